@@ -1,0 +1,92 @@
+/**
+ * Calendar dates as day numbers (days since 1970-01-01). The rule checks run while a bar is dragged
+ * in the browser, so the hot path is integer arithmetic; luxon is the independent oracle in the
+ * property tests and does the parsing of untrusted input (see `isIsoDate`).
+ */
+import { DateTime } from 'luxon';
+
+export type Day = number;
+
+/** Days from 1970-01-01 to the given civil date (proleptic Gregorian; H. Hinnant's algorithm). */
+export function dayFromCivil(year: number, month: number, day: number): Day {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export interface Civil {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export function civilFromDay(d: Day): Civil {
+  const z = d + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
+}
+
+/** True for a real calendar date written `YYYY-MM-DD` (rejects 2027-02-30, 2027-13-01). */
+export function isIsoDate(s: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s, { zone: 'utc' }).isValid;
+}
+
+/** Parses a date already known to be well-formed (schemas check untrusted input first). */
+export function parseDay(s: string): Day {
+  return dayFromCivil(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
+}
+
+export function formatDay(d: Day): string {
+  const { year, month, day } = civilFromDay(d);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Adds calendar months, clamping to the month's last day (Jan 31 + 1 month = Feb 28/29), as luxon does. */
+export function addMonths(d: Day, months: number): Day {
+  const { year, month, day } = civilFromDay(d);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return dayFromCivil(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
+/** The first day of the month that `d` falls in. */
+export function startOfMonth(d: Day): Day {
+  const { year, month } = civilFromDay(d);
+  return dayFromCivil(year, month, 1);
+}
+
+/** Month index (year × 12 + month − 1), handy for month grids. */
+export function monthIndex(d: Day): number {
+  const { year, month } = civilFromDay(d);
+  return year * 12 + month - 1;
+}
+
+export function dayOfMonthIndex(index: number): Day {
+  const y = Math.floor(index / 12);
+  return dayFromCivil(y, index - y * 12 + 1, 1);
+}
+
+/** Today's date in Sweden, as a day number. */
+export function today(): Day {
+  return parseDay(DateTime.now().setZone('Europe/Stockholm').toISODate()!);
+}

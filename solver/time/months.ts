@@ -1,0 +1,151 @@
+/**
+ * Month arithmetic exactly as `shared/formats.md` defines it. Periods include both ends.
+ *
+ * - calendar months: whole calendar months plus leftover days / 30.4375;
+ * - full-time months: calendar months × (sum of the daily employment rate, 0 on leave) / days;
+ * - end of ST: the earliest day D with full-time months of [start, D] + credit ≥ the minimum;
+ * - second half: starts the day after half the minimum (credit included) is reached.
+ */
+import { addMonths, parseDay, type Day } from './dates.ts';
+import type { Trainee } from '../domain/schemas.ts';
+
+export const DAYS_PER_MONTH = 30.4375;
+/** Month sums are compared with this tolerance so that 59.999999… counts as 60. */
+export const MONTH_EPSILON = 1e-9;
+
+/** Calendar months of the period [from, to], both days included. */
+export function calendarMonths(from: Day, to: Day): number {
+  if (to < from) return 0;
+  const endExclusive = to + 1;
+  // Whole months: the largest m with from + m months ≤ the day after `to`. Start from an estimate.
+  let m = Math.max(0, Math.floor((endExclusive - from) / 31) - 1);
+  while (addMonths(from, m + 1) <= endExclusive) m++;
+  while (m > 0 && addMonths(from, m) > endExclusive) m--;
+  return m + (endExclusive - addMonths(from, m)) / DAYS_PER_MONTH;
+}
+
+/** The day on which a placement of `months` calendar months starting at `from` ends (inclusive). */
+export function endAfterCalendarMonths(from: Day, months: number): Day {
+  const whole = Math.floor(months + MONTH_EPSILON);
+  const rest = Math.max(0, months - whole);
+  return addMonths(from, whole) + Math.round(rest * DAYS_PER_MONTH) - 1;
+}
+
+/** A step function of the daily employment rate, with leave as rate 0. */
+export interface RateSegment {
+  from: Day; // first day of the segment
+  rate: number;
+}
+
+/**
+ * A trainee's working calendar: the employment rate on every day, leave counted as 0.
+ * Built once per trainee; `rateSum` answers in O(log n) with prefix sums over the segments.
+ */
+export class WorkCalendar {
+  /** Rate changes in day order; the first segment reaches back without limit. */
+  readonly segments: RateSegment[];
+  /** prefix[i]: the sum of rates over [day 0, segments[i].from), negative left of day 0. */
+  private readonly prefix: number[];
+
+  constructor(employment: { from: Day; rate: number }[], leave: { from: Day; to: Day }[]) {
+    const byDate = [...employment].sort((a, b) => a.from - b.from);
+    const rateAt = (d: Day): number => {
+      if (leave.some((l) => l.from <= d && d <= l.to)) return 0;
+      let rate = byDate[0]?.rate ?? 1; // before the first entry, the first rate applies
+      for (const e of byDate) if (e.from <= d) rate = e.rate;
+      return rate;
+    };
+    const changes = [...new Set([...byDate.map((e) => e.from), ...leave.flatMap((l) => [l.from, l.to + 1])])].sort(
+      (a, b) => a - b,
+    );
+    const segments: RateSegment[] = [{ from: Number.NEGATIVE_INFINITY, rate: rateAt((changes[0] ?? 0) - 1) }];
+    for (const c of changes) {
+      const rate = rateAt(c);
+      if (rate !== segments[segments.length - 1]!.rate) segments.push({ from: c, rate });
+    }
+    this.segments = segments;
+    this.prefix = [0];
+    for (let i = 1; i < segments.length; i++) {
+      const prev = segments[i - 1]!;
+      const prevStart = i === 1 ? 0 : prev.from;
+      this.prefix.push((i === 1 ? 0 : this.prefix[i - 1]!) + (segments[i]!.from - prevStart) * prev.rate);
+    }
+  }
+
+  static forTrainee(t: Pick<Trainee, 'employment' | 'leave'>): WorkCalendar {
+    return new WorkCalendar(
+      (t.employment ?? []).map((e) => ({ from: parseDay(e.from), rate: e.rate })),
+      (t.leave ?? []).map((l) => ({ from: parseDay(l.from), to: parseDay(l.to) })),
+    );
+  }
+
+  private segmentIndex(d: Day): number {
+    let lo = 0;
+    let hi = this.segments.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.segments[mid]!.from <= d) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  rate(d: Day): number {
+    return this.segments[this.segmentIndex(d)]!.rate;
+  }
+
+  /** The sum of rates over [day 0, d); differences of two values are sums over periods. */
+  private cumulative(d: Day): number {
+    const i = this.segmentIndex(d);
+    const seg = this.segments[i]!;
+    return i === 0 ? d * seg.rate : this.prefix[i]! + (d - seg.from) * seg.rate;
+  }
+
+  /** Sum of the daily rates over [from, to]. */
+  rateSum(from: Day, to: Day): number {
+    if (to < from) return 0;
+    return this.cumulative(to + 1) - this.cumulative(from);
+  }
+
+  /** Full-time months of [from, to]. */
+  fteMonths(from: Day, to: Day): number {
+    if (to < from) return 0;
+    return (calendarMonths(from, to) * this.rateSum(from, to)) / (to - from + 1);
+  }
+
+  /** True when some day of [from, to] is leave (rate 0). */
+  hasLeave(from: Day, to: Day): boolean {
+    for (let i = this.segmentIndex(from); i < this.segments.length; i++) {
+      const seg = this.segments[i]!;
+      if (seg.from > to) break;
+      if (seg.rate === 0) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The earliest day D ≥ from with fteMonths(from, D) ≥ target. Full-time months are not monotone in D
+   * (a day of leave adds calendar time but no work), so this scans days from a safe lower bound.
+   */
+  dayReaching(from: Day, target: number): Day {
+    if (target <= MONTH_EPSILON) return from;
+    // fteMonths ≤ calendar months, so D is at least `target` calendar months after `from`.
+    let d = Math.max(from, addMonths(from, Math.floor(target)) - 2);
+    for (;;) {
+      if (this.fteMonths(from, d) + MONTH_EPSILON >= target) return d;
+      d++;
+      // Leave without end would never reach the target; a century is past any plan's horizon.
+      if (d - from > 36525) return d;
+    }
+  }
+}
+
+/** The earliest day the minimum time of ST (rule `minimum-time`) is reached: formats.md's `end`. */
+export function endOfSt(start: Day, minimumMonths: number, creditMonths: number, calendar: WorkCalendar): Day {
+  return calendar.dayReaching(start, minimumMonths - creditMonths);
+}
+
+/** The first day of the second half of ST: the day after half the minimum, credit included, is reached. */
+export function secondHalfStart(start: Day, minimumMonths: number, creditMonths: number, calendar: WorkCalendar): Day {
+  return calendar.dayReaching(start, minimumMonths / 2 - creditMonths) + 1;
+}
