@@ -6,7 +6,7 @@
  * - end of ST: the earliest day D with full-time months of [start, D] + credit ≥ the minimum;
  * - second half: starts the day after half the minimum (credit included) is reached.
  */
-import { addMonths, parseDay, type Day } from './dates.ts';
+import { addMonths, civilFromDay, dayFromCivil, daysInMonth, parseDay, type Day } from './dates.ts';
 import type { Trainee } from '../domain/schemas.ts';
 
 export const DAYS_PER_MONTH = 30.4375;
@@ -17,11 +17,22 @@ export const MONTH_EPSILON = 1e-9;
 export function calendarMonths(from: Day, to: Day): number {
   if (to < from) return 0;
   const endExclusive = to + 1;
-  // Whole months: the largest m with from + m months ≤ the day after `to`. Start from an estimate.
-  let m = Math.max(0, Math.floor((endExclusive - from) / 31) - 1);
-  while (addMonths(from, m + 1) <= endExclusive) m++;
-  while (m > 0 && addMonths(from, m) > endExclusive) m--;
-  return m + (endExclusive - addMonths(from, m)) / DAYS_PER_MONTH;
+  // Whole months: the largest m with from + m months ≤ the day after `to`. The start's civil date is
+  // taken apart once (this runs for every length in every rule check), then months are added to it.
+  const { year, month, day } = civilFromDay(from);
+  const base = year * 12 + month - 1;
+  let m = Math.max(0, Math.floor((endExclusive - from) / DAYS_PER_MONTH) - 1);
+  while (monthsAfter(base, day, m + 1) <= endExclusive) m++;
+  while (m > 0 && monthsAfter(base, day, m) > endExclusive) m--;
+  return m + (endExclusive - monthsAfter(base, day, m)) / DAYS_PER_MONTH;
+}
+
+/** The day `m` months after day-of-month `day` of month index `base` (clamped to the month's end). */
+function monthsAfter(base: number, day: number, m: number): Day {
+  const index = base + m;
+  const y = Math.floor(index / 12);
+  const mo = index - y * 12 + 1;
+  return dayFromCivil(y, mo, Math.min(day, daysInMonth(y, mo)));
 }
 
 /** The day on which a placement of `months` calendar months starting at `from` ends (inclusive). */
@@ -30,6 +41,14 @@ export function endAfterCalendarMonths(from: Day, months: number): Day {
   const rest = Math.max(0, months - whole);
   return addMonths(from, whole) + Math.round(rest * DAYS_PER_MONTH) - 1;
 }
+
+/**
+ * How far calendar months can drift from days / 30.4375 (measured: at most 0.097 for every start and
+ * length; 0.125 leaves a margin). Hence fteMonths(from, D) lies within ±CALENDAR_DRIFT of
+ * rateSum / 30.4375, and k more days add at most k / 30.4375 + 2 × CALENDAR_DRIFT: `dayReaching`
+ * uses this to skip days that provably cannot reach its target.
+ */
+export const CALENDAR_DRIFT = 0.125;
 
 /** A step function of the daily employment rate, with leave as rate 0. */
 export interface RateSegment {
@@ -125,15 +144,18 @@ export class WorkCalendar {
 
   /**
    * The earliest day D ≥ from with fteMonths(from, D) ≥ target. Full-time months are not monotone in D
-   * (a day of leave adds calendar time but no work), so this scans days from a safe lower bound.
+   * (a day of leave adds calendar time but no work), so this scans days from a safe lower bound,
+   * skipping only days that provably fall short (CALENDAR_DRIFT).
    */
   dayReaching(from: Day, target: number): Day {
     if (target <= MONTH_EPSILON) return from;
     // fteMonths ≤ calendar months, so D is at least `target` calendar months after `from`.
     let d = Math.max(from, addMonths(from, Math.floor(target)) - 2);
     for (;;) {
-      if (this.fteMonths(from, d) + MONTH_EPSILON >= target) return d;
-      d++;
+      const have = this.fteMonths(from, d);
+      if (have + MONTH_EPSILON >= target) return d;
+      // Leap over days that cannot reach the target yet: see CALENDAR_DRIFT. Near it, go day by day.
+      d += Math.max(1, Math.floor((target - have - 2 * CALENDAR_DRIFT) * DAYS_PER_MONTH));
       // Leave without end would never reach the target; a century is past any plan's horizon.
       if (d - from > 36525) return d;
     }

@@ -1,0 +1,36 @@
+/** Types the plugins add to fastify, and the marker that lets a plugin decorate the root instance. */
+import type { FastifyPluginAsync } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database, DatabaseKind, Role, UserRecord } from '../../db/index.ts';
+import type { ReportCache } from '../services/plans.ts';
+import type { SolveRunner } from '../services/solve-runner.ts';
+import type { Sessions } from '../services/users.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<Database>;
+    dbKind: DatabaseKind;
+    sessions: Sessions;
+    reports: ReportCache;
+    solveRunner: SolveRunner | null;
+  }
+  interface FastifyRequest {
+    user: UserRecord | null;
+  }
+  interface FastifyContextConfig {
+    /** Who may call the route: the roles, or 'public' (no login). Every /api route must say. */
+    roles?: readonly Role[] | 'public';
+  }
+}
+
+/**
+ * Lets a plugin's decorators and hooks reach the whole app (what fastify-plugin does): fastify reads
+ * this well-known symbol and skips the plugin's own encapsulation context.
+ */
+export function shared<T extends FastifyPluginAsync<any>>(plugin: T): T {
+  (plugin as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true;
+  return plugin;
+}
+
+export const ALL_ROLES = ['studierektor', 'enhetschef', 'st-lakare', 'handledare'] as const satisfies readonly Role[];
+export const STUDIEREKTOR = ['studierektor'] as const satisfies readonly Role[];

@@ -1,0 +1,51 @@
+/** Health, login, logout and who am I. */
+import type { FastifyInstance } from 'fastify';
+import { ERROR_RESPONSES, Ok } from '../schemas/common.ts';
+import { Health, LoginBody, UserResponse } from '../schemas/auth.ts';
+import { unauthorized } from '../errors.ts';
+import { checkPassword, SESSION_COOKIE, SESSION_DAYS } from '../services/users.ts';
+import { ALL_ROLES } from '../plugins/shared.ts';
+
+export interface AuthRouteOptions {
+  loginRateLimit: { max: number; timeWindow: number };
+  secureCookie: boolean;
+}
+
+export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): Promise<void> {
+  app.get('/api/health', { config: { roles: 'public' }, schema: { response: { 200: Health } } }, async () => ({ ok: true as const, db: app.dbKind }));
+
+  app.post<{ Body: LoginBody }>(
+    '/api/auth/login',
+    {
+      config: { roles: 'public', rateLimit: opts.loginRateLimit },
+      schema: { body: LoginBody, response: { 200: UserResponse, ...ERROR_RESPONSES } },
+    },
+    async (request, reply) => {
+      const user = await checkPassword(app.db, request.body.email, request.body.password);
+      if (!user) {
+        request.log.info({ email: request.body.email }, 'login failed');
+        throw unauthorized();
+      }
+      const token = await app.sessions.create(user.id);
+      reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: opts.secureCookie,
+        path: '/',
+        maxAge: SESSION_DAYS * 86_400,
+      });
+      request.log.info({ user: user.email }, 'login');
+      return { user };
+    },
+  );
+
+  app.post('/api/auth/logout', { config: { roles: 'public' }, schema: { response: { 200: Ok } } }, async (request, reply) => {
+    await app.sessions.destroy(request.cookies[SESSION_COOKIE]);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+
+  app.get('/api/auth/me', { config: { roles: ALL_ROLES }, schema: { response: { 200: UserResponse, ...ERROR_RESPONSES } } }, async (request) => ({
+    user: request.user!,
+  }));
+}

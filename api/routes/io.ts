@@ -1,0 +1,100 @@
+/** Imports (scenario JSON, trainee and clinic lists) and exports (iCalendar, XLSX, plan JSON), and the audit log. */
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { auditRepo, plansRepo, type UserRecord } from '../../db/index.ts';
+import { Plan } from '../../solver/domain/schemas.ts';
+import { badRequest, forbidden, notFound } from '../errors.ts';
+import { ERROR_RESPONSES, StringIdParams } from '../schemas/common.ts';
+import { AuditEntry } from '../schemas/proposals.ts';
+import { ImportCounts } from '../schemas/region.ts';
+import { assertCanReadTrainee, readableIds } from '../services/access.ts';
+import { cohortWorkbook } from '../services/cohort-xlsx.ts';
+import { traineeCalendar } from '../services/ics.ts';
+import { importClinics, importScenario, importTrainees, readTable, XLSX_TYPE } from '../services/imports.ts';
+import { plainPlan } from '../services/plans.ts';
+import { loadScenario } from '../services/scenario.ts';
+import { STUDIEREKTOR, ALL_ROLES } from '../plugins/shared.ts';
+
+const PlanQuery = Type.Object({ plan: Type.Optional(Type.Integer({ minimum: 1 })) });
+
+export async function ioRoutes(app: FastifyInstance): Promise<void> {
+  // Lists arrive as CSV text or as an XLSX workbook; both reach the handler whole.
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+  const write = { roles: STUDIEREKTOR };
+  app.post('/api/import/scenario', { config: write, schema: { response: { 200: ImportCounts, ...ERROR_RESPONSES } } }, async (request) => {
+    const counts = await importScenario(app.db, request.user!, request.body);
+    return { counts };
+  });
+  for (const what of ['trainees', 'clinics'] as const) {
+    app.post(`/api/import/${what}`, { config: write, schema: { response: { 200: ImportCounts, ...ERROR_RESPONSES } } }, async (request) => {
+      const type = String(request.headers['content-type'] ?? '');
+      if (!(typeof request.body === 'string' || Buffer.isBuffer(request.body)))
+        throw badRequest('Skicka text/csv eller XLSX / Send text/csv or XLSX', [`content-type: ${type || 'saknas'}`]);
+      const table = await readTable(request.body, type);
+      const counts = what === 'trainees' ? await importTrainees(app.db, request.user!, table) : await importClinics(app.db, request.user!, table);
+      return { counts };
+    });
+  }
+
+  /** The published plan, or (studierektor) the version asked for. */
+  async function planFor(user: UserRecord, id?: number) {
+    if (id !== undefined && user.role !== 'studierektor') throw forbidden();
+    const record = id !== undefined ? await plansRepo.get(app.db, id) : await plansRepo.published(app.db);
+    if (!record) throw notFound(id !== undefined ? `Planen ${id}` : 'En publicerad plan / A published plan');
+    return record;
+  }
+
+  app.get<{ Params: StringIdParams; Querystring: { plan?: number } }>(
+    '/api/export/trainees/:id/plan.ics',
+    { config: { roles: ALL_ROLES }, schema: { params: StringIdParams, querystring: PlanQuery } },
+    async (request, reply) => {
+      const scenario = await loadScenario(app.db);
+      const trainee = scenario.trainees.find((t) => t.id === request.params.id);
+      if (!trainee) throw notFound(`ST-läkaren ${request.params.id}`);
+      assertCanReadTrainee(request.user!, trainee);
+      const record = await planFor(request.user!, request.query.plan);
+      reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `attachment; filename="randplan-${encodeURIComponent(trainee.id)}.ics"`);
+      return traineeCalendar(trainee, plainPlan(record.plan).placements, scenario.clinics);
+    },
+  );
+
+  app.get<{ Querystring: { plan?: number } }>('/api/export/plan.xlsx', { config: { roles: ALL_ROLES }, schema: { querystring: PlanQuery } }, async (request, reply) => {
+    const user = request.user!;
+    const scenario = await loadScenario(app.db);
+    const record = await planFor(user, request.query.plan);
+    const readable = readableIds(user, scenario.trainees);
+    const trainees = scenario.trainees.filter((t) => readable.has(t.id));
+    const buffer = await cohortWorkbook(trainees, scenario.units, plainPlan(record.plan).placements.filter((p) => readable.has(p.trainee)));
+    reply.type(XLSX_TYPE).header('content-disposition', 'attachment; filename="randplan-kohort.xlsx"');
+    return buffer;
+  });
+
+  app.get<{ Querystring: { plan?: number } }>(
+    '/api/export/plan.json',
+    { config: { roles: ALL_ROLES }, schema: { querystring: PlanQuery, response: { 200: Plan, ...ERROR_RESPONSES } } },
+    async (request, reply) => {
+      const user = request.user!;
+      const record = await planFor(user, request.query.plan);
+      const plan = plainPlan(record.plan);
+      const readable = user.role === 'studierektor' ? null : readableIds(user, (await loadScenario(app.db)).trainees);
+      reply.header('content-disposition', 'attachment; filename="randplan-plan.json"');
+      return readable ? { ...plan, placements: plan.placements.filter((p) => readable.has(p.trainee)) } : plan;
+    },
+  );
+
+  app.get<{ Querystring: { limit?: number; entity?: string } }>(
+    '/api/audit',
+    {
+      config: { roles: STUDIEREKTOR },
+      schema: {
+        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })), entity: Type.Optional(Type.String()) }),
+        response: { 200: Type.Array(AuditEntry), ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => auditRepo.list(app.db, { limit: request.query.limit ?? 200, ...(request.query.entity ? { entity: request.query.entity } : {}) }),
+  );
+}

@@ -1,0 +1,125 @@
+/** Plans, validation, diff, solve jobs. */
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { plansRepo, solveJobsRepo } from '../../db/index.ts';
+import { Report } from '../../solver/domain/schemas.ts';
+import { validate } from '../../solver/validate.ts';
+import { forbidden, notFound } from '../errors.ts';
+import { ERROR_RESPONSES, NumericIdParams } from '../schemas/common.ts';
+import { DiffQuery, JobCreated, PlanDetail, PlanDiff, PlanSummary, SolveJob, SolveJobBody, type Change } from '../schemas/plans.ts';
+import { readableIds } from '../services/access.ts';
+import { audit } from '../services/audit.ts';
+import { detailFor, diff, getPlan, plainPlan, publish, publishedPlan, readPostedPlan, reportFor } from '../services/plans.ts';
+import { loadScenario } from '../services/scenario.ts';
+import { mergedPlan } from '../services/proposals.ts';
+import { ALL_ROLES, STUDIEREKTOR } from '../plugins/shared.ts';
+import type { JobRecord } from '../../db/index.ts';
+import type { SolveJob as SolveJobT } from '../schemas/plans.ts';
+
+function jobView(job: JobRecord): SolveJobT {
+  return {
+    id: job.id,
+    status: job.status,
+    progress: job.progress,
+    result: job.status === 'done' && job.report ? { planId: job.resultPlanId, report: job.report, moved: (job.moved ?? []) as Change[] } : null,
+    error: job.error,
+    createdAt: job.createdAt,
+    startedAt: job.startedAt,
+    finishedAt: job.finishedAt,
+  };
+}
+
+export async function planRoutes(app: FastifyInstance): Promise<void> {
+  // Plan versions: who made them and when is the studierektor's and the unit managers' business.
+  app.get('/api/plans', { config: { roles: ['studierektor', 'enhetschef'] }, schema: { response: { 200: Type.Array(PlanSummary), ...ERROR_RESPONSES } } }, async () =>
+    plansRepo.list(app.db),
+  );
+
+  app.get('/api/plans/published', { config: { roles: ALL_ROLES }, schema: { response: { 200: PlanDetail, ...ERROR_RESPONSES } } }, async (request) =>
+    detailFor(app.db, app.reports, request.user!, await publishedPlan(app.db)),
+  );
+
+  app.get<{ Querystring: DiffQuery }>(
+    '/api/plans/diff',
+    { config: { roles: ['studierektor', 'enhetschef'] }, schema: { querystring: DiffQuery, response: { 200: PlanDiff, ...ERROR_RESPONSES } } },
+    async (request) => {
+      const [from, to] = [await getPlan(app.db, request.query.from), await getPlan(app.db, request.query.to)];
+      const user = request.user!;
+      const readable = user.role === 'studierektor' ? null : readableIds(user, (await loadScenario(app.db)).trainees);
+      return diff(plainPlan(from.plan), plainPlan(to.plan), readable);
+    },
+  );
+
+  app.get<{ Params: NumericIdParams }>(
+    '/api/plans/:id',
+    { config: { roles: ALL_ROLES }, schema: { params: NumericIdParams, response: { 200: PlanDetail, ...ERROR_RESPONSES } } },
+    async (request) => {
+      const record = await getPlan(app.db, request.params.id);
+      const user = request.user!;
+      // Drafts are the studierektor's (and the unit managers') work in progress; others see published versions.
+      if (record.status === 'draft' && user.role !== 'studierektor' && user.role !== 'enhetschef') throw forbidden();
+      return detailFor(app.db, app.reports, user, record);
+    },
+  );
+
+  app.post<{ Params: NumericIdParams }>(
+    '/api/plans/:id/publish',
+    { config: { roles: STUDIEREKTOR }, schema: { params: NumericIdParams, response: { 200: PlanDetail, ...ERROR_RESPONSES } } },
+    async (request) => detailFor(app.db, app.reports, request.user!, await publish(app.db, request.user!, request.params.id)),
+  );
+
+  app.post<{ Body: { plan: unknown } }>(
+    '/api/validate',
+    { config: { roles: ['studierektor', 'st-lakare'] }, schema: { body: Type.Object({ plan: Type.Unknown() }), response: { 200: Report, ...ERROR_RESPONSES } } },
+    async (request) => {
+      const user = request.user!;
+      const scenario = await loadScenario(app.db);
+      const plan = readPostedPlan(request.body.plan, scenario);
+      if (user.role === 'studierektor') return validate(scenario, plan);
+      // The plan is read by the format reader (field-named errors), not the schema. An ST-läkare validates their own placements against everyone else's as published.
+      const own = user.trainees[0]!;
+      if (plan.placements.some((p) => p.trainee !== own)) throw forbidden('Du kan bara pröva dina egna placeringar / You can only try your own placements');
+      const published = await plansRepo.published(app.db);
+      const merged = mergedPlan(published?.plan.placements ?? [], own, plan.placements.map(({ trainee: _t, ...p }) => p));
+      const report = validate(scenario, plainPlan({ format: plan.format, placements: merged }));
+      return reportFor(user, report, new Set([own]));
+    },
+  );
+
+  app.post<{ Body: SolveJobBody }>(
+    '/api/solve-jobs',
+    { config: { roles: STUDIEREKTOR }, schema: { body: SolveJobBody, response: { 202: JobCreated, ...ERROR_RESPONSES } } },
+    async (request, reply) => {
+      const job = await app.db.transaction().execute(async (trx) => {
+        const job = await solveJobsRepo.create(trx, { timeLimitSeconds: request.body?.timeLimitSeconds ?? null, createdBy: request.user!.email });
+        await audit(trx, request.user!, 'create', 'solve-job', job.id, null, { timeLimitSeconds: job.timeLimitSeconds });
+        return job;
+      });
+      app.solveRunner?.kick();
+      reply.code(202);
+      return { id: job.id };
+    },
+  );
+
+  app.get<{ Params: NumericIdParams }>(
+    '/api/solve-jobs/:id',
+    { config: { roles: STUDIEREKTOR }, schema: { params: NumericIdParams, response: { 200: SolveJob, ...ERROR_RESPONSES } } },
+    async (request) => {
+      const job = await solveJobsRepo.get(app.db, request.params.id);
+      if (!job) throw notFound(`Körningen ${request.params.id}`);
+      return jobView(job);
+    },
+  );
+
+  app.delete<{ Params: NumericIdParams }>(
+    '/api/solve-jobs/:id',
+    { config: { roles: STUDIEREKTOR }, schema: { params: NumericIdParams, response: { 200: SolveJob, ...ERROR_RESPONSES } } },
+    async (request) => {
+      const job = await solveJobsRepo.cancel(app.db, request.params.id);
+      if (!job) throw notFound(`Körningen ${request.params.id}`);
+      app.solveRunner?.cancelLocal(job.id);
+      await audit(app.db, request.user!, 'cancel', 'solve-job', job.id, null, { status: job.status });
+      return jobView(job);
+    },
+  );
+}

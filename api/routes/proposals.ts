@@ -1,0 +1,73 @@
+/** The proposal workflow. */
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { Report } from '../../solver/domain/schemas.ts';
+import { ERROR_RESPONSES, NumericIdParams } from '../schemas/common.ts';
+import { Completed, Impact, Proposal, ProposalAction, ProposalCreate, ProposalPut, ProposalReturn } from '../schemas/proposals.ts';
+import * as proposals from '../services/proposals.ts';
+import { badRequest } from '../errors.ts';
+import { ALL_ROLES, STUDIEREKTOR } from '../plugins/shared.ts';
+
+const EDITORS = ['studierektor', 'st-lakare'] as const;
+
+export async function proposalRoutes(app: FastifyInstance): Promise<void> {
+  const id = { params: NumericIdParams };
+  app.get('/api/proposals', { config: { roles: ALL_ROLES }, schema: { response: { 200: Type.Array(Proposal), ...ERROR_RESPONSES } } }, async (request) =>
+    proposals.listProposals(app.db, request.user!),
+  );
+  app.get<{ Params: NumericIdParams }>('/api/proposals/:id', { config: { roles: ALL_ROLES }, schema: { ...id, response: { 200: Proposal, ...ERROR_RESPONSES } } }, async (request) =>
+    proposals.getProposal(app.db, request.user!, request.params.id),
+  );
+  app.post<{ Body: ProposalCreate }>(
+    '/api/proposals',
+    { config: { roles: EDITORS }, schema: { body: ProposalCreate, response: { 201: Proposal, ...ERROR_RESPONSES } } },
+    async (request, reply) => {
+      reply.code(201);
+      return proposals.createProposal(app.db, request.user!, request.body.trainee, request.body.placements);
+    },
+  );
+  app.put<{ Params: NumericIdParams; Body: ProposalPut }>(
+    '/api/proposals/:id',
+    { config: { roles: EDITORS }, schema: { ...id, body: ProposalPut, response: { 200: Proposal, ...ERROR_RESPONSES } } },
+    async (request) => proposals.updateProposal(app.db, request.user!, request.params.id, request.body.placements, request.body.version),
+  );
+  app.post<{ Params: NumericIdParams }>(
+    '/api/proposals/:id/validate',
+    { config: { roles: ALL_ROLES }, schema: { ...id, response: { 200: Report, ...ERROR_RESPONSES } } },
+    async (request) => proposals.validateProposal(app.db, request.user!, request.params.id),
+  );
+  app.post<{ Params: NumericIdParams }>(
+    '/api/proposals/:id/complete',
+    { config: { roles: EDITORS }, schema: { ...id, response: { 200: Completed, ...ERROR_RESPONSES } } },
+    async (request) => proposals.completeProposal(app.db, request.user!, request.params.id),
+  );
+  app.get<{ Params: NumericIdParams }>(
+    '/api/proposals/:id/impact',
+    { config: { roles: ALL_ROLES }, schema: { ...id, response: { 200: Impact, ...ERROR_RESPONSES } } },
+    async (request) => proposals.proposalImpact(app.db, request.user!, request.params.id),
+  );
+  for (const action of ['submit', 'approve'] as const) {
+    // The body is optional here (a bare POST is fine), which a body schema cannot say; checked by hand.
+    app.post<{ Params: NumericIdParams; Body: ProposalAction | undefined }>(
+      `/api/proposals/:id/${action}`,
+      { config: { roles: action === 'submit' ? EDITORS : STUDIEREKTOR }, schema: { ...id, response: { 200: Proposal, ...ERROR_RESPONSES } } },
+      async (request) => {
+        const version = (request.body as { version?: unknown } | undefined)?.version;
+        if (version !== undefined && !(Number.isInteger(version) && (version as number) >= 1))
+          throw badRequest('Ogiltig begäran / Invalid request', ['version: must be an integer ≥ 1']);
+        return proposals.transition(app.db, request.user!, request.params.id, action, {
+          ...(version !== undefined ? { version: version as number } : {}),
+        });
+      },
+    );
+  }
+  app.post<{ Params: NumericIdParams; Body: ProposalReturn }>(
+    '/api/proposals/:id/return',
+    { config: { roles: STUDIEREKTOR }, schema: { ...id, body: ProposalReturn, response: { 200: Proposal, ...ERROR_RESPONSES } } },
+    async (request) =>
+      proposals.transition(app.db, request.user!, request.params.id, 'return', {
+        comment: request.body.comment,
+        ...(request.body.version !== undefined ? { version: request.body.version } : {}),
+      }),
+  );
+}

@@ -1,0 +1,34 @@
+/** Shapes every route shares: errors, versions, ids. */
+import { Type, type Static } from '@sinclair/typebox';
+
+/** Every error: a machine code, a message a person reads (Swedish first, then English), details per field. */
+export const ErrorBody = Type.Object({
+  error: Type.String(),
+  message: Type.String(),
+  details: Type.Optional(Type.Array(Type.String())),
+  /** On 409: the row as it is now (null when it was deleted meanwhile). */
+  current: Type.Optional(Type.Unknown()),
+});
+export type ErrorBody = Static<typeof ErrorBody>;
+
+export const ERROR_RESPONSES = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  500: ErrorBody,
+} as const;
+
+export const VersionBody = Type.Object({ version: Type.Integer({ minimum: 1 }) });
+export type VersionBody = Static<typeof VersionBody>;
+
+export const StringIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+export type StringIdParams = Static<typeof StringIdParams>;
+
+export const NumericIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export type NumericIdParams = Static<typeof NumericIdParams>;
+
+export const Ok = Type.Object({ ok: Type.Literal(true) });
+
+export const Versioned = Type.Object({ version: Type.Integer() });

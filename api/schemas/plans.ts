@@ -1,0 +1,75 @@
+/** Plans (versions, drafts, the published one), validation, diffs and solve jobs. */
+import { Type, type Static } from '@sinclair/typebox';
+import { Placement, Plan, PlanPlacement, Report } from '../../solver/domain/schemas.ts';
+
+export const PlanStatus = Type.Union([Type.Literal('draft'), Type.Literal('published')]);
+
+export const PlanSummary = Type.Object({
+  id: Type.Integer(),
+  version: Type.Integer(),
+  status: PlanStatus,
+  createdAt: Type.String(),
+  createdBy: Type.Union([Type.String(), Type.Null()]),
+  publishedAt: Type.Union([Type.String(), Type.Null()]),
+  note: Type.String(),
+});
+export type PlanSummary = Static<typeof PlanSummary>;
+
+/** A stored placement: the plan format's, plus `locked` (agreed with the clinic or done). */
+export const StoredPlacement = Type.Composite([PlanPlacement, Type.Object({ locked: Type.Optional(Type.Boolean()) })]);
+export const StoredPlan = Type.Composite([Type.Omit(Plan, ['placements']), Type.Object({ placements: Type.Array(StoredPlacement) })]);
+export type StoredPlan = Static<typeof StoredPlan>;
+
+export const PlanDetail = Type.Composite([PlanSummary, Type.Object({ plan: StoredPlan, report: Report })]);
+export type PlanDetail = Static<typeof PlanDetail>;
+
+export const ValidateBody = Type.Object({ plan: Plan });
+export type ValidateBody = Static<typeof ValidateBody>;
+
+export const DiffQuery = Type.Object({ from: Type.Integer({ minimum: 1 }), to: Type.Integer({ minimum: 1 }) });
+export type DiffQuery = Static<typeof DiffQuery>;
+
+export const Change = Type.Object({
+  trainee: Type.String(),
+  before: Type.Union([PlanPlacement, Type.Null()]),
+  after: Type.Union([PlanPlacement, Type.Null()]),
+});
+export type Change = Static<typeof Change>;
+
+export const PlanDiff = Type.Object({
+  moved: Type.Array(Change),
+  added: Type.Array(PlanPlacement),
+  removed: Type.Array(PlanPlacement),
+});
+export type PlanDiff = Static<typeof PlanDiff>;
+
+export const JobStatus = Type.Union(['queued', 'running', 'done', 'failed', 'cancelled'].map((s) => Type.Literal(s)));
+
+export const SolveJobBody = Type.Object({
+  timeLimitSeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 3600 })),
+});
+export type SolveJobBody = Static<typeof SolveJobBody>;
+
+export const SolveProgress = Type.Object({
+  seconds: Type.Number(),
+  phase: Type.String(),
+  incumbent: Type.Union([Type.Number(), Type.Null()]),
+  bound: Type.Union([Type.Number(), Type.Null()]),
+  gap: Type.Union([Type.Number(), Type.Null()]),
+});
+
+export const SolveJob = Type.Object({
+  id: Type.Integer(),
+  status: JobStatus,
+  progress: Type.Union([SolveProgress, Type.Null()]),
+  result: Type.Union([Type.Object({ planId: Type.Union([Type.Integer(), Type.Null()]), report: Report, moved: Type.Array(Change) }), Type.Null()]),
+  error: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+  startedAt: Type.Union([Type.String(), Type.Null()]),
+  finishedAt: Type.Union([Type.String(), Type.Null()]),
+});
+export type SolveJob = Static<typeof SolveJob>;
+
+export const JobCreated = Type.Object({ id: Type.Integer() });
+
+export { Placement, Plan, Report };

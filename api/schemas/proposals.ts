@@ -1,0 +1,53 @@
+/** Proposals: a trainee's own placements on their way to the published plan. */
+import { Type, type Static } from '@sinclair/typebox';
+import { Id, Placement, Report } from '../../solver/domain/schemas.ts';
+
+export const ProposalStatus = Type.Union(['draft', 'submitted', 'approved', 'returned'].map((s) => Type.Literal(s)));
+
+export const Proposal = Type.Object({
+  id: Type.Integer(),
+  trainee: Type.String(),
+  status: ProposalStatus,
+  placements: Type.Array(Placement),
+  comment: Type.Union([Type.String(), Type.Null()]),
+  version: Type.Integer(),
+  updatedAt: Type.String(),
+});
+export type Proposal = Static<typeof Proposal>;
+
+export const ProposalCreate = Type.Object({ trainee: Id, placements: Type.Array(Placement, { maxItems: 500 }) });
+export type ProposalCreate = Static<typeof ProposalCreate>;
+
+export const ProposalPut = Type.Object({ placements: Type.Array(Placement, { maxItems: 500 }), version: Type.Integer({ minimum: 1 }) });
+export type ProposalPut = Static<typeof ProposalPut>;
+
+/** submit / approve carry the version read; return also a comment (why it goes back). */
+export const ProposalAction = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) });
+export type ProposalAction = Static<typeof ProposalAction>;
+export const ProposalReturn = Type.Object({ comment: Type.String({ minLength: 1, maxLength: 4000 }), version: Type.Optional(Type.Integer({ minimum: 1 })) });
+export type ProposalReturn = Static<typeof ProposalReturn>;
+
+export const Completed = Type.Object({ placements: Type.Array(Placement), report: Report });
+export type Completed = Static<typeof Completed>;
+
+/** Load per clinic and month with and without the proposal; units' trainees away per month likewise. */
+export const Impact = Type.Object({
+  clinicLoad: Type.Array(
+    Type.Object({ clinic: Type.String(), month: Type.String(), capacity: Type.Integer(), before: Type.Integer(), after: Type.Integer() }),
+  ),
+  unitAway: Type.Array(
+    Type.Object({ unit: Type.String(), month: Type.String(), maxAway: Type.Integer(), before: Type.Integer(), after: Type.Integer() }),
+  ),
+});
+export type Impact = Static<typeof Impact>;
+
+export const AuditEntry = Type.Object({
+  at: Type.String(),
+  user: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  entity: Type.String(),
+  entityId: Type.Union([Type.String(), Type.Null()]),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+});
+export type AuditEntry = Static<typeof AuditEntry>;

@@ -1,0 +1,99 @@
+/**
+ * The demo region a first start shows: about 40 trainees in 10 units (the seeded generator), a solved
+ * and published plan, a few submitted proposals and one demo user per role (password `demo`).
+ */
+import type { Kysely } from 'kysely';
+import { clinicsRepo, plansRepo, proposalsRepo, regionRepo, traineesRepo, unitsRepo, usersRepo, type Database } from '../../db/index.ts';
+import { generateDemo } from '../../solver/demo/generate.ts';
+import type { Placement, Plan, Report, Scenario } from '../../solver/domain/schemas.ts';
+import { solve } from '../../solver/solve/index.ts';
+import { addMonths, formatDay, parseDay, today } from '../../solver/time/dates.ts';
+import { validate } from '../../solver/validate.ts';
+import { audit } from './audit.ts';
+import { hashPassword } from './users.ts';
+
+export const DEMO_PASSWORD = 'demo';
+export const DEMO_USERS = ['studierektor@demo', 'enhetschef@demo', 'st@demo', 'handledare@demo'] as const;
+
+export interface DemoOptions {
+  size?: number;
+  seed?: number;
+  /** Seconds the solver may use for the demo plan (default 3); 0 keeps the generator's greedy plan. */
+  solveSeconds?: number;
+}
+
+/** Seeds the demo when the database has no region yet; returns whether it did. */
+export async function seedDemoIfEmpty(db: Kysely<Database>, opts: DemoOptions = {}): Promise<boolean> {
+  if (await regionRepo.get(db)) return false;
+  const { scenario, plan: greedy } = generateDemo({ size: opts.size ?? 40, seed: opts.seed ?? 7 });
+  let plan: Plan = greedy;
+  let report: Report;
+  const seconds = opts.solveSeconds ?? 3;
+  try {
+    if (seconds <= 0) throw new Error('no solve asked');
+    const solved = await solve(scenario, { timeLimitSeconds: seconds });
+    if (!solved.report.valid && validate(scenario, greedy).valid) throw new Error('solver plan worse than greedy');
+    plan = solved.plan;
+    report = solved.report;
+  } catch {
+    report = validate(scenario, greedy);
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction().execute(async (trx) => {
+    // Someone else (another instance) may have seeded meanwhile.
+    if (await regionRepo.get(trx)) return;
+    await regionRepo.put(trx, { name: scenario.name, profile: scenario.profile ?? 'kronoberg', rules: scenario.rules ?? {}, horizon: scenario.horizon });
+    for (const u of scenario.units) await unitsRepo.insert(trx, u);
+    for (const c of scenario.clinics) await clinicsRepo.insert(trx, c);
+    for (const t of scenario.trainees) await traineesRepo.insert(trx, t);
+    const lockedKeys = new Set(scenario.trainees.flatMap((t) => (t.locked ?? []).map((p) => `${t.id}|${p.kind}|${p.from}`)));
+    await plansRepo.create(trx, {
+      status: 'published',
+      note: 'Demoplan / Demo plan',
+      plan: { ...plan, placements: plan.placements.map((p) => (lockedKeys.has(`${p.trainee}|${p.kind}|${p.from}`) ? { ...p, locked: true } : p)) },
+      report,
+      createdBy: 'studierektor@demo',
+    });
+    const picks = demoPeople(scenario, plan);
+    for (const t of picks.proposers) {
+      await proposalsRepo.insert(trx, { trainee: t, placements: shiftedProposal(plan, t), status: 'submitted', createdBy: 'st@demo' });
+    }
+    const users = [
+      { email: 'studierektor@demo', name: 'Stina Studierektor', role: 'studierektor' as const },
+      { email: 'enhetschef@demo', name: 'Erik Enhetschef', role: 'enhetschef' as const, units: [picks.unit] },
+      { email: 'st@demo', name: scenario.trainees.find((t) => t.id === picks.trainee)?.name ?? 'ST-läkare', role: 'st-lakare' as const, trainees: [picks.trainee] },
+      { email: 'handledare@demo', name: 'Hanna Handledare', role: 'handledare' as const, trainees: picks.supervisees },
+    ];
+    for (const u of users) await usersRepo.insert(trx, { ...u, passwordHash });
+    await audit(trx, null, 'seed', 'region', null, null, { name: scenario.name, trainees: scenario.trainees.length });
+  });
+  return true;
+}
+
+/** Trainees whose rotations mostly lie ahead make the most telling proposals. */
+function demoPeople(scenario: Scenario, plan: Plan) {
+  const now = formatDay(today());
+  const future = scenario.trainees.filter((t) => plan.placements.some((p) => p.trainee === t.id && p.kind === 'rotation' && p.from > now));
+  const pool = future.length >= 4 ? future : scenario.trainees;
+  const trainee = pool[0]!.id;
+  const unitCounts = new Map<string, number>();
+  for (const t of scenario.trainees) unitCounts.set(t.unit, (unitCounts.get(t.unit) ?? 0) + 1);
+  const unit = scenario.trainees.find((t) => t.id === trainee)!.unit;
+  return {
+    trainee,
+    unit,
+    proposers: pool.slice(0, 3).map((t) => t.id),
+    supervisees: pool.slice(1, 4).map((t) => t.id),
+  };
+}
+
+/** The trainee's published placements with their last future rotation moved a month later: a plausible wish. */
+function shiftedProposal(plan: Plan, trainee: string): Placement[] {
+  const now = formatDay(today());
+  const mine = plan.placements.filter((p) => p.trainee === trainee).map(({ trainee: _t, ...p }) => p as Placement);
+  const idx = mine.map((p, i) => [p, i] as const).filter(([p]) => p.kind === 'rotation' && p.from > now).pop()?.[1];
+  if (idx === undefined) return mine;
+  const p = mine[idx]!;
+  mine[idx] = { ...p, from: formatDay(addMonths(parseDay(p.from), 1)), to: formatDay(addMonths(parseDay(p.to) + 1, 1) - 1) };
+  return mine;
+}

@@ -1,0 +1,79 @@
+/**
+ * A trainee's plan as iCalendar (RFC 5545), written by hand: CRLF line ends, lines folded at 75
+ * octets (never inside a UTF-8 character), TEXT values escaped, all-day events with
+ * DTSTART/DTEND;VALUE=DATE and DTEND exclusive (the day after the placement's last day).
+ */
+import { createHash } from 'node:crypto';
+import type { Clinic, PlanPlacement, Trainee } from '../../solver/domain/schemas.ts';
+import { COURSE_NAMES, KIND_NAMES, MILESTONE_NAMES, SPECIALTY_NAMES } from '../../solver/domain/specialties.ts';
+import { formatDay, parseDay } from '../../solver/time/dates.ts';
+
+export function escapeText(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** Folds one content line into chunks of at most 75 octets; continuation lines start with a space. */
+export function foldLine(line: string): string {
+  const bytes = Buffer.from(line, 'utf8');
+  if (bytes.length <= 75) return line;
+  const parts: string[] = [];
+  let start = 0;
+  let limit = 75;
+  while (start < bytes.length) {
+    let end = Math.min(start + limit, bytes.length);
+    // Step back to a character boundary: UTF-8 continuation bytes look like 10xxxxxx.
+    while (end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end--;
+    parts.push(bytes.subarray(start, end).toString('utf8'));
+    start = end;
+    limit = 74; // the leading space of a continuation line is one of its 75 octets
+  }
+  return parts.join('\r\n ');
+}
+
+const compactDate = (iso: string) => iso.replace(/-/g, '');
+
+function stamp(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+}
+
+export function placementTitle(p: PlanPlacement, clinic?: Clinic): string {
+  switch (p.kind) {
+    case 'rotation':
+      return `Randning: ${p.specialty ? SPECIALTY_NAMES[p.specialty].sv : 'okänd'}${clinic ? ` (${clinic.name})` : ''}`;
+    case 'course':
+      return `Kurs: ${p.course ? COURSE_NAMES[p.course].sv : ''}`;
+    case 'milestone':
+      return p.milestone ? MILESTONE_NAMES[p.milestone].sv : KIND_NAMES.milestone.sv;
+    default:
+      return KIND_NAMES[p.kind].sv;
+  }
+}
+
+export function traineeCalendar(trainee: Trainee, placements: PlanPlacement[], clinics: Clinic[], now = new Date()): string {
+  const byId = new Map(clinics.map((c) => [c.id, c]));
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Randplan//Randplan 0.1//SV',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(`Randplan – ${trainee.name}`)}`,
+  ];
+  for (const p of placements.filter((x) => x.trainee === trainee.id)) {
+    const clinic = p.clinic ? byId.get(p.clinic) : undefined;
+    const identity = `${p.trainee}|${p.kind}|${p.specialty ?? p.course ?? p.milestone ?? ''}|${p.from}`;
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${createHash('sha256').update(identity).digest('hex').slice(0, 24)}@randplan`,
+      `DTSTAMP:${stamp(now)}`,
+      `DTSTART;VALUE=DATE:${compactDate(p.from)}`,
+      `DTEND;VALUE=DATE:${compactDate(formatDay(parseDay(p.to) + 1))}`,
+      `SUMMARY:${escapeText(placementTitle(p, clinic))}`,
+    );
+    if (clinic) lines.push(`LOCATION:${escapeText(clinic.name)}`);
+    lines.push(`DESCRIPTION:${escapeText(`${KIND_NAMES[p.kind].sv} ${p.from} – ${p.to}\n${trainee.name}, ${trainee.unit}`)}`);
+    lines.push('TRANSP:TRANSPARENT', 'END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}

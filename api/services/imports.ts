@@ -1,0 +1,180 @@
+/**
+ * Imports, all or nothing: a whole scenario (JSON) replaces the region's data; a trainee or clinic
+ * list (CSV/XLSX) adds or updates rows by id. Every row is checked first, each problem named by row
+ * and column in Swedish; then everything is written in one transaction that also re-reads the whole
+ * scenario, so a file either lands completely or changes nothing.
+ */
+import type { Kysely } from 'kysely';
+import {
+  clinicsRepo,
+  plansRepo,
+  proposalsRepo,
+  regionRepo,
+  traineesRepo,
+  unitsRepo,
+  type Database,
+} from '../../db/index.ts';
+import { REGULATIONS, SPECIALTIES, type Clinic, type Trainee } from '../../solver/domain/schemas.ts';
+import { isIsoDate } from '../../solver/time/dates.ts';
+import { readScenario } from '../../solver/io/read.ts';
+import { badRequest } from '../errors.ts';
+import type { Actor } from './access.ts';
+import { audit } from './audit.ts';
+import { assertScenarioValid } from './scenario.ts';
+import { parseCsv, parseXlsx, type Table } from './tabular.ts';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export async function importScenario(db: Kysely<Database>, actor: Actor, json: unknown): Promise<{ units: number; clinics: number; trainees: number }> {
+  const read = readScenario(json);
+  if (!read.ok) throw badRequest('Scenariot kan inte läsas; inget ändrades / The scenario cannot be read; nothing changed', read.errors);
+  const s = read.value;
+  return db.transaction().execute(async (trx) => {
+    const before = await regionRepo.get(trx);
+    // The old plans and proposals name the old trainees and clinics: they go with the data they described.
+    await proposalsRepo.removeAll(trx);
+    await plansRepo.removeAll(trx);
+    await traineesRepo.removeAll(trx);
+    await clinicsRepo.removeAll(trx);
+    await unitsRepo.removeAll(trx);
+    await regionRepo.put(trx, { name: s.name, profile: s.profile ?? 'kronoberg', rules: s.rules ?? {}, horizon: s.horizon });
+    for (const u of s.units) await unitsRepo.insert(trx, u);
+    for (const c of s.clinics) await clinicsRepo.insert(trx, c);
+    for (const t of s.trainees) await traineesRepo.insert(trx, t);
+    await assertScenarioValid(trx);
+    const counts = { units: s.units.length, clinics: s.clinics.length, trainees: s.trainees.length };
+    await audit(trx, actor, 'import', 'scenario', null, before, { name: s.name, ...counts });
+    return counts;
+  });
+}
+
+interface Column {
+  /** Accepted header names, lower case; the first is the one used in messages. */
+  names: string[];
+  required: boolean;
+}
+
+const TRAINEE_COLUMNS = {
+  id: { names: ['id'], required: true },
+  name: { names: ['namn', 'name'], required: true },
+  unit: { names: ['enhet', 'unit', 'vårdcentral'], required: true },
+  start: { names: ['start', 'startdatum'], required: true },
+  regulation: { names: ['regelverk', 'regulation', 'föreskrift'], required: false },
+  rate: { names: ['sysselsättningsgrad', 'rate', 'tjänstgöringsgrad'], required: false },
+  credit: { names: ['tillgodoräknande', 'creditmonths', 'credit'], required: false },
+} satisfies Record<string, Column>;
+
+const CLINIC_COLUMNS = {
+  id: { names: ['id'], required: true },
+  name: { names: ['namn', 'name'], required: true },
+  specialty: { names: ['specialitet', 'specialty'], required: true },
+  capacity: { names: ['kapacitet', 'capacity', 'platser'], required: true },
+} satisfies Record<string, Column>;
+
+function locate<K extends string>(table: Table, columns: Record<K, Column>, errors: string[]): Record<K, number> {
+  const header = table.header.map((h) => h.toLowerCase());
+  const at = {} as Record<K, number>;
+  for (const [key, col] of Object.entries(columns) as [K, Column][]) {
+    const i = header.findIndex((h) => col.names.includes(h));
+    at[key] = i;
+    if (i < 0 && col.required) errors.push(`rad 1: kolumnen "${col.names[0]}" saknas`);
+  }
+  return at;
+}
+
+function numberOf(s: string): number | null {
+  const n = Number(s.replace(',', '.').replace('%', ''));
+  return s.trim() === '' || !Number.isFinite(n) ? null : n;
+}
+
+export async function readTable(body: Buffer | string, contentType: string): Promise<Table> {
+  if (contentType.startsWith(XLSX_TYPE)) return parseXlsx(Buffer.isBuffer(body) ? body : Buffer.from(body));
+  return parseCsv(Buffer.isBuffer(body) ? body.toString('utf8') : body);
+}
+
+export async function importTrainees(db: Kysely<Database>, actor: Actor, table: Table): Promise<{ trainees: number }> {
+  const errors: string[] = [];
+  const at = locate(table, TRAINEE_COLUMNS, errors);
+  if (errors.length) throw badRequest('Filen kan inte läsas; inget ändrades / The file cannot be read; nothing changed', errors);
+  return db.transaction().execute(async (trx) => {
+    const units = new Set((await unitsRepo.list(trx)).map((u) => u.id));
+    const seen = new Map<string, number>();
+    const list: Trainee[] = [];
+    for (const { row, cells } of table.rows) {
+      const get = (k: keyof typeof TRAINEE_COLUMNS) => (at[k] >= 0 ? (cells[at[k]] ?? '') : '');
+      const err = (k: keyof typeof TRAINEE_COLUMNS, what: string) => errors.push(`rad ${row}, ${TRAINEE_COLUMNS[k].names[0]}: ${what}`);
+      const id = get('id');
+      if (!id) err('id', 'saknas');
+      else if (seen.has(id)) err('id', `"${id}" finns redan på rad ${seen.get(id)}`);
+      else seen.set(id, row);
+      const name = get('name');
+      if (!name) err('name', 'saknas');
+      const unit = get('unit');
+      if (!unit) err('unit', 'saknas');
+      else if (!units.has(unit)) err('unit', `okänd enhet "${unit}"`);
+      const start = get('start');
+      if (!isIsoDate(start)) err('start', start ? `inte ett datum ("${start}", skriv ÅÅÅÅ-MM-DD)` : 'saknas');
+      const regulation = get('regulation') || '2015:8';
+      if (!(REGULATIONS as readonly string[]).includes(regulation)) err('regulation', `"${regulation}" är inte 2015:8 eller 2021:8`);
+      const rateText = get('rate');
+      let rate = rateText ? numberOf(rateText) : 1;
+      if (rate !== null && rate > 1) rate = rate / 100;
+      if (rate === null || rate <= 0 || rate > 1) err('rate', `"${rateText}" är inte en grad mellan 0 och 100 %`);
+      const creditText = get('credit');
+      const credit = creditText ? numberOf(creditText) : 0;
+      if (credit === null || credit < 0 || credit > 66) err('credit', `"${creditText}" är inte ett antal månader 0–66`);
+      const t: Trainee = { id, name, unit, start, regulation: regulation as Trainee['regulation'] };
+      if (rate !== null && rate !== 1 && isIsoDate(start)) t.employment = [{ from: start, rate }];
+      if (credit) t.creditMonths = credit;
+      list.push(t);
+    }
+    if (errors.length) throw badRequest('Filen innehåller fel; inget ändrades / The file has errors; nothing changed', errors);
+    for (const t of list) {
+      const existing = await traineesRepo.get(trx, t.id);
+      // A list carries the basics only: keep what the region already knows about a trainee (leave, rotations …).
+      const merged = existing ? { ...stripVersion(existing), ...t, ...(t.employment || !existing.employment ? {} : { employment: existing.employment }) } : t;
+      await traineesRepo.upsert(trx, merged);
+    }
+    await assertScenarioValid(trx);
+    await audit(trx, actor, 'import', 'trainees', null, null, { ids: list.map((t) => t.id) });
+    return { trainees: list.length };
+  });
+}
+
+function stripVersion<T extends { version: number }>(r: T): Omit<T, 'version'> {
+  const { version: _v, ...rest } = r;
+  return rest;
+}
+
+export async function importClinics(db: Kysely<Database>, actor: Actor, table: Table): Promise<{ clinics: number }> {
+  const errors: string[] = [];
+  const at = locate(table, CLINIC_COLUMNS, errors);
+  if (errors.length) throw badRequest('Filen kan inte läsas; inget ändrades / The file cannot be read; nothing changed', errors);
+  const seen = new Map<string, number>();
+  const list: Clinic[] = [];
+  for (const { row, cells } of table.rows) {
+    const get = (k: keyof typeof CLINIC_COLUMNS) => cells[at[k]] ?? '';
+    const err = (k: keyof typeof CLINIC_COLUMNS, what: string) => errors.push(`rad ${row}, ${CLINIC_COLUMNS[k].names[0]}: ${what}`);
+    const id = get('id');
+    if (!id) err('id', 'saknas');
+    else if (seen.has(id)) err('id', `"${id}" finns redan på rad ${seen.get(id)}`);
+    else seen.set(id, row);
+    const name = get('name');
+    if (!name) err('name', 'saknas');
+    const specialty = get('specialty').toLowerCase();
+    if (!(SPECIALTIES as readonly string[]).includes(specialty)) err('specialty', `okänd specialitet "${get('specialty')}" (${SPECIALTIES.join(', ')})`);
+    const capacity = numberOf(get('capacity'));
+    if (capacity === null || !Number.isInteger(capacity) || capacity < 0) err('capacity', `"${get('capacity')}" är inte ett heltal ≥ 0`);
+    list.push({ id, name, specialty: specialty as Clinic['specialty'], capacity: capacity ?? 0 });
+  }
+  if (errors.length) throw badRequest('Filen innehåller fel; inget ändrades / The file has errors; nothing changed', errors);
+  return db.transaction().execute(async (trx) => {
+    for (const c of list) {
+      const existing = await clinicsRepo.get(trx, c.id);
+      await clinicsRepo.upsert(trx, existing?.capacityChanges ? { ...c, capacityChanges: existing.capacityChanges } : c);
+    }
+    await assertScenarioValid(trx);
+    await audit(trx, actor, 'import', 'clinics', null, null, { ids: list.map((c) => c.id) });
+    return { clinics: list.length };
+  });
+}

@@ -1,0 +1,113 @@
+/**
+ * Plans: versions, the published one, their reports (computed by the validator on the region's
+ * scenario as it is now, cached until the data changes), publishing, diffs, and what a role may see.
+ */
+import type { Kysely } from 'kysely';
+import { dataStamp, plansRepo, type Database, type Db, type PlanRecord, type StoredPlan } from '../../db/index.ts';
+import { PLAN_FORMAT, type Plan, type PlanPlacement, type Report, type Scenario } from '../../solver/domain/schemas.ts';
+import { readPlan } from '../../solver/io/read.ts';
+import { movedPlacements } from '../../solver/solve/index.ts';
+import { validate } from '../../solver/validate.ts';
+import type { PlanDetail, PlanDiff } from '../schemas/plans.ts';
+import { badRequest, notFound } from '../errors.ts';
+import { readableIds, type Actor } from './access.ts';
+import { audit } from './audit.ts';
+import { loadScenario } from './scenario.ts';
+
+/** Reports by plan id, valid while the region's data stamp is unchanged. */
+export class ReportCache {
+  readonly #entries = new Map<number, { stamp: string; report: Report }>();
+
+  get(planId: number, stamp: string): Report | undefined {
+    const e = this.#entries.get(planId);
+    return e && e.stamp === stamp ? e.report : undefined;
+  }
+
+  set(planId: number, stamp: string, report: Report): void {
+    if (this.#entries.size > 50) this.#entries.clear();
+    this.#entries.set(planId, { stamp, report });
+  }
+}
+
+/** A plan without the storage-only `locked` flags, as the validator and the formats know it. */
+export function plainPlan(plan: StoredPlan): Plan {
+  return {
+    format: PLAN_FORMAT,
+    ...(plan.scenario !== undefined ? { scenario: plan.scenario } : {}),
+    placements: plan.placements.map(({ locked: _locked, ...p }) => p),
+  };
+}
+
+export async function reportOf(db: Db, cache: ReportCache, record: PlanRecord, scenario?: Scenario): Promise<Report> {
+  const stamp = await dataStamp(db);
+  const hit = cache.get(record.id, stamp);
+  if (hit) return hit;
+  const report = validate(scenario ?? (await loadScenario(db)), plainPlan(record.plan));
+  cache.set(record.id, stamp, report);
+  return report;
+}
+
+/** The part of a report an actor may read: violations and summaries about their trainees only. */
+export function reportFor(actor: Actor, report: Report, readable: Set<string> | null): Report {
+  if (actor.role === 'studierektor' || readable === null) return report;
+  return {
+    ...report,
+    violations: report.violations
+      .filter((v) => v.trainees.some((t) => readable.has(t)) || (v.trainees.length === 0 && v.unit !== null && actor.units.includes(v.unit)))
+      .map((v) => ({ ...v, trainees: v.trainees.filter((t) => readable.has(t)) })),
+    trainees: report.trainees.filter((t) => readable.has(t.id)),
+  };
+}
+
+export async function detailFor(db: Db, cache: ReportCache, actor: Actor, record: PlanRecord): Promise<PlanDetail> {
+  const scenario = await loadScenario(db);
+  const report = await reportOf(db, cache, record, scenario);
+  const readable = actor.role === 'studierektor' ? null : readableIds(actor, scenario.trainees);
+  const plan = readable === null ? record.plan : { ...record.plan, placements: record.plan.placements.filter((p) => readable.has(p.trainee)) };
+  const { plan: _p, report: _r, ...summary } = record;
+  return { ...summary, plan, report: reportFor(actor, report, readable) };
+}
+
+export async function getPlan(db: Db, id: number): Promise<PlanRecord> {
+  const record = await plansRepo.get(db, id);
+  if (!record) throw notFound(`Planen ${id}`);
+  return record;
+}
+
+export async function publishedPlan(db: Db): Promise<PlanRecord> {
+  const record = await plansRepo.published(db);
+  if (!record) throw notFound('En publicerad plan / A published plan');
+  return record;
+}
+
+export async function publish(db: Kysely<Database>, actor: Actor, id: number): Promise<PlanRecord> {
+  return db.transaction().execute(async (trx) => {
+    const before = await getPlan(trx, id);
+    const after = (await plansRepo.publish(trx, id))!;
+    await audit(trx, actor, 'publish', 'plan', id, { status: before.status, version: before.version }, { status: after.status, version: after.version });
+    return after;
+  });
+}
+
+function bare(p: PlanPlacement & { locked?: boolean }): PlanPlacement {
+  const { locked: _locked, ...rest } = p;
+  return rest;
+}
+
+export function diff(from: Plan, to: Plan, readable: Set<string> | null): PlanDiff {
+  const out: PlanDiff = { moved: [], added: [], removed: [] };
+  for (const m of movedPlacements(from, to)) {
+    if (readable && !readable.has(m.trainee)) continue;
+    if (m.before && m.after) out.moved.push({ trainee: m.trainee, before: bare(m.before), after: bare(m.after) });
+    else if (m.after) out.added.push(bare(m.after));
+    else if (m.before) out.removed.push(bare(m.before));
+  }
+  return out;
+}
+
+/** Reads a posted plan against the region; 400 with field-named errors when it does not fit. */
+export function readPostedPlan(json: unknown, scenario: Scenario): Plan {
+  const read = readPlan(json, scenario);
+  if (!read.ok) throw badRequest('Ogiltig plan / Invalid plan', read.errors.map((e) => `plan.${e}`));
+  return read.value;
+}

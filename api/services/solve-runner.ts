@@ -1,0 +1,202 @@
+/**
+ * Runs solve jobs in this process. Jobs live in the database; the runner claims the oldest queued one
+ * (SKIP LOCKED, so other instances over the same PostgreSQL take other jobs), solves in a worker
+ * thread so the API keeps answering, writes progress at most once a second, and stores the result as
+ * a new draft plan. A cancel request (DELETE, possibly on another instance) is seen at the next
+ * progress write, or at once when it arrives at this instance.
+ */
+import { hostname } from 'node:os';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import { plansRepo, solveJobsRepo, type Database, type JobRecord, type StoredPlacement } from '../../db/index.ts';
+import type { Placement, PlanPlacement, Scenario } from '../../solver/domain/schemas.ts';
+import { solveInWorker, type SolveOptions, type SolveProgress, type SolveResult, type WorkerSolve } from '../../solver/solve/index.ts';
+import { plainPlan, type ReportCache } from './plans.ts';
+import { loadScenario } from './scenario.ts';
+
+export type SolveStarter = (scenario: Scenario, options: Omit<SolveOptions, 'signal' | 'onProgress'>) => WorkerSolve;
+
+export interface SolveRunnerOptions {
+  /** How often to look for queued jobs another instance created (ms). */
+  pollMs?: number;
+  /** How often progress is written to the job row (ms). */
+  progressEveryMs?: number;
+  /** Default time limit when the job names none (s). */
+  defaultTimeLimitSeconds?: number;
+  log: FastifyBaseLogger;
+  cache: ReportCache;
+  start?: SolveStarter;
+}
+
+const key = (p: Placement & { trainee: string }) => `${p.trainee}|${p.kind}|${p.specialty ?? ''}|${p.clinic ?? ''}|${p.course ?? ''}|${p.milestone ?? ''}|${p.from}|${p.to}`;
+
+/** The scenario with the published plan's locked placements added to each trainee's `locked`, so the solver keeps them. */
+export function withPlanLocks(scenario: Scenario, placements: StoredPlacement[]): Scenario {
+  const byTrainee = new Map<string, Placement[]>();
+  for (const p of placements) {
+    if (!p.locked) continue;
+    const { trainee, locked: _l, ...placement } = p;
+    const list = byTrainee.get(trainee) ?? [];
+    list.push(placement);
+    byTrainee.set(trainee, list);
+  }
+  if (byTrainee.size === 0) return scenario;
+  return {
+    ...scenario,
+    trainees: scenario.trainees.map((t) => {
+      const extra = byTrainee.get(t.id);
+      if (!extra) return t;
+      const have = new Set((t.locked ?? []).map((p) => key({ ...p, trainee: t.id })));
+      return { ...t, locked: [...(t.locked ?? []), ...extra.filter((p) => !have.has(key({ ...p, trainee: t.id })))] };
+    }),
+  };
+}
+
+/** Marks the placements of a solved plan that are locked in the scenario (kept as given). */
+export function markLocked(scenario: Scenario, placements: PlanPlacement[]): StoredPlacement[] {
+  const locked = new Set<string>();
+  for (const t of scenario.trainees) for (const p of t.locked ?? []) locked.add(key({ ...p, trainee: t.id }));
+  return placements.map((p) => (locked.has(key(p)) ? { ...p, locked: true } : p));
+}
+
+export class SolveRunner {
+  readonly name = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  readonly #db: Kysely<Database>;
+  readonly #opts: Required<Omit<SolveRunnerOptions, 'start'>> & { start: SolveStarter };
+  #timer: NodeJS.Timeout | null = null;
+  #busy = false;
+  #stopped = false;
+  #current: { id: number; handle: WorkerSolve; cancelled: boolean } | null = null;
+  #idle: Promise<void> = Promise.resolve();
+
+  constructor(db: Kysely<Database>, opts: SolveRunnerOptions) {
+    this.#db = db;
+    this.#opts = {
+      pollMs: opts.pollMs ?? 2000,
+      progressEveryMs: opts.progressEveryMs ?? 1000,
+      defaultTimeLimitSeconds: opts.defaultTimeLimitSeconds ?? 60,
+      log: opts.log,
+      cache: opts.cache,
+      start: opts.start ?? solveInWorker,
+    };
+  }
+
+  start(): void {
+    this.#stopped = false;
+    this.#timer = setInterval(() => this.kick(), this.#opts.pollMs);
+    this.#timer.unref();
+    this.kick();
+  }
+
+  /** Looks for work now (called when a job is created here). */
+  kick(): void {
+    if (this.#busy || this.#stopped) return;
+    this.#busy = true;
+    this.#idle = this.#drain()
+      .catch((err) => this.#opts.log.error({ err }, 'solve runner failed'))
+      .finally(() => {
+        this.#busy = false;
+      });
+  }
+
+  /** Cancels the job if it runs here; returns whether it did. */
+  cancelLocal(id: number): boolean {
+    if (this.#current?.id !== id) return false;
+    this.#current.cancelled = true;
+    this.#current.handle.cancel();
+    return true;
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#timer) clearInterval(this.#timer);
+    if (this.#current) {
+      this.#current.cancelled = true;
+      this.#current.handle.cancel();
+    }
+    await this.#idle;
+  }
+
+  async #drain(): Promise<void> {
+    while (!this.#stopped) {
+      const job = await solveJobsRepo.claim(this.#db, this.name);
+      if (!job) return;
+      await this.#run(job);
+    }
+  }
+
+  async #run(job: JobRecord): Promise<void> {
+    const log = this.#opts.log.child({ solveJob: job.id });
+    try {
+      const scenarioNow = await loadScenario(this.#db);
+      const published = await plansRepo.published(this.#db);
+      const scenario = published ? withPlanLocks(scenarioNow, published.plan.placements) : scenarioNow;
+      const handle = this.#opts.start(scenario, {
+        ...(published ? { currentPlan: plainPlan(published.plan) } : {}),
+        timeLimitSeconds: job.timeLimitSeconds ?? this.#opts.defaultTimeLimitSeconds,
+      });
+      const current = { id: job.id, handle, cancelled: false };
+      this.#current = current;
+      let lastWrite = 0;
+      let pending: SolveProgress | null = null;
+      let writing = false;
+      handle.onProgress((p) => {
+        pending = p;
+        const now = Date.now();
+        if (writing || now - lastWrite < this.#opts.progressEveryMs) return;
+        lastWrite = now;
+        writing = true;
+        const progress = pending;
+        pending = null;
+        void solveJobsRepo
+          .progress(this.#db, job.id, progress)
+          .then((cancelRequested) => {
+            if (cancelRequested && !current.cancelled) {
+              current.cancelled = true;
+              handle.cancel();
+            }
+          })
+          .catch((err) => log.warn({ err }, 'progress write failed'))
+          .finally(() => {
+            writing = false;
+          });
+      });
+      log.info({ trainees: scenario.trainees.length }, 'solve job started');
+      let result: SolveResult;
+      try {
+        result = await handle.result;
+      } catch (err) {
+        if (current.cancelled) {
+          await solveJobsRepo.finish(this.#db, job.id, { status: 'cancelled' });
+          return;
+        }
+        throw err;
+      }
+      const fresh = await solveJobsRepo.get(this.#db, job.id);
+      if (current.cancelled || fresh?.cancelRequested) {
+        await solveJobsRepo.finish(this.#db, job.id, { status: 'cancelled' });
+        log.info('solve job cancelled');
+        return;
+      }
+      const planId = await this.#db.transaction().execute(async (trx) => {
+        const plan = await plansRepo.create(trx, {
+          status: 'draft',
+          note: `Lösning från körning ${job.id} / Solve job ${job.id} (${result.report.solve?.status ?? 'okänd'})`,
+          plan: { ...result.plan, placements: markLocked(scenario, result.plan.placements) },
+          report: result.report,
+          createdBy: job.createdBy,
+        });
+        await solveJobsRepo.finish(trx, job.id, { status: 'done', resultPlanId: plan.id, report: result.report, moved: result.moved });
+        return plan.id;
+      });
+      log.info({ planId, status: result.report.solve?.status }, 'solve job done');
+    } catch (err) {
+      log.error({ err }, 'solve job failed');
+      await solveJobsRepo
+        .finish(this.#db, job.id, { status: 'failed', error: err instanceof Error ? err.message : String(err) })
+        .catch(() => {});
+    } finally {
+      this.#current = null;
+    }
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * Solve jobs: a queue in the database. A runner claims the oldest queued job with
+ * `FOR UPDATE SKIP LOCKED`, so several API instances over one PostgreSQL never take the same job.
+ */
+import type { Report } from '../../solver/domain/schemas.ts';
+import { iso, jsonOrNull, parsed, type Db } from './common.ts';
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobProgress {
+  seconds: number;
+  phase: string;
+  incumbent: number | null;
+  bound: number | null;
+  gap: number | null;
+}
+
+export interface JobRecord {
+  id: number;
+  status: JobStatus;
+  timeLimitSeconds: number | null;
+  createdBy: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  claimedBy: string | null;
+  cancelRequested: boolean;
+  progress: JobProgress | null;
+  resultPlanId: number | null;
+  report: Report | null;
+  moved: unknown[] | null;
+  error: string | null;
+}
+
+const COLUMNS = [
+  'id',
+  'status',
+  'time_limit_seconds',
+  'created_by',
+  'created_at',
+  'started_at',
+  'finished_at',
+  'claimed_by',
+  'cancel_requested',
+  'progress',
+  'result_plan_id',
+  'report',
+  'moved',
+  'error',
+] as const;
+
+type Row = {
+  id: number;
+  status: string;
+  time_limit_seconds: number | null;
+  created_by: string | null;
+  created_at: Date | string;
+  started_at: Date | string | null;
+  finished_at: Date | string | null;
+  claimed_by: string | null;
+  cancel_requested: boolean;
+  progress: unknown;
+  result_plan_id: number | null;
+  report: unknown;
+  moved: unknown;
+  error: string | null;
+};
+
+function toRecord(r: Row): JobRecord {
+  return {
+    id: r.id,
+    status: r.status as JobStatus,
+    timeLimitSeconds: r.time_limit_seconds,
+    createdBy: r.created_by,
+    createdAt: iso(r.created_at)!,
+    startedAt: iso(r.started_at),
+    finishedAt: iso(r.finished_at),
+    claimedBy: r.claimed_by,
+    cancelRequested: r.cancel_requested,
+    progress: r.progress === null ? null : parsed(r.progress),
+    resultPlanId: r.result_plan_id,
+    report: r.report === null ? null : parsed(r.report),
+    moved: r.moved === null ? null : parsed(r.moved),
+    error: r.error,
+  };
+}
+
+export const solveJobsRepo = {
+  async create(db: Db, job: { timeLimitSeconds: number | null; createdBy: string | null }): Promise<JobRecord> {
+    const row = await db
+      .insertInto('solve_jobs')
+      .values({ status: 'queued', time_limit_seconds: job.timeLimitSeconds, created_by: job.createdBy })
+      .returning(COLUMNS)
+      .executeTakeFirstOrThrow();
+    return toRecord(row);
+  },
+
+  async get(db: Db, id: number): Promise<JobRecord | null> {
+    const row = await db.selectFrom('solve_jobs').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+    return row ? toRecord(row) : null;
+  },
+
+  /** Takes the oldest queued job for `worker`, skipping rows another instance has locked. */
+  async claim(db: Db, worker: string): Promise<JobRecord | null> {
+    const row = await db
+      .updateTable('solve_jobs')
+      .set({ status: 'running', claimed_by: worker, started_at: new Date() })
+      .where('id', '=', (eb) =>
+        eb
+          .selectFrom('solve_jobs')
+          .select('id')
+          .where('status', '=', 'queued')
+          .orderBy('created_at')
+          .orderBy('id')
+          .limit(1)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .where('status', '=', 'queued')
+      .returning(COLUMNS)
+      .executeTakeFirst();
+    return row ? toRecord(row) : null;
+  },
+
+  /** Writes progress; returns whether cancellation has been asked for meanwhile. */
+  async progress(db: Db, id: number, progress: JobProgress): Promise<boolean> {
+    const row = await db
+      .updateTable('solve_jobs')
+      .set({ progress: JSON.stringify(progress) })
+      .where('id', '=', id)
+      .where('status', '=', 'running')
+      .returning('cancel_requested')
+      .executeTakeFirst();
+    return row?.cancel_requested ?? true;
+  },
+
+  async finish(
+    db: Db,
+    id: number,
+    outcome: { status: 'done' | 'failed' | 'cancelled'; resultPlanId?: number | null; report?: Report | null; moved?: unknown[] | null; error?: string | null },
+  ): Promise<void> {
+    await db
+      .updateTable('solve_jobs')
+      .set({
+        status: outcome.status,
+        finished_at: new Date(),
+        result_plan_id: outcome.resultPlanId ?? null,
+        report: jsonOrNull(outcome.report),
+        moved: jsonOrNull(outcome.moved),
+        error: outcome.error ?? null,
+      })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  /**
+   * Cancels: a queued job at once; a running one is flagged and its runner stops it.
+   * Returns the job as it is after the request (null when unknown).
+   */
+  async cancel(db: Db, id: number): Promise<JobRecord | null> {
+    await db
+      .updateTable('solve_jobs')
+      .set({ status: 'cancelled', finished_at: new Date(), cancel_requested: true })
+      .where('id', '=', id)
+      .where('status', '=', 'queued')
+      .execute();
+    await db.updateTable('solve_jobs').set({ cancel_requested: true }).where('id', '=', id).where('status', '=', 'running').execute();
+    return solveJobsRepo.get(db, id);
+  },
+
+  /** Jobs left running by an instance that died: back to the queue (called at start for our own name). */
+  async requeueOrphans(db: Db, worker: string): Promise<void> {
+    await db
+      .updateTable('solve_jobs')
+      .set({ status: 'queued', claimed_by: null, started_at: null, progress: null })
+      .where('status', '=', 'running')
+      .where('claimed_by', '=', worker)
+      .where('cancel_requested', '=', false)
+      .execute();
+    await db
+      .updateTable('solve_jobs')
+      .set({ status: 'cancelled', finished_at: new Date() })
+      .where('status', '=', 'running')
+      .where('claimed_by', '=', worker)
+      .where('cancel_requested', '=', true)
+      .execute();
+  },
+};

@@ -1,0 +1,129 @@
+/**
+ * `randplan solve SCENARIO [--plan CURRENT] [--time-limit SECONDS] [--trainee ID] [--engine highs|glpk]
+ *  --out PLAN [--json] [--lang sv|en]`: plans the cohort (or one trainee, everyone else kept as in
+ * CURRENT), writes the plan and prints the report with its solve block.
+ * Exit 0 when a valid plan was written, 1 when infeasible / no valid plan, 2 on bad input.
+ */
+import { writeFile } from 'node:fs/promises';
+import { readPlanFile, readScenarioFile } from '../../io/file.ts';
+import { solve } from '../../solve/index.ts';
+import { parseCommandArgs, usageError } from '../args.ts';
+import type { CliIo, Lang } from '../io.ts';
+
+export function usage(lang: Lang): string {
+  return lang === 'sv'
+    ? [
+        'Användning: randplan solve SCENARIO [--plan NUVARANDE] [--time-limit SEKUNDER] [--trainee ID] --out PLAN [--json] [--lang sv|en]',
+        '',
+        'Planerar alla ST-läkares randningar så att varje hård regel hålls, med bevisat gap till optimum.',
+        '  --plan FIL         nuvarande plan: behåll allt som kan ligga kvar (minimal ändring)',
+        '  --time-limit S     tidsgräns i sekunder (standard 30)',
+        '  --trainee ID       fyll i / laga en ST-läkares plan, alla andra som i --plan',
+        '  --engine E         highs (standard) eller glpk för masterproblemet',
+        '  --out FIL          skriv planen (randplan.plan/1) hit',
+        '  --json             skriv rapporten (randplan.report/1) som JSON',
+        'Slutkod: 0 giltig plan skriven, 1 ingen giltig plan (ogenomförbart), 2 felaktig indata.',
+      ].join('\n')
+    : [
+        'Usage: randplan solve SCENARIO [--plan CURRENT] [--time-limit SECONDS] [--trainee ID] --out PLAN [--json] [--lang sv|en]',
+        '',
+        "Plans every trainee's rotations keeping every hard rule, with a proven gap to the optimum.",
+        '  --plan FILE        current plan: keep every placement that can stay (minimal change)',
+        '  --time-limit S     time limit in seconds (default 30)',
+        "  --trainee ID       complete / repair one trainee's plan, everyone else as in --plan",
+        '  --engine E         highs (default) or glpk for the master problem',
+        '  --out FILE         write the plan (randplan.plan/1) here',
+        '  --json             print the report (randplan.report/1) as JSON',
+        'Exit code: 0 valid plan written, 1 no valid plan (infeasible), 2 bad input.',
+      ].join('\n');
+}
+
+const STATUS: Record<string, { sv: string; en: string }> = {
+  optimal: { sv: 'optimal', en: 'optimal' },
+  feasible: { sv: 'giltig (inom gapmålet)', en: 'feasible (within the gap target)' },
+  timeout: { sv: 'tidsgränsen nådd', en: 'time limit reached' },
+  infeasible: { sv: 'ogenomförbar', en: 'infeasible' },
+};
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      json: { type: 'boolean' },
+      plan: { type: 'string' },
+      out: { type: 'string' },
+      trainee: { type: 'string' },
+      engine: { type: 'string' },
+      'time-limit': { type: 'string' },
+    },
+    usage,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals, lang } = parsed;
+  const sv = lang === 'sv';
+  if (positionals.length !== 1) {
+    return usageError(io, lang, usage, sv ? `en fil behövs, SCENARIO (fick ${positionals.length})` : `one file is needed, SCENARIO (got ${positionals.length})`);
+  }
+  if (!values.out) return usageError(io, lang, usage, sv ? '--out: ange var planen ska skrivas' : '--out: say where to write the plan');
+  let timeLimit: number | undefined;
+  if (values['time-limit'] !== undefined) {
+    timeLimit = Number(values['time-limit']);
+    if (!(timeLimit > 0)) {
+      return usageError(io, lang, usage, sv ? `--time-limit: ska vara ett tal > 0, inte "${values['time-limit']}"` : `--time-limit: must be a number > 0, not "${values['time-limit']}"`);
+    }
+  }
+  const engine = values.engine ?? 'highs';
+  if (engine !== 'highs' && engine !== 'glpk') {
+    return usageError(io, lang, usage, sv ? `--engine: ska vara highs eller glpk, inte "${engine}"` : `--engine: must be highs or glpk, not "${engine}"`);
+  }
+
+  const scenario = await readScenarioFile(positionals[0]!);
+  const current = values.plan ? await readPlanFile(values.plan, scenario.ok ? scenario.value : undefined) : null;
+  const errors = [...(scenario.ok ? [] : scenario.errors), ...(current && !current.ok ? current.errors : [])];
+  if (scenario.ok && values.trainee && !scenario.value.trainees.some((t) => t.id === values.trainee)) {
+    errors.push(sv ? `--trainee: ingen ST-läkare med id "${values.trainee}" i scenariot` : `--trainee: no trainee with id "${values.trainee}" in the scenario`);
+  }
+  if (!scenario.ok || (current && !current.ok) || errors.length > 0) {
+    for (const e of errors) io.stderr(e);
+    return 2;
+  }
+
+  const result = await solve(scenario.value, {
+    currentPlan: current?.ok ? current.value : undefined,
+    timeLimitSeconds: timeLimit,
+    trainee: values.trainee,
+    engine,
+  });
+  await writeFile(values.out, `${JSON.stringify(result.plan, null, 2)}\n`);
+  const { report, moved } = result;
+  const s = report.solve!;
+  if (values.json) io.stdout(JSON.stringify({ ...report, moved }, null, 2));
+  else {
+    const fmt = (x: number | null, digits = 1) => (x === null ? '–' : x.toFixed(digits));
+    const hard = report.violations.filter((v) => v.severity === 'hard');
+    const advice = report.violations.length - hard.length;
+    const lines = [
+      sv ? `Status: ${STATUS[s.status]!.sv}` : `Status: ${STATUS[s.status]!.en}`,
+      sv
+        ? `Målvärde ${fmt(s.objective)}, undre gräns ${fmt(s.bound)}, gap ${s.gap === null ? '–' : `${(s.gap * 100).toFixed(2)} %`}, ${s.seconds.toFixed(1)} s`
+        : `Objective ${fmt(s.objective)}, lower bound ${fmt(s.bound)}, gap ${s.gap === null ? '–' : `${(s.gap * 100).toFixed(2)} %`}, ${s.seconds.toFixed(1)} s`,
+      sv
+        ? `${result.plan.placements.length} placeringar skrivna till ${values.out}; ${moved.length} ändrade mot nuvarande plan`
+        : `${result.plan.placements.length} placements written to ${values.out}; ${moved.length} changed from the current plan`,
+      sv ? `Regelbrott: ${hard.length} hårda, ${advice} råd` : `Violations: ${hard.length} hard, ${advice} advice`,
+    ];
+    for (const m of moved.slice(0, 20)) {
+      const p = m.before ?? m.after!;
+      const what = p.specialty ?? p.course ?? p.milestone ?? p.kind;
+      const from = m.before ? `${m.before.from}–${m.before.to}` : sv ? 'ny' : 'new';
+      const to = m.after ? `${m.after.from}–${m.after.to}` : sv ? 'borttagen' : 'removed';
+      lines.push(`  ${m.trainee} ${what}: ${from} → ${to}`);
+    }
+    if (moved.length > 20) lines.push(sv ? `  … och ${moved.length - 20} till` : `  … and ${moved.length - 20} more`);
+    for (const v of hard.slice(0, 20)) lines.push(`  ${sv ? 'HÅRT' : 'HARD'} ${v.rule}: ${v.message[lang]}`);
+    for (const e of report.explanation ?? []) lines.push(`${sv ? 'Förklaring' : 'Explanation'} (${e.rules.join(', ')}): ${e.message[lang]}`);
+    io.stdout(lines.join('\n'));
+  }
+  return report.valid && s.status !== 'infeasible' ? 0 : 1;
+}

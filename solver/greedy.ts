@@ -1,0 +1,587 @@
+/**
+ * The greedy planner: the honest baseline the cohort solver is measured against, and the demo's plan.
+ *
+ * Trainees are taken in start order and each gets, in turn, the earliest placements that keep every
+ * hard limit *given everyone placed before them*: clinic capacity over the calendar, the unit's away
+ * limit, leave, the away limit with return weeks, the initial VC period, and the end of ST. Locked
+ * placements of all trainees are reserved first and copied unchanged. Whatever cannot be placed is
+ * left out (and listed in `unplaced`), so the validator reports it instead of greedy breaking a limit.
+ *
+ * Per trainee: SÄBO is reserved at the end of ST; BT rotations from the start; then the required
+ * rotations (pediatrics first, own BVC and the BVC course right after it), each at its minimum length,
+ * lengthened within its range only as far as the `total-side-time` minimum needs (`plannedLengths`),
+ * split into parts of at most the away limit with return weeks between; wishes are tried first inside
+ * their window. Then Mitt-i-ST and the other milestones (one-day events, allowed during a rotation)
+ * and the courses, each in its window. Rotations start on Mondays; other placements avoid rotations.
+ *
+ * Occupancy is kept per day in typed arrays: a region of 800 trainees over 12 years is
+ * ~4,400 days × a few hundred clinics and units, small enough to check day by day.
+ */
+import { resolveParams } from './domain/params.ts';
+import type { RuleParams } from './domain/profiles.ts';
+import { requirementsFor, type Requirement } from './domain/requirements.ts';
+import {
+  PLAN_FORMAT,
+  SPECIALTIES,
+  type Clinic,
+  type CourseId,
+  type MilestoneId,
+  type Placement,
+  type PlacementKind,
+  type Plan,
+  type PlanPlacement,
+  type Scenario,
+  type Specialty,
+  type Trainee,
+} from './domain/schemas.ts';
+import { addMonths, formatDay, parseDay, type Day } from './time/dates.ts';
+import { MONTH_EPSILON, WorkCalendar, endAfterCalendarMonths, endOfSt, secondHalfStart } from './time/months.ts';
+
+export interface Unplaced {
+  trainee: string;
+  kind: PlacementKind;
+  specialty?: Specialty;
+  course?: CourseId;
+  milestone?: MilestoneId;
+  /** Full-time months still missing (rotations). */
+  months?: number;
+}
+
+export interface GreedyResult {
+  plan: Plan;
+  unplaced: Unplaced[];
+}
+
+/** The greedy plan of a scenario (see the module comment). Deterministic; never throws for a valid scenario. */
+export function greedyPlan(scenario: Scenario): Plan {
+  return greedyPlace(scenario).plan;
+}
+
+/** Rotations are taken in this order: pediatrics first so that BVC can follow, medicine and psychiatry early. */
+const ROTATION_PRIORITY: Specialty[] = [
+  'akutsjukvard',
+  'pediatrik',
+  'internmedicin',
+  'psykiatri',
+  'gynekologi',
+  'onh',
+  'ogon',
+  'hud',
+  ...SPECIALTIES.filter(
+    (s) => !['akutsjukvard', 'pediatrik', 'internmedicin', 'psykiatri', 'gynekologi', 'onh', 'ogon', 'hud'].includes(s),
+  ),
+];
+
+/**
+ * Courses with the full-time month (from the start, credit included) greedy aims for; the window
+ * itself comes from the `course-windows` parameters. The BVC course is placed with own BVC.
+ */
+const COURSE_TARGETS: [CourseId, number][] = [
+  ['allmanmedicinskt-arbetssatt', 3],
+  ['patientcentrerat-samtal', 6],
+  ['forsakringsmedicin', 9],
+  ['lek', 14],
+  ['medicinsk-vetenskap', 18],
+  ['lagar', 22],
+  ['lakemedel', 26],
+  ['sjukdomsforebyggande', 38],
+  ['palliativ-vard', 0], // second half: aimed at 3 months after it begins
+];
+
+const MID_ST_TARGET_MONTHS = 31;
+const QUALITY_PROJECT_MONTHS = 40;
+const SCIENTIFIC_WORK_MONTHS = 50;
+const COURSE_DAYS = 5;
+
+interface Interval {
+  from: Day;
+  to: Day;
+}
+
+interface TraineeState {
+  trainee: Trainee;
+  calendar: WorkCalendar;
+  start: Day;
+  /** Last day of ST: nothing is placed after it. */
+  end: Day;
+  secondHalf: Day;
+  unit: number;
+  busy: Interval[];
+  rotations: Interval[];
+  placements: PlanPlacement[];
+}
+
+/** Per-day occupancy of the clinics and units, with the limits to compare against. */
+class Occupancy {
+  readonly base: Day;
+  readonly days: number;
+  readonly clinicIds: string[];
+  readonly clinicCap: Int16Array[];
+  readonly clinicUse: Int16Array[];
+  readonly unitMax: number[];
+  readonly unitAway: Int16Array[];
+
+  constructor(base: Day, last: Day, clinics: Clinic[], unitMax: number[]) {
+    this.base = base;
+    this.days = last - base + 1;
+    this.clinicIds = clinics.map((c) => c.id);
+    this.clinicCap = clinics.map((c) => {
+      const cap = new Int16Array(this.days).fill(c.capacity);
+      for (const ch of c.capacityChanges ?? []) {
+        const from = Math.max(0, parseDay(ch.from) - base);
+        const to = Math.min(this.days - 1, parseDay(ch.to) - base);
+        if (from <= to) cap.fill(ch.capacity, from, to + 1);
+      }
+      return cap;
+    });
+    this.clinicUse = clinics.map(() => new Int16Array(this.days));
+    this.unitMax = unitMax;
+    this.unitAway = unitMax.map(() => new Int16Array(this.days));
+  }
+
+  /** True when one more trainee fits at the clinic and away from the unit on every day of the interval. */
+  fits(clinic: number, unit: number, iv: Interval): boolean {
+    const from = iv.from - this.base;
+    const to = iv.to - this.base;
+    if (from < 0 || to >= this.days) return false;
+    const cap = this.clinicCap[clinic]!;
+    const use = this.clinicUse[clinic]!;
+    const away = this.unitAway[unit]!;
+    const max = this.unitMax[unit]!;
+    for (let i = from; i <= to; i++) {
+      if (use[i]! >= cap[i]! || away[i]! >= max) return false;
+    }
+    return true;
+  }
+
+  /** Books the interval; out-of-range days (a locked placement outside the horizon) are ignored. */
+  add(clinic: number | undefined, unit: number | undefined, iv: Interval): void {
+    const from = Math.max(0, iv.from - this.base);
+    const to = Math.min(this.days - 1, iv.to - this.base);
+    for (let i = from; i <= to; i++) {
+      if (clinic !== undefined) this.clinicUse[clinic]![i]!++;
+      if (unit !== undefined) this.unitAway[unit]![i]!++;
+    }
+  }
+}
+
+/** Like `greedyPlan`, and also lists what could not be placed (the demo generator sizes capacities with it). */
+export function greedyPlace(scenario: Scenario): GreedyResult {
+  const params = resolveParams(scenario);
+  const minimum = params['minimum-time'].months;
+  const unitIndex = new Map(scenario.units.map((u, i) => [u.id, i]));
+  const clinicIndex = new Map(scenario.clinics.map((c, i) => [c.id, i]));
+  const clinicsBySpecialty = new Map<Specialty, number[]>();
+  scenario.clinics.forEach((c, i) => {
+    const list = clinicsBySpecialty.get(c.specialty) ?? [];
+    list.push(i);
+    clinicsBySpecialty.set(c.specialty, list);
+  });
+
+  const states: TraineeState[] = scenario.trainees.map((t) => {
+    const calendar = WorkCalendar.forTrainee(t);
+    const start = parseDay(t.start);
+    const credit = t.creditMonths ?? 0;
+    return {
+      trainee: t,
+      calendar,
+      start,
+      end: endOfSt(start, minimum[t.regulation], credit, calendar),
+      secondHalf: secondHalfStart(start, minimum[t.regulation], credit, calendar),
+      unit: unitIndex.get(t.unit) ?? -1,
+      busy: [],
+      rotations: [],
+      placements: [],
+    };
+  });
+
+  let base = parseDay(scenario.horizon.from);
+  let last = parseDay(scenario.horizon.to);
+  for (const s of states) {
+    base = Math.min(base, s.start);
+    last = Math.max(last, s.end);
+    for (const p of s.trainee.locked ?? []) {
+      base = Math.min(base, parseDay(p.from));
+      last = Math.max(last, parseDay(p.to));
+    }
+  }
+  const occupancy = new Occupancy(base, last, scenario.clinics, scenario.units.map((u) => u.maxAway));
+  const unplaced: Unplaced[] = [];
+  const returnDays = params['max-away'].returnWeeks * 7;
+  const awayMonths = params['max-away'].months;
+
+  // Locked placements of everyone come first: they are fixed facts the others must plan around.
+  for (const s of states) {
+    for (const p of s.trainee.locked ?? []) {
+      const iv = { from: parseDay(p.from), to: parseDay(p.to) };
+      s.placements.push({ trainee: s.trainee.id, ...p });
+      s.busy.push(iv);
+      if (p.kind === 'rotation') {
+        s.rotations.push(iv);
+        const clinic = p.clinic === undefined ? undefined : clinicIndex.get(p.clinic);
+        occupancy.add(clinic, s.unit >= 0 ? s.unit : undefined, iv);
+      }
+    }
+  }
+
+  const ordered = [...states].sort((a, b) => a.start - b.start || (a.trainee.id < b.trainee.id ? -1 : 1));
+  for (const s of ordered) {
+    const planner = new TraineePlanner(s, params, occupancy, clinicsBySpecialty, returnDays, awayMonths, unplaced);
+    planner.planAll();
+  }
+
+  const placements = states.flatMap((s) =>
+    [...s.placements].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)),
+  );
+  return { plan: { format: PLAN_FORMAT, scenario: scenario.name, placements }, unplaced };
+}
+
+/**
+ * The length greedy gives each required rotation, in full-time months: the minimum, lengthened within
+ * each range (medicine first, then psychiatry, then the rest) until the side rotations reach the
+ * `total-side-time` minimum — Kronoberg's minimums add up to 14 of the recommended 18 months.
+ */
+export function plannedLengths(requirements: Requirement[], params: RuleParams): Map<Requirement, number> {
+  const lengths = new Map(requirements.map((r) => [r, r.months[0]] as const));
+  let missing = params['total-side-time'].min - requirements.filter((r) => !r.bt).reduce((sum, r) => sum + r.months[0], 0);
+  const byPreference = requirements
+    .filter((r) => !r.bt)
+    .sort((a, b) => ROTATION_PRIORITY.indexOf(a.specialty) - ROTATION_PRIORITY.indexOf(b.specialty))
+    .sort((a, b) => Number(b.specialty === 'internmedicin') - Number(a.specialty === 'internmedicin'));
+  for (const r of byPreference) {
+    if (missing <= 0) break;
+    const extra = Math.min(missing, r.months[1] - r.months[0]);
+    lengths.set(r, r.months[0] + extra);
+    missing -= extra;
+  }
+  return lengths;
+}
+
+/**
+ * The earliest day D with full-time months of [from, D] ≥ target, as WorkCalendar.dayReaching, but
+ * by galloping and bisection instead of a day-by-day scan (part-timers and leave made that scan the
+ * planner's main cost). Full-time months grow with D except for small wobbles at month ends and
+ * inside leave, so the bisection is followed by a step back over any wobble; where the two could
+ * differ (a crossing inside leave) this answer is later, never earlier, than dayReaching's.
+ */
+export function fastDayReaching(calendar: WorkCalendar, from: Day, target: number): Day {
+  if (target <= MONTH_EPSILON) return from;
+  const reached = (d: Day): boolean => calendar.fteMonths(from, d) + MONTH_EPSILON >= target;
+  // The common case, one rate and no leave: the answer is within a day or two of the calendar end.
+  const rate = calendar.rate(from);
+  if (rate > 0) {
+    let d = endAfterCalendarMonths(from, target / rate);
+    if (Math.abs(calendar.rateSum(from, d) - rate * (d - from + 1)) < 1e-9) {
+      while (d > from && reached(d - 1)) d--;
+      while (!reached(d)) d++;
+      return d;
+    }
+  }
+  // Full-time months never exceed calendar months, so nothing before this day reaches the target.
+  const lowest = Math.max(from, addMonths(from, Math.floor(target)) - 2);
+  let lo = lowest - 1; // not reached (or before the range)
+  let hi = lowest;
+  for (let step = 8; !reached(hi); step *= 2) {
+    lo = hi;
+    hi += step;
+    if (hi - from > 40000) return hi; // leave without end: past any horizon
+  }
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (reached(mid)) hi = mid;
+    else lo = mid;
+  }
+  while (hi > lowest && reached(hi - 1)) hi--;
+  return hi;
+}
+
+/** Places one trainee's rotations, own BVC, SÄBO, courses and milestones around what is already booked. */
+class TraineePlanner {
+  private readonly locked: Placement[];
+
+  constructor(
+    private readonly s: TraineeState,
+    private readonly params: RuleParams,
+    private readonly occupancy: Occupancy,
+    private readonly clinicsBySpecialty: Map<Specialty, number[]>,
+    private readonly returnDays: number,
+    private readonly awayMonths: number,
+    private readonly unplaced: Unplaced[],
+  ) {
+    this.locked = s.trainee.locked ?? [];
+  }
+
+  planAll(): void {
+    const s = this.s;
+    const credit = s.trainee.creditMonths ?? 0;
+    const requirements = requirementsFor(s.trainee, this.params);
+    const initialVcEnd = this.reach(s.start, this.params['initial-vc'].months);
+    const btDeadline = this.reach(s.start, this.params['required-rotations'].btWithinMonths);
+    const tolerance = this.params['rotation-length'].toleranceMonths;
+
+    // SÄBO is reserved first, at the end of ST: the time least wanted for rotations (which should come
+    // early), so that rotations crowding into the second half cannot squeeze it out.
+    const saboMonths = this.params['sabo-second-half'].months;
+    let sabo: Interval | null = null;
+    if (!this.locked.some((p) => p.kind === 'sabo')) {
+      sabo = this.findFreeMonthsBackward(s.secondHalf, saboMonths, s.end);
+      if (sabo) this.book('sabo', sabo, {});
+      else this.unplaced.push({ trainee: s.trainee.id, kind: 'sabo' });
+    }
+
+    const byPriority = [...requirements].sort(
+      (a, b) => Number(b.bt) - Number(a.bt) || ROTATION_PRIORITY.indexOf(a.specialty) - ROTATION_PRIORITY.indexOf(b.specialty),
+    );
+    const lengths = plannedLengths(requirements, this.params);
+    let bvcDone = false;
+    for (const req of byPriority) {
+      const done = this.lockedRotationMonths(req.specialty);
+      const need = (lengths.get(req) ?? req.months[0]) - done;
+      if (need > tolerance) {
+        const earliest = req.bt ? s.start : initialVcEnd + 1;
+        const latest = req.bt ? Math.min(btDeadline, s.end) : s.end;
+        let placed = this.placeRotation(req, need, earliest, latest);
+        if (!placed && sabo) {
+          // The reserved SÄBO may be what is in the way: try the rotation without it, then SÄBO again.
+          this.unbook(sabo);
+          placed = this.placeRotation(req, need, earliest, latest);
+          sabo = this.findFreeMonthsBackward(s.secondHalf, saboMonths, s.end);
+          if (sabo) this.book('sabo', sabo, {});
+          else this.unplaced.push({ trainee: s.trainee.id, kind: 'sabo' });
+        }
+        if (!placed) this.unplaced.push({ trainee: s.trainee.id, kind: 'rotation', specialty: req.specialty, months: need });
+      }
+      // Own BVC right after pediatrics, before the other rotations fill the calendar behind it.
+      if (req.specialty === 'pediatrik') {
+        this.placeBvc(initialVcEnd);
+        bvcDone = true;
+      }
+    }
+    if (!bvcDone) this.placeBvc(initialVcEnd);
+
+    // Milestones first: they block nothing, and Mitt-i-ST closes the window of the by-mid-ST courses.
+    const milestones: [MilestoneId, number][] = [
+      ['mitt-i-st', MID_ST_TARGET_MONTHS],
+      ['kvalitetsarbete', QUALITY_PROJECT_MONTHS],
+      ['vetenskapligt-arbete', SCIENTIFIC_WORK_MONTHS],
+    ];
+    for (const [milestone, target] of milestones) {
+      if (this.locked.some((p) => p.kind === 'milestone' && p.milestone === milestone)) continue;
+      const from = this.reach(s.start, Math.max(0, target - credit));
+      const found = this.findWorkday(from, s.end);
+      if (found) this.book('milestone', found, { milestone }, false);
+      else this.unplaced.push({ trainee: s.trainee.id, kind: 'milestone', milestone });
+    }
+
+    const firstHalfEnd = s.secondHalf - 1;
+    const windows = this.params['course-windows'].windows;
+    const earlyEnd = this.reach(s.start, this.params['course-windows'].earlyMonths - credit);
+    for (const [course, target] of COURSE_TARGETS) {
+      if (this.locked.some((p) => p.kind === 'course' && p.course === course)) continue;
+      const window = windows[course];
+      let from = this.reach(s.start, target - credit);
+      let to = s.end;
+      if (window === 'early') to = earlyEnd;
+      else if (window === 'first-half') to = firstHalfEnd;
+      else if (window === 'by-mid-st') to = Math.min(firstHalfEnd, (this.milestoneDay('mitt-i-st') ?? Infinity) - 1);
+      else if (window === 'second-half') from = addMonths(s.secondHalf, 3);
+      from = Math.min(from, to);
+      const found =
+        this.findFree(this.nextMonday(from), COURSE_DAYS, to, 7) ??
+        this.findFree(this.nextMonday(window === 'second-half' ? s.secondHalf : s.start), COURSE_DAYS, to, 7);
+      if (found) this.book('course', found, { course });
+      else this.unplaced.push({ trainee: s.trainee.id, kind: 'course', course });
+    }
+  }
+
+  private milestoneDay(milestone: MilestoneId): Day | null {
+    const p = this.s.placements.find((x) => x.kind === 'milestone' && x.milestone === milestone);
+    return p ? parseDay(p.from) : null;
+  }
+
+  /** The BVC course and own BVC follow pediatrics (when the trainee has it), the course first. */
+  private placeBvc(initialVcEnd: Day): void {
+    const s = this.s;
+    const pediatricsEnd = this.lastEnd('pediatrik');
+    const bvcEarliest = (pediatricsEnd ?? initialVcEnd) + 1;
+    let courseEnd: Day | null = this.lockedEnd('course', 'bvc');
+    if (courseEnd === null) {
+      const course = this.findFree(this.nextMonday(bvcEarliest), COURSE_DAYS, s.end, 7);
+      if (course) courseEnd = this.book('course', course, { course: 'bvc' });
+      else this.unplaced.push({ trainee: s.trainee.id, kind: 'course', course: 'bvc' });
+    }
+    if (!this.locked.some((p) => p.kind === 'bvc')) {
+      const bvcMonths = this.params['pediatrics-before-bvc'].bvcMonths;
+      const bvc = this.findFreeMonths(Math.max(bvcEarliest, (courseEnd ?? 0) + 1), bvcMonths, s.end);
+      if (bvc) this.book('bvc', bvc, {});
+      else this.unplaced.push({ trainee: s.trainee.id, kind: 'bvc' });
+    }
+  }
+
+  private reach(from: Day, target: number): Day {
+    return fastDayReaching(this.s.calendar, from, target);
+  }
+
+  private lockedRotationMonths(specialty: Specialty): number {
+    let sum = 0;
+    for (const p of this.locked) {
+      if (p.kind === 'rotation' && p.specialty === specialty) {
+        sum += this.s.calendar.fteMonths(parseDay(p.from), parseDay(p.to));
+      }
+    }
+    return sum;
+  }
+
+  private lockedEnd(kind: PlacementKind, course?: CourseId): Day | null {
+    let end: Day | null = null;
+    for (const p of this.locked) {
+      if (p.kind === kind && (course === undefined || p.course === course)) end = Math.max(end ?? -Infinity, parseDay(p.to));
+    }
+    return end;
+  }
+
+  private lastEnd(specialty: Specialty): Day | null {
+    let end: Day | null = null;
+    for (const p of this.s.placements) {
+      if (p.kind === 'rotation' && p.specialty === specialty) end = Math.max(end ?? -Infinity, parseDay(p.to));
+    }
+    return end;
+  }
+
+  /** Free for the trainee: inside ST, no leave, no overlap with their other placements. */
+  private isFree(iv: Interval): boolean {
+    const s = this.s;
+    if (iv.from < s.start || iv.to > s.end) return false;
+    for (const b of s.busy) if (b.from <= iv.to && iv.from <= b.to) return false;
+    return !s.calendar.hasLeave(iv.from, iv.to);
+  }
+
+  /** A rotation part must also keep a full return period from every other rotation part. */
+  private keepsReturnTime(iv: Interval): boolean {
+    for (const r of this.s.rotations) {
+      if (iv.from - r.to - 1 < this.returnDays && r.from - iv.to - 1 < this.returnDays) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The parts of a rotation of `need` full-time months starting at `from`: each part at most the away
+   * limit in calendar months, the next one after the return weeks. Null when a part would run into leave.
+   */
+  private rotationParts(from: Day, need: number, latest: Day): Interval[] | null {
+    const parts: Interval[] = [];
+    let remaining = need;
+    let start = from;
+    while (remaining > MONTH_EPSILON) {
+      const cap = endAfterCalendarMonths(start, this.awayMonths);
+      let end = this.reach(start, remaining);
+      if (end > cap) end = cap;
+      if (end > latest || this.s.calendar.hasLeave(start, end)) return null;
+      const got = this.s.calendar.fteMonths(start, end);
+      if (got <= 0) return null;
+      parts.push({ from: start, to: end });
+      remaining -= got;
+      start = end + 1 + this.returnDays;
+      if (parts.length > 12) return null;
+    }
+    return parts;
+  }
+
+  private placeRotation(req: Requirement, need: number, earliest: Day, latest: Day): boolean {
+    const clinics = this.clinicsBySpecialty.get(req.specialty) ?? [];
+    if (clinics.length === 0 || this.s.unit < 0) return false;
+    const windows = (this.s.trainee.wishes ?? []).filter((w) => w.specialty === req.specialty);
+    for (const w of windows) {
+      const from = Math.max(earliest, parseDay(w.from));
+      const lastStart = Math.min(latest, parseDay(w.to));
+      if (from <= lastStart && this.tryRotation(req, need, from, lastStart, latest, clinics)) return true;
+    }
+    return this.tryRotation(req, need, earliest, latest, latest, clinics);
+  }
+
+  private tryRotation(req: Requirement, need: number, from: Day, lastStart: Day, latest: Day, clinics: number[]): boolean {
+    for (let start = this.nextMonday(from); start <= lastStart; start += 7) {
+      // Cheap tests before the costly part arithmetic: the first part lasts at least this long
+      // (full-time months never exceed calendar months).
+      const shortest = { from: start, to: Math.min(latest, Math.max(start, addMonths(start, Math.floor(Math.min(need, this.awayMonths))) - 2)) };
+      if (!this.isFree(shortest) || !clinics.some((c) => this.occupancy.fits(c, this.s.unit, shortest))) continue;
+      const parts = this.rotationParts(start, need, latest);
+      if (!parts) continue;
+      if (!parts.every((p) => this.isFree(p) && this.keepsReturnTime(p))) continue;
+      for (const clinic of clinics) {
+        if (!parts.every((p) => this.occupancy.fits(clinic, this.s.unit, p))) continue;
+        for (const p of parts) {
+          this.occupancy.add(clinic, this.s.unit, p);
+          this.s.rotations.push(p);
+          this.book('rotation', p, { specialty: req.specialty, clinic: this.occupancy.clinicIds[clinic]! });
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first free stretch of `length` days starting at `from` + k·step, ending by `latest`. */
+  private findFree(from: Day, length: number, latest: Day, step: number): Interval | null {
+    for (let d = from; d + length - 1 <= latest; d += step) {
+      const iv = { from: d, to: d + length - 1 };
+      if (this.isFree(iv)) return iv;
+    }
+    return null;
+  }
+
+  /** The first free stretch of `months` calendar months, starting on a Monday from `from`. */
+  private findFreeMonths(from: Day, months: number, latest: Day): Interval | null {
+    for (let d = this.nextMonday(from); d <= latest; d += 7) {
+      const iv = { from: d, to: endAfterCalendarMonths(d, months) };
+      if (iv.to > latest) return null;
+      if (this.isFree(iv)) return iv;
+    }
+    return null;
+  }
+
+  /** The last free stretch of `months` calendar months ending by `latest` and starting on a Monday ≥ `earliest`. */
+  private findFreeMonthsBackward(earliest: Day, months: number, latest: Day): Interval | null {
+    let d = this.nextMonday(addMonths(latest, -months) - 6);
+    while (endAfterCalendarMonths(d, months) > latest) d -= 7;
+    for (; d >= earliest; d -= 7) {
+      const iv = { from: d, to: endAfterCalendarMonths(d, months) };
+      if (this.isFree(iv)) return iv;
+    }
+    return null;
+  }
+
+  private nextMonday(d: Day): Day {
+    // Day 0 (1970-01-01) was a Thursday, so Mondays are the days ≡ 4 (mod 7).
+    return d + ((4 - (d % 7) + 7) % 7);
+  }
+
+  /** A one-day event (a milestone) may fall during a rotation: only leave and weekends are avoided. */
+  private findWorkday(from: Day, latest: Day): Interval | null {
+    for (let d = Math.max(from, this.s.start); d <= latest; d++) {
+      if (!isWeekend(d) && this.s.calendar.rate(d) > 0) return { from: d, to: d };
+    }
+    return null;
+  }
+
+  /** Takes back a placement booked by `book` (the interval object identifies it). */
+  private unbook(iv: Interval): void {
+    const i = this.s.busy.indexOf(iv);
+    if (i >= 0) this.s.busy.splice(i, 1);
+    const from = formatDay(iv.from);
+    const to = formatDay(iv.to);
+    const j = this.s.placements.findIndex((p) => p.from === from && p.to === to && p.kind !== 'rotation');
+    if (j >= 0) this.s.placements.splice(j, 1);
+  }
+
+  private book(kind: PlacementKind, iv: Interval, fields: Partial<Placement>, blocks = true): Day {
+    if (blocks) this.s.busy.push(iv);
+    this.s.placements.push({ trainee: this.s.trainee.id, kind, ...fields, from: formatDay(iv.from), to: formatDay(iv.to) });
+    return iv.to;
+  }
+}
+
+function isWeekend(d: Day): boolean {
+  const dow = (((d + 3) % 7) + 7) % 7; // 0 = Monday
+  return dow >= 5;
+}

@@ -1,0 +1,56 @@
+/**
+ * clinic-capacity (hard): at no time more trainees at a receiving clinic than its capacity.
+ *
+ * Capacity is the clinic's `capacity`, or a `capacityChanges` entry's inside its period (the smallest
+ * where two overlap). Maximal runs of over-booked days are one violation each: from, to,
+ * amount = the largest number of trainees over capacity in the run, trainees = everyone placed
+ * there during the run. A trainee with two overlapping parts at one clinic counts once.
+ */
+import { Type } from '@sinclair/typebox';
+import { parseDay } from '../time/dates.ts';
+import { defineRule, violation } from './rule.ts';
+import { overloadRuns } from './sweep.ts';
+import { clinicName, list, period } from './text.ts';
+
+const meta = { id: 'clinic-capacity', severity: 'hard' } as const;
+
+export const clinicCapacity = defineRule({
+  ...meta,
+  scope: 'cohort',
+  statement: {
+    sv: 'En klinik har aldrig fler ST-läkare på plats än sin kapacitet, som kan variera över året.',
+    en: 'A receiving clinic never has more trainees at once than its capacity, which may vary over the year.',
+  },
+  params: Type.Object({}),
+  check(ctx) {
+    const out = [];
+    for (const [clinicId, parts] of ctx.clinicRotations) {
+      const clinic = ctx.clinics.get(clinicId);
+      if (!clinic) continue; // an unknown clinic is a structural error, reported by `structure`
+      const changes = (clinic.capacityChanges ?? []).map((c) => ({ from: parseDay(c.from), to: parseDay(c.to), capacity: c.capacity }));
+      const runs = overloadRuns(
+        parts.map((p) => ({ from: p.from, to: p.to, who: p.trainee })),
+        clinic.capacity,
+        changes,
+      );
+      for (const run of runs) {
+        const name = clinicName(ctx, clinicId);
+        const when = period(run.from, run.to);
+        const places = run.peakCapacity;
+        const upTo = run.lowCount < run.peakCount;
+        out.push(
+          violation(meta, {
+            trainees: run.who,
+            clinic: clinicId,
+            from: run.from,
+            to: run.to,
+            amount: run.over,
+            sv: `${name} har ${places} ${places === 1 ? 'plats' : 'platser'} ${when} men ${upTo ? 'upp till ' : ''}${run.peakCount} ST-läkare är placerade där (${list(run.who)}); ${run.over} för många.`,
+            en: `${name} has ${places} ${places === 1 ? 'place' : 'places'} ${when} but ${upTo ? 'up to ' : ''}${run.peakCount} trainees are placed there (${list(run.who)}); ${run.over} too many.`,
+          }),
+        );
+      }
+    }
+    return out;
+  },
+});

@@ -1,0 +1,72 @@
+/**
+ * delmal-coverage (advice): the rotations, courses, own BVC, SÄBO, VC time and written work in the plan
+ * together cover every delmål of the trainee's målbeskrivning (2015:8 or 2021:8; BT goals are not
+ * checked, see solver/domain/delmal.ts). One violation per trainee listing the missing codes;
+ * amount = number of delmål missing.
+ */
+import { Type } from '@sinclair/typebox';
+import { coveredGoals, missingGoals } from '../domain/delmal.ts';
+import type { CourseId, MilestoneId, Specialty } from '../domain/schemas.ts';
+import type { TraineePlan } from '../plan/context.ts';
+import { defineRule, violation } from './rule.ts';
+import { list, who } from './text.ts';
+
+const meta = { id: 'delmal-coverage', severity: 'advice' } as const;
+
+export interface Coverage {
+  covered: string[];
+  missing: string[];
+}
+
+// The rule and the report's trainee summary both ask for the same plan's coverage.
+const memo = new WeakMap<TraineePlan, Coverage>();
+
+/** The trainee's covered and missing delmål, as the report lists them. */
+export function goalCoverage(tp: TraineePlan): Coverage {
+  const hit = memo.get(tp);
+  if (hit) return hit;
+  const specialties: Specialty[] = [];
+  const courses: CourseId[] = [];
+  const milestones: MilestoneId[] = [];
+  let hasBvc = false;
+  let hasSabo = false;
+  for (const p of tp.placements) {
+    if (p.kind === 'rotation' && p.specialty) specialties.push(p.specialty);
+    else if (p.kind === 'course' && p.course) courses.push(p.course);
+    else if (p.kind === 'milestone' && p.milestone) milestones.push(p.milestone);
+    else if (p.kind === 'bvc') hasBvc = true;
+    else if (p.kind === 'sabo') hasSabo = true;
+  }
+  const regulation = tp.facts.trainee.regulation;
+  const covered = coveredGoals(regulation, { specialties, courses, milestones, hasBvc, hasSabo });
+  const result = { covered, missing: missingGoals(regulation, covered) };
+  memo.set(tp, result);
+  return result;
+}
+
+export const delmalCoverage = defineRule({
+  ...meta,
+  scope: 'trainee',
+  statement: {
+    sv: 'Planens randningar, kurser och övriga moment täcker tillsammans alla delmål i målbeskrivningen.',
+    en: 'The rotations, courses and other parts of the plan together cover every sub-goal (delmål) of the curriculum.',
+  },
+  params: Type.Object({}),
+  check(ctx) {
+    const out = [];
+    for (const tp of ctx.trainees) {
+      const { missing } = goalCoverage(tp);
+      if (missing.length === 0) continue;
+      const name = who(tp.facts, tp.facts.id);
+      out.push(
+        violation(meta, {
+          trainees: [tp.facts.id],
+          amount: missing.length,
+          sv: `${name}: ${missing.length} delmål täcks inte av planen: ${list(missing)}.`,
+          en: `${name}: ${missing.length} sub-goals (delmål) are not covered by the plan: ${list(missing)}.`,
+        }),
+      );
+    }
+    return out;
+  },
+});

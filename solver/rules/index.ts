@@ -1,0 +1,51 @@
+/**
+ * The rule catalogue: every rule of shared/domain.md, in its table's order, then the structural
+ * checks. The validator runs them; the solver reads their ids, severities and parameter schemas;
+ * the web and the CLI show their statements. Adding a region's rule means adding one module here.
+ */
+import type { RuleParams } from '../domain/profiles.ts';
+import { availability } from './availability.ts';
+import { clinicCapacity } from './clinic-capacity.ts';
+import { courseWindows } from './course-windows.ts';
+import { delmalCoverage } from './delmal-coverage.ts';
+import { initialVc } from './initial-vc.ts';
+import { locked } from './locked.ts';
+import { maxAway } from './max-away.ts';
+import { midSt } from './mid-st.ts';
+import { minimumTime } from './minimum-time.ts';
+import { pediatricsBeforeBvc } from './pediatrics-before-bvc.ts';
+import { requiredRotations } from './required-rotations.ts';
+import { rotationLength } from './rotation-length.ts';
+import type { AnyRule, CatalogueRuleId, ParamsOf } from './rule.ts';
+import { saboSecondHalf } from './sabo-second-half.ts';
+import { structure } from './structure.ts';
+import { totalSideTime } from './total-side-time.ts';
+import { unitAwayLimit } from './unit-away-limit.ts';
+
+export type { AnyRule, CatalogueRuleId, ParamsOf, Rule } from './rule.ts';
+
+export const RULES: readonly AnyRule[] = [
+  rotationLength,
+  requiredRotations,
+  initialVc,
+  maxAway,
+  pediatricsBeforeBvc,
+  saboSecondHalf,
+  clinicCapacity,
+  unitAwayLimit,
+  availability,
+  totalSideTime,
+  midSt,
+  courseWindows,
+  minimumTime,
+  delmalCoverage,
+  structure,
+  locked,
+];
+
+export const RULE_BY_ID: ReadonlyMap<string, AnyRule> = new Map(RULES.map((r) => [r.id, r]));
+
+/** The rule's parameters from the effective RuleParams (empty for the structural checks). */
+export function paramsFor<Id extends CatalogueRuleId>(params: RuleParams, id: Id): ParamsOf<Id> {
+  return ((params as unknown as Record<string, unknown>)[id] ?? {}) as ParamsOf<Id>;
+}

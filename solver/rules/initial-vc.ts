@@ -1,0 +1,48 @@
+/**
+ * initial-vc (hard): ST starts with a continuous period at the VC; no side rotation starts before
+ * `months` full-time months have passed (leave and part-time lengthen that period in calendar time).
+ *
+ * BT rotations of integrated BT (2021:8, `bt` in the trainee's requirements) are exempt. One violation
+ * per offending rotation part; amount = full-time months the part starts too early.
+ */
+import { Type } from '@sinclair/typebox';
+import { formatDay } from '../time/dates.ts';
+import { defineRule, violation } from './rule.ts';
+import { clinicName, monthWord, period, specialty, who } from './text.ts';
+
+const meta = { id: 'initial-vc', severity: 'hard' } as const;
+
+export const initialVc = defineRule({
+  ...meta,
+  scope: 'trainee',
+  statement: {
+    sv: 'ST börjar med en sammanhängande period på vårdcentralen utan randning.',
+    en: 'ST starts with a continuous period at the home VC without side rotations.',
+  },
+  params: Type.Object({ months: Type.Number({ minimum: 0, maximum: 36 }) }),
+  check(ctx, params) {
+    const out = [];
+    for (const tp of ctx.trainees) {
+      const { facts } = tp;
+      for (const p of tp.rotations) {
+        if (p.from > facts.initialVcEnd) continue;
+        if (p.specialty && facts.btSpecialties.has(p.specialty)) continue;
+        const early = facts.calendar.fteMonths(Math.max(p.from, facts.start), facts.initialVcEnd);
+        const name = who(facts, facts.id);
+        const vcEnd = formatDay(facts.initialVcEnd);
+        out.push(
+          violation(meta, {
+            trainees: [facts.id],
+            clinic: p.clinic ?? null,
+            from: p.from,
+            to: p.to,
+            amount: early,
+            sv: `${name}: ${specialty(p.specialty, 'sv')} på ${clinicName(ctx, p.clinic)} ${period(p.from, p.to)} börjar ${monthWord(early, 'sv')} för tidigt; ST ska börja med ${monthWord(params.months, 'sv')} på vårdcentralen (till ${vcEnd}).`,
+            en: `${name}: ${specialty(p.specialty, 'en')} at ${clinicName(ctx, p.clinic)} ${period(p.from, p.to)} starts ${monthWord(early, 'en')} too early; ST starts with ${monthWord(params.months, 'en')} at the VC (until ${vcEnd}).`,
+          }),
+        );
+      }
+    }
+    return out;
+  },
+});

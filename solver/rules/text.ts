@@ -1,0 +1,57 @@
+/** Small wording helpers shared by the rules' messages (Swedish first, English second). */
+import { COURSE_NAMES, MILESTONE_NAMES, SPECIALTY_NAMES } from '../domain/specialties.ts';
+import type { CourseId, MilestoneId, Specialty } from '../domain/schemas.ts';
+import type { RuleContext, TraineeFacts } from '../plan/context.ts';
+import { formatDay, type Day } from '../time/dates.ts';
+
+/** Months with at most one decimal: "2,5" in Swedish, "2.5" in English; whole numbers without decimals. */
+export function months(x: number, lang: 'sv' | 'en'): string {
+  const r = Math.round(x * 10) / 10;
+  const s = Number.isInteger(r) ? String(r) : r.toFixed(1);
+  return lang === 'sv' ? s.replace('.', ',') : s;
+}
+
+export function monthWord(x: number, lang: 'sv' | 'en'): string {
+  const n = months(x, lang);
+  if (lang === 'sv') return `${n} ${n === '1' ? 'månad' : 'månader'}`;
+  return `${n} ${n === '1' ? 'month' : 'months'}`;
+}
+
+export function dayWord(n: number, lang: 'sv' | 'en'): string {
+  if (lang === 'sv') return `${n} ${n === 1 ? 'dag' : 'dagar'}`;
+  return `${n} ${n === 1 ? 'day' : 'days'}`;
+}
+
+export function period(from: Day, to: Day): string {
+  return from === to ? formatDay(from) : `${formatDay(from)} – ${formatDay(to)}`;
+}
+
+/** "Anna Andersson (t01)". */
+export function who(facts: TraineeFacts | undefined, id: string): string {
+  return facts ? `${facts.trainee.name} (${id})` : id;
+}
+
+export function specialty(s: Specialty | undefined, lang: 'sv' | 'en'): string {
+  return s ? SPECIALTY_NAMES[s][lang] : lang === 'sv' ? 'okänd specialitet' : 'unknown specialty';
+}
+
+export function course(c: CourseId | undefined, lang: 'sv' | 'en'): string {
+  return c ? COURSE_NAMES[c][lang] : lang === 'sv' ? 'okänd kurs' : 'unknown course';
+}
+
+export function milestone(m: MilestoneId | undefined, lang: 'sv' | 'en'): string {
+  return m ? MILESTONE_NAMES[m][lang] : lang === 'sv' ? 'okänd milstolpe' : 'unknown milestone';
+}
+
+export function clinicName(ctx: RuleContext, id: string | undefined): string {
+  if (id === undefined) return '?';
+  return ctx.clinics.get(id)?.name ?? id;
+}
+
+export function unitName(ctx: RuleContext, id: string): string {
+  return ctx.units.get(id)?.name ?? id;
+}
+
+export function list(items: string[]): string {
+  return items.join(', ');
+}

@@ -1,0 +1,518 @@
+/**
+ * The solver's model of a scenario: for every trainee, the rotations still to place and, for each, the
+ * ways it can be placed (a start slot, its parts with return weeks between, the slots it holds away
+ * from the VC), each already checked against the trainee's own hard rules — leave, the initial VC
+ * period (BT exempt, BT inside its window), nothing after the end of ST, locked placements, room for
+ * own BVC after pediatrics and a reserved SÄBO window in the second half. What couples trainees is
+ * left to the master: per clinic and per unit, a limit on trainees away in each week (grid.ts).
+ *
+ * Design choices (documented because the validator is stricter than the model, never looser):
+ * - a rotation takes its minimum length (longer only costs places and time);
+ * - parts start on Mondays; a SÄBO window is reserved only for trainees with ample time left;
+ * - two rotations are always separated by at least the return time, so the away limit applies
+ *   to each rotation alone: one longer than the limit is split into parts of exactly the limit;
+ * - a rotation already in the current plan may also keep its exact dates (its "keep" option), so
+ *   re-planning does not move placements off the weekly grid.
+ */
+import { resolveParams } from '../domain/params.ts';
+import type { RuleParams } from '../domain/profiles.ts';
+import type { Clinic, Plan, PlanPlacement, Scenario, Specialty } from '../domain/schemas.ts';
+import { traineeFacts, type Interval, type TraineeFacts } from '../plan/context.ts';
+import { addMonths, parseDay, type Day } from '../time/dates.ts';
+import { DAYS_PER_MONTH, MONTH_EPSILON, calendarMonths, endAfterCalendarMonths, type WorkCalendar } from '../time/months.ts';
+import { slotAtOrAfter, slotEnd, slotOf, slotStart, type Slot } from './grid.ts';
+import { WEIGHTS } from './weights.ts';
+
+export interface Part {
+  from: Day;
+  to: Day;
+}
+
+/** One way to place one rotation. */
+export interface RotationOption {
+  /** Slot of the first part's first day. */
+  slot: Slot;
+  parts: Part[];
+  /** The first slot in which the trainee's next rotation may start (after the return time). */
+  next: Slot;
+  /** Slots held away from the VC (the parts, not the return weeks between them). */
+  away: Slot[];
+  /** Soft cost that does not depend on the clinic: lateness and wishes. */
+  cost: number;
+  /** True for the option that keeps the current plan's dates. */
+  keep: boolean;
+}
+
+export interface ItemModel {
+  specialty: Specialty;
+  /** Full-time months to place (the minimum, less any locked parts). */
+  months: number;
+  bt: boolean;
+  /** Indices into CohortModel.clinics of this specialty. */
+  clinics: number[];
+  /** Grid options by slot − trainee.firstSlot; null where the rotation cannot start. */
+  grid: (RotationOption | null)[];
+  /** The current plan's placement, when it is still valid on its own. */
+  keepOption: RotationOption | null;
+  /** Clinic of the current plan's placement (index), or −1. */
+  currentClinic: number;
+  /** The current plan has this rotation (so placing it anywhere but its keep option counts as a move). */
+  hadCurrent: boolean;
+}
+
+export interface TraineeModel {
+  index: number;
+  id: string;
+  unit: number;
+  facts: TraineeFacts;
+  items: ItemModel[];
+  /** The first slot any rotation may start in; DP slot 0. */
+  firstSlot: Slot;
+  /** Number of DP slots: every option's `next` lies within [firstSlot, firstSlot + span]. */
+  span: number;
+  /** First possible rotation day (after the initial VC), the zero of lateness. */
+  earliest: Day;
+  /** Placements kept exactly as given (locked) — copied to the plan. */
+  fixed: PlanPlacement[];
+  /** Days no rotation may touch: leave is in the calendar; these are locked placements and the SÄBO reserve. */
+  blocked: Interval[];
+  /** The SÄBO window kept free of rotations, if one was found. */
+  saboReserve: Interval | null;
+  /** Not re-planned: keeps the current plan exactly (one-trainee solves: everyone else). */
+  frozen: boolean;
+}
+
+export interface ResourceModel {
+  id: string;
+  name: string;
+  kind: 'clinic' | 'unit';
+  specialty: Specialty | null;
+  /** Limit per slot, after the fixed (locked / kept) placements have taken theirs; may be negative. */
+  free: Int32Array;
+  /** Limit per slot before fixed placements. */
+  limit: Int32Array;
+  /** Fixed placements' trainees per slot (for explanations). */
+  fixedBy: Map<number, string[]>;
+  /** Slots that fixed placements alone overfill (their free places are then 0). */
+  overfull: Slot[];
+  /** The limit on one day. */
+  capAt: (d: Day) => number;
+}
+
+export interface CohortModel {
+  scenario: Scenario;
+  params: RuleParams;
+  /** Global slot of row 0. */
+  slot0: Slot;
+  nSlots: number;
+  /** Clinics first (same order as scenario.clinics), then units. */
+  resources: ResourceModel[];
+  nClinics: number;
+  trainees: TraineeModel[];
+  traineeIndex: Map<string, number>;
+  returnDays: number;
+  awayMonths: number;
+}
+
+export interface BuildOptions {
+  currentPlan?: Plan;
+  /** Trainees whose current-plan rotations are fixed (one-trainee mode: everyone else). */
+  fixedTrainees?: ReadonlySet<string>;
+  /** Only these trainees are planned (one-trainee mode). */
+  only?: ReadonlySet<string>;
+}
+
+export function rowOf(m: CohortModel, resource: number, slot: Slot): number {
+  return resource * m.nSlots + (slot - m.slot0);
+}
+
+export function buildModel(scenario: Scenario, opts: BuildOptions = {}): CohortModel {
+  const params = resolveParams(scenario);
+  const returnDays = params['max-away'].returnWeeks * 7;
+  const awayMonths = params['max-away'].months;
+  const horizonFrom = parseDay(scenario.horizon.from);
+  const facts = scenario.trainees.map((t) => traineeFacts(t, params));
+  const lastDay = Math.max(parseDay(scenario.horizon.to), ...facts.map((f) => f.lastDay));
+  const firstDay = Math.min(horizonFrom, ...facts.map((f) => f.start));
+  const slot0 = slotOf(firstDay) - 2;
+  const nSlots = slotOf(lastDay) + 8 - slot0;
+
+  const resources: ResourceModel[] = scenario.clinics.map((c) => ({
+    id: c.id,
+    name: c.name,
+    kind: 'clinic',
+    specialty: c.specialty,
+    limit: clinicLimits(c, slot0, nSlots),
+    free: new Int32Array(nSlots),
+    fixedBy: new Map(),
+    overfull: [],
+    capAt: clinicCapAt(c),
+  }));
+  const unitIndex = new Map<string, number>();
+  for (const u of scenario.units) {
+    unitIndex.set(u.id, resources.length);
+    resources.push({
+      id: u.id,
+      name: u.name,
+      kind: 'unit',
+      specialty: null,
+      limit: new Int32Array(nSlots).fill(u.maxAway),
+      free: new Int32Array(nSlots),
+      fixedBy: new Map(),
+      overfull: [],
+      capAt: () => u.maxAway,
+    });
+  }
+  for (const r of resources) r.free.set(r.limit);
+  const clinicIndex = new Map(scenario.clinics.map((c, i) => [c.id, i]));
+
+  const model: CohortModel = {
+    scenario,
+    params,
+    slot0,
+    nSlots,
+    resources,
+    nClinics: scenario.clinics.length,
+    trainees: [],
+    traineeIndex: new Map(),
+    returnDays,
+    awayMonths,
+  };
+
+  const current = new Map<string, PlanPlacement[]>();
+  for (const p of opts.currentPlan?.placements ?? []) {
+    const list = current.get(p.trainee) ?? [];
+    list.push(p);
+    current.set(p.trainee, list);
+  }
+
+  // Fixed placements (locked, or kept in a one-trainee solve) may lie off the grid: count them per day
+  // and let each slot carry the busiest day's count, so back-to-back fixed placements do not collide.
+  const fixedDays = new Map<number, { from: Day; to: Day; trainee: string }[]>(); // resource → intervals
+  const takeFixed = (traineeId: string, unit: number, p: { clinic?: string; from: string; to: string }) => {
+    const c = p.clinic === undefined ? undefined : clinicIndex.get(p.clinic);
+    for (const r of c === undefined ? [unit] : [c, unit]) {
+      const list = fixedDays.get(r) ?? [];
+      list.push({ from: parseDay(p.from), to: parseDay(p.to), trainee: traineeId });
+      fixedDays.set(r, list);
+    }
+  };
+
+  for (const [index, t] of scenario.trainees.entries()) {
+    const f = facts[index]!;
+    const unit = unitIndex.get(t.unit) ?? -1;
+    const locked: PlanPlacement[] = (t.locked ?? []).map((p) => ({ trainee: t.id, ...p }));
+    const fixedMode = opts.fixedTrainees?.has(t.id) === true || (opts.only !== undefined && !opts.only.has(t.id));
+    // A trainee outside the re-planned set keeps the current plan exactly (locked placements included).
+    const fixed = fixedMode ? keptPlacements(current.get(t.id) ?? [], locked) : locked;
+    for (const p of fixed) if (p.kind === 'rotation' && unit >= 0) takeFixed(t.id, unit, p);
+    const tm = fixedMode
+      ? emptyTrainee(index, t.id, unit, f, fixed)
+      : traineeModel(model, index, unit, f, fixed, current.get(t.id) ?? [], clinicIndex);
+    model.trainees.push(tm);
+    model.traineeIndex.set(t.id, index);
+  }
+  for (const [r, list] of fixedDays) applyFixed(model, resources[r]!, list);
+  return model;
+}
+
+/** Takes the fixed placements' places: per slot, the most trainees away on any one day of it. */
+function applyFixed(m: CohortModel, res: ResourceModel, list: { from: Day; to: Day; trainee: string }[]): void {
+  const bySlot = new Map<Slot, { from: Day; to: Day; trainee: string }[]>();
+  for (const x of list) {
+    for (let s = slotOf(x.from); s <= slotOf(x.to); s++) {
+      const l = bySlot.get(s) ?? [];
+      l.push({ from: Math.max(x.from, slotStart(s)), to: Math.min(x.to, slotEnd(s)), trainee: x.trainee });
+      bySlot.set(s, l);
+    }
+  }
+  for (const [s, l] of bySlot) {
+    const i = s - m.slot0;
+    if (i < 0 || i >= m.nSlots) continue;
+    // Day by day: places left = the day's limit − fixed trainees that day; the slot keeps the least.
+    let least = Infinity;
+    let over = false;
+    for (let d = slotStart(s); d <= slotEnd(s); d++) {
+      let count = 0;
+      for (const x of l) if (x.from <= d && d <= x.to) count++;
+      const left = res.capAt(d) - count;
+      if (count > 0 && left < 0) over = true;
+      least = Math.min(least, left);
+    }
+    res.free[i] = Math.max(0, Math.min(res.free[i]!, least));
+    res.fixedBy.set(s, [...new Set(l.map((x) => x.trainee))]);
+    if (over) res.overfull.push(s);
+  }
+}
+
+/** Current placements plus locked ones not already among them (a locked placement always stays). */
+function keptPlacements(current: PlanPlacement[], locked: PlanPlacement[]): PlanPlacement[] {
+  const key = (p: PlanPlacement) => JSON.stringify([p.kind, p.specialty, p.clinic, p.course, p.milestone, p.from, p.to]);
+  const seen = new Set(current.map(key));
+  return [...current.map((p) => ({ ...p })), ...locked.filter((p) => !seen.has(key(p)))];
+}
+
+function emptyTrainee(index: number, id: string, unit: number, facts: TraineeFacts, fixed: PlanPlacement[]): TraineeModel {
+  const firstSlot = slotAtOrAfter(facts.start);
+  return {
+    index,
+    id,
+    unit,
+    facts,
+    items: [],
+    firstSlot,
+    span: 1,
+    earliest: facts.initialVcEnd + 1,
+    fixed,
+    blocked: [],
+    saboReserve: null,
+    frozen: true,
+  };
+}
+
+/** A clinic's places on one day (capacityChanges override their period; the last listed change wins). */
+function clinicCapAt(c: Clinic): (d: Day) => number {
+  const changes = (c.capacityChanges ?? []).map((x) => ({ from: parseDay(x.from), to: parseDay(x.to), cap: x.capacity }));
+  return (d: Day): number => {
+    let cap = c.capacity;
+    for (const x of changes) if (x.from <= d && d <= x.to) cap = x.cap;
+    return cap;
+  };
+}
+
+/** A clinic's places in each slot: the lowest over the slot's days. */
+function clinicLimits(c: Clinic, slot0: Slot, nSlots: number): Int32Array {
+  const out = new Int32Array(nSlots).fill(c.capacity);
+  const changes = (c.capacityChanges ?? []).map((x) => ({ from: parseDay(x.from), to: parseDay(x.to), cap: x.capacity }));
+  if (changes.length === 0) return out;
+  const capAt = clinicCapAt(c);
+  for (let i = 0; i < nSlots; i++) {
+    const s = slot0 + i;
+    const a = slotStart(s);
+    const b = slotEnd(s);
+    let cap = capAt(a);
+    for (const x of changes) {
+      if (x.from > a && x.from <= b) cap = Math.min(cap, capAt(x.from));
+      if (x.to + 1 > a && x.to + 1 <= b) cap = Math.min(cap, capAt(x.to + 1));
+    }
+    out[i] = cap;
+  }
+  return out;
+}
+
+/**
+ * The end day of `months` full-time months from `from` (formats.md's arithmetic, exact to the day).
+ * Where the rate is constant over the rotation (most trainees, most of the time) the day follows in
+ * closed form from calendar months = months / rate; otherwise walk from an estimate.
+ */
+export function reach(cal: WorkCalendar, from: Day, months: number): Day {
+  const rate = cal.rate(from);
+  if (rate > 0) {
+    const d = closedFormEnd(from, months / rate);
+    // Constant rate over [from, d]: the closed form is exact.
+    if (d !== null && Math.abs(cal.rateSum(from, d) - rate * (d - from + 1)) < 1e-9) return d;
+  }
+  let d = rate > 0 ? endAfterCalendarMonths(from, months / rate) : cal.dayReaching(from, months);
+  while (cal.fteMonths(from, d) + MONTH_EPSILON < months) d += Math.max(1, Math.floor((months - cal.fteMonths(from, d)) * 15));
+  while (d > from && cal.fteMonths(from, d - 1) + MONTH_EPSILON >= months) d--;
+  return d;
+}
+
+const closedForms = new Map<string, Day | null>();
+
+/** The last day of `target` calendar months from `from`, or null where the rest would spill into a short month. */
+function closedFormEnd(from: Day, target: number): Day | null {
+  const key = `${from}|${target}`;
+  const hit = closedForms.get(key);
+  if (hit !== undefined) return hit;
+  const whole = Math.floor(target + MONTH_EPSILON);
+  const base = addMonths(from, whole);
+  const rest = Math.max(0, target - whole);
+  const d = Math.max(from, base - 1 + Math.ceil(rest * DAYS_PER_MONTH - 1e-6));
+  const out = d < addMonths(from, whole + 1) - 1 ? d : null;
+  if (closedForms.size > 200_000) closedForms.clear();
+  closedForms.set(key, out);
+  return out;
+}
+
+/** Splits a rotation of `months` full-time months starting on `from` into parts no longer than the away limit. */
+export function splitParts(cal: WorkCalendar, from: Day, months: number, awayMonths: number, returnDays: number): Part[] {
+  const parts: Part[] = [];
+  let cur = from;
+  let remaining = months;
+  for (let guard = 0; guard < 12 && remaining > MONTH_EPSILON; guard++) {
+    const end = reach(cal, cur, remaining);
+    const rate = cal.rate(cur);
+    // At a constant rate the calendar length is remaining / rate; else measure it.
+    const constant = rate > 0 && Math.abs(cal.rateSum(cur, end) - rate * (end - cur + 1)) < 1e-9;
+    const length = constant ? remaining / rate : calendarMonths(cur, end);
+    if (length <= awayMonths + MONTH_EPSILON) {
+      parts.push({ from: cur, to: end });
+      return parts;
+    }
+    const cut = addMonths(cur, awayMonths) - 1;
+    parts.push({ from: cur, to: cut });
+    // [cur, cut] is exactly `awayMonths` calendar months: at a constant rate its full-time months follow.
+    const cutConstant = rate > 0 && Math.abs(cal.rateSum(cur, cut) - rate * (cut - cur + 1)) < 1e-9;
+    remaining -= cutConstant ? awayMonths * rate : cal.fteMonths(cur, cut);
+    cur = slotStart(slotAtOrAfter(cut + 1 + returnDays));
+  }
+  return parts;
+}
+
+function overlapsAny(list: Interval[], from: Day, to: Day): boolean {
+  for (const x of list) if (x.from <= to && from <= x.to) return true;
+  return false;
+}
+
+function traineeModel(
+  m: CohortModel,
+  index: number,
+  unit: number,
+  f: TraineeFacts,
+  fixed: PlanPlacement[],
+  current: PlanPlacement[],
+  clinicIndex: Map<string, number>,
+): TraineeModel {
+  const { params, returnDays, awayMonths } = m;
+  const cal = f.calendar;
+  const tol = params['rotation-length'].toleranceMonths;
+  const earliest = f.initialVcEnd + 1;
+  const horizonTo = parseDay(m.scenario.horizon.to);
+  const lastDay = Math.min(f.lastDay, horizonTo);
+
+  // Locked rotations count towards their requirement; the rest of the trainee's time around them stays free.
+  const lockedMonths = new Map<Specialty, number>();
+  const blocked: Interval[] = [];
+  for (const p of fixed) {
+    const from = parseDay(p.from);
+    const to = parseDay(p.to);
+    if (p.kind === 'rotation') {
+      blocked.push({ from: from - returnDays, to: to + returnDays });
+      if (p.specialty) lockedMonths.set(p.specialty, (lockedMonths.get(p.specialty) ?? 0) + cal.fteMonths(from, to));
+    } else blocked.push({ from, to });
+  }
+  const lockedBvc = fixed.find((p) => p.kind === 'bvc');
+  const lockedSabo = fixed.find((p) => p.kind === 'sabo');
+
+  // Reserve the latest SÄBO window of the second half, so the rotations cannot crowd it out — only
+  // where time is ample; a trainee near the end keeps every week for rotations (SÄBO goes where it fits).
+  let saboReserve: Interval | null = null;
+  const minRate = Math.max(0.25, Math.min(1, ...(f.trainee.employment ?? [{ rate: 1 }]).map((e) => e.rate)));
+  const needMonths =
+    f.requirements.reduce((sum, r) => sum + Math.max(0, r.months[0] - (lockedMonths.get(r.specialty) ?? 0)), 0) / minRate +
+    f.requirements.length * 0.5 + params['sabo-second-half'].months + params['pediatrics-before-bvc'].bvcMonths + 6;
+  const haveMonths = (lastDay - Math.max(earliest, f.start)) / DAYS_PER_MONTH;
+  if (!lockedSabo && haveMonths >= needMonths) {
+    const months = params['sabo-second-half'].months;
+    for (let s = slotOf(addMonths(lastDay + 1, -months)); slotStart(s) >= f.secondHalf; s--) {
+      const from = slotStart(s);
+      const to = addMonths(from, months) - 1;
+      if (to > lastDay || cal.hasLeave(from, to) || overlapsAny(blocked, from, to)) continue;
+      saboReserve = { from, to };
+      break;
+    }
+    if (saboReserve) blocked.push(saboReserve);
+  }
+  // Own BVC (and its course) must fit after pediatrics: leave room before the end, or before a locked BVC.
+  const bvcMonths = params['pediatrics-before-bvc'].bvcMonths;
+  const pedsDeadline = lockedBvc
+    ? parseDay(lockedBvc.from) - 8
+    : Math.min(addMonths((saboReserve?.from ?? lastDay + 1), -Math.ceil(bvcMonths)) - 22, lastDay);
+
+  const currentRot = new Map<Specialty, PlanPlacement[]>();
+  for (const p of current) {
+    if (p.kind !== 'rotation' || !p.specialty) continue;
+    const list = currentRot.get(p.specialty) ?? [];
+    list.push(p);
+    currentRot.set(p.specialty, list);
+  }
+
+  const firstSlot = slotOf(Math.min(f.start, earliest));
+  let maxNext = firstSlot + 1;
+  const items: ItemModel[] = [];
+  for (const req of f.requirements) {
+    const done = lockedMonths.get(req.specialty) ?? 0;
+    const months = req.months[0] - done;
+    if (months <= tol) continue;
+    const clinics = m.scenario.clinics.flatMap((c, i) => (c.specialty === req.specialty ? [i] : []));
+    const windowFrom = req.bt ? f.start : earliest;
+    const windowTo = Math.min(lastDay, req.bt ? f.btDeadline : lastDay, req.specialty === 'pediatrik' ? pedsDeadline : lastDay);
+    const valid = (parts: Part[]): boolean => {
+      for (const p of parts) {
+        if (p.from < windowFrom || p.to > windowTo) return false;
+        if (cal.hasLeave(p.from, p.to) || overlapsAny(blocked, p.from, p.to)) return false;
+      }
+      return parts.length > 0;
+    };
+    const wishes = (f.trainee.wishes ?? []).filter((w) => w.specialty === req.specialty);
+    const softCost = (parts: Part[]): number => {
+      const first = parts[0]!.from;
+      const last = parts[parts.length - 1]!.to;
+      let cost = (WEIGHTS.earlyPerMonth * Math.max(0, first - (req.bt ? f.start : earliest))) / DAYS_PER_MONTH;
+      for (const w of wishes) {
+        if (!(first >= parseDay(w.from) && last <= parseDay(w.to))) cost += WEIGHTS.wish * (w.weight ?? 1);
+      }
+      return cost;
+    };
+    const option = (parts: Part[], keep: boolean): RotationOption => {
+      const away: Slot[] = [];
+      for (const p of parts) for (let s = slotOf(p.from); s <= slotOf(p.to); s++) if (away[away.length - 1] !== s) away.push(s);
+      const lastTo = parts[parts.length - 1]!.to;
+      return { slot: slotOf(parts[0]!.from), parts, next: slotAtOrAfter(lastTo + 1 + returnDays), away, cost: softCost(parts), keep };
+    };
+
+    const grid: (RotationOption | null)[] = [];
+    const lastStart = slotOf(windowTo);
+    for (let s = firstSlot; s <= lastStart; s++) {
+      const from = slotStart(s);
+      if (from < windowFrom || cal.rate(from) === 0) {
+        grid.push(null);
+        continue;
+      }
+      const parts = splitParts(cal, from, months, awayMonths, returnDays);
+      if (!valid(parts)) {
+        grid.push(null);
+        continue;
+      }
+      const o = option(parts, false);
+      maxNext = Math.max(maxNext, o.next);
+      grid.push(o);
+    }
+
+    // The current plan's dates for this rotation, when they still keep the trainee's own rules.
+    let keepOption: RotationOption | null = null;
+    let currentClinic = -1;
+    const cur = currentRot.get(req.specialty);
+    if (cur && cur.length > 0 && clinics.length > 0) {
+      const parts = cur.map((p) => ({ from: parseDay(p.from), to: parseDay(p.to) })).sort((a, b) => a.from - b.from);
+      const total = parts.reduce((sum, p) => sum + cal.fteMonths(p.from, p.to), 0);
+      const c = clinicIndex.get(cur[0]!.clinic ?? '');
+      const sameClinic = cur.every((p) => p.clinic === cur[0]!.clinic);
+      const shapeOk =
+        parts.every((p, i) => calendarMonths(p.from, p.to) <= awayMonths + MONTH_EPSILON && (i === 0 || p.from - parts[i - 1]!.to - 1 >= returnDays)) &&
+        total >= months - tol &&
+        total <= req.months[1] - done + tol;
+      if (c !== undefined && sameClinic && clinics.includes(c) && shapeOk && valid(parts)) {
+        keepOption = option(parts, true);
+        maxNext = Math.max(maxNext, keepOption.next);
+        currentClinic = c;
+      }
+    }
+    items.push({ specialty: req.specialty, months, bt: req.bt, clinics, grid, keepOption, currentClinic, hadCurrent: (cur?.length ?? 0) > 0 });
+  }
+  return {
+    index,
+    id: f.id,
+    unit,
+    facts: f,
+    items,
+    firstSlot,
+    span: maxNext - firstSlot + 1,
+    earliest,
+    fixed,
+    blocked,
+    saboReserve,
+    frozen: false,
+  };
+}

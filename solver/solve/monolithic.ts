@@ -1,0 +1,123 @@
+/**
+ * The monolithic MIP of the cohort — the baseline the decomposition is measured against in the bench
+ * (issue 3: "one MIP of the whole cohort does not scale"). One binary per trainee × rotation × start ×
+ * clinic, on the same model (model.ts) but with starts on the first Monday of each month only, as the
+ * issue's measurement did, to keep it loadable: every rotation once; a trainee's rotations (with their
+ * return weeks) never overlap; clinic and unit weeks within their free places. The completion terms
+ * (fairness, last rotation) are not linear here and are left out, so its dual bound is still a valid
+ * lower bound on the full objective (they are ≥ 0); its plans are re-costed with the full objective.
+ */
+import type { CohortModel, RotationOption } from './model.ts';
+import { rowOf } from './model.ts';
+import { clinicCost, makeColumn, type Choice, type Column } from './pricing.ts';
+import { createLpModel, type EngineName } from './lp/index.ts';
+import { slotStart } from './grid.ts';
+import { civilFromDay } from '../time/dates.ts';
+
+export interface MonolithicResult {
+  engine: EngineName;
+  variables: number;
+  rows: number;
+  status: string;
+  /** Full-objective cost of its plan (null when none). */
+  objective: number | null;
+  bound: number | null;
+  columns: (Column | null)[] | null;
+  seconds: number;
+}
+
+function firstMondayOfMonth(o: RotationOption): boolean {
+  const d = slotStart(o.slot);
+  return civilFromDay(d).day <= 7;
+}
+
+export async function solveMonolithic(m: CohortModel, engine: EngineName, timeLimitSeconds: number): Promise<MonolithicResult> {
+  const t0 = performance.now();
+  const lp = await createLpModel(engine);
+  try {
+    const vars: { trainee: number; choice: Choice }[] = [];
+    const cols: { cost: number; rows: number[] }[] = [];
+    const traineeRows: number[] = [];
+    const capUsers = new Map<number, number[]>();
+    // Rows first (the interface adds columns over existing rows): per trainee × item, per trainee × week.
+    const itemRow = new Map<string, number>();
+    const weekRow = new Map<string, number>();
+    for (const t of m.trainees) {
+      t.items.forEach((_, i) => itemRow.set(`${t.index}|${i}`, lp.addRow(1, 1, [], [])));
+      for (let h = 0; h < t.span; h++) weekRow.set(`${t.index}|${h}`, lp.addRow(-Infinity, 1, [], []));
+      traineeRows.push(t.index);
+    }
+    for (const t of m.trainees) {
+      t.items.forEach((item, i) => {
+        const options = [...item.grid.filter((o): o is RotationOption => o !== null && firstMondayOfMonth(o)), ...(item.keepOption ? [item.keepOption] : [])];
+        for (const o of options) {
+          for (const c of item.clinics) {
+            const j = vars.length;
+            const rows = [itemRow.get(`${t.index}|${i}`)!];
+            for (let h = o.slot - t.firstSlot; h < o.next - t.firstSlot && h < t.span; h++) rows.push(weekRow.get(`${t.index}|${h}`)!);
+            vars.push({ trainee: t.index, choice: { item: i, option: o, clinic: c } });
+            cols.push({ cost: o.cost + clinicCost(m, item, o, c), rows });
+            for (const s of o.away) {
+              for (const r of [rowOf(m, c, s), ...(t.unit >= 0 ? [rowOf(m, t.unit, s)] : [])]) {
+                const l = capUsers.get(r);
+                if (l) l.push(j);
+                else capUsers.set(r, [j]);
+              }
+            }
+          }
+        }
+      });
+    }
+    // Capacity rows only where the candidates could exceed the free places.
+    const capRow = new Map<number, number>();
+    const freeOf = (row: number) => m.resources[Math.floor(row / m.nSlots)]!.free[row % m.nSlots]!;
+    for (const [r, users] of capUsers) {
+      const trainees = new Set(users.map((j) => vars[j]!.trainee));
+      if (trainees.size > freeOf(r)) capRow.set(r, lp.addRow(-Infinity, freeOf(r), [], []));
+    }
+    cols.forEach((c, j) => {
+      const rows = [...c.rows];
+      const choice = vars[j]!.choice;
+      const t = m.trainees[vars[j]!.trainee]!;
+      for (const s of choice.option.away) {
+        for (const r of [rowOf(m, choice.clinic, s), ...(t.unit >= 0 ? [rowOf(m, t.unit, s)] : [])]) {
+          const lr = capRow.get(r);
+          if (lr !== undefined && !rows.includes(lr)) rows.push(lr);
+        }
+      }
+      lp.addColumn(c.cost, 0, 1, rows, rows.map(() => 1), true);
+    });
+    const left = Math.max(0.5, timeLimitSeconds - (performance.now() - t0) / 1000);
+    const sol = lp.solveMip({ timeLimitSeconds: left, mipGap: 1e-4 });
+    let columns: (Column | null)[] | null = null;
+    let objective: number | null = null;
+    if (sol.x) {
+      const choices = new Map<number, Choice[]>();
+      vars.forEach((v, j) => {
+        if (sol.x![j]! > 0.5) {
+          const l = choices.get(v.trainee) ?? [];
+          l.push(v.choice);
+          choices.set(v.trainee, l);
+        }
+      });
+      columns = m.trainees.map((t) => {
+        const ch = choices.get(t.index) ?? [];
+        if (ch.length !== t.items.length) return t.items.length === 0 ? makeColumn(m, t, []) : null;
+        return makeColumn(m, t, ch);
+      });
+      objective = columns.every((c) => c !== null) ? columns.reduce((s, c) => s + c!.cost, 0) : null;
+    }
+    return {
+      engine,
+      variables: vars.length,
+      rows: lp.numRows,
+      status: sol.status,
+      objective,
+      bound: sol.bound,
+      columns,
+      seconds: (performance.now() - t0) / 1000,
+    };
+  } finally {
+    lp.dispose();
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * From a trainee's chosen rotations to the plan's placements, completed for the IUP: own BVC after
+ * pediatrics (with the BVC course between), SÄBO in the second half, the courses in their windows and
+ * the Mitt-i-ST milestone at 30–36 full-time months. These run from the VC and hold no clinic place,
+ * so they are placed per trainee after the rotations, in free VC time (not on leave, not overlapping
+ * a rotation, each other, or the return weeks inside a split rotation).
+ */
+import type { CourseId, PlanPlacement } from '../domain/schemas.ts';
+import { COURSES } from '../domain/schemas.ts';
+import type { Interval } from '../plan/context.ts';
+import { addMonths, formatDay, parseDay, type Day } from '../time/dates.ts';
+import type { CohortModel, TraineeModel } from './model.ts';
+import type { Column } from './pricing.ts';
+import { slotAtOrAfter, slotStart } from './grid.ts';
+
+const COURSE_DAYS = 5;
+
+class Busy {
+  private list: Interval[] = [];
+  add(from: Day, to: Day): void {
+    this.list.push({ from, to });
+  }
+  free(from: Day, to: Day): boolean {
+    for (const x of this.list) if (x.from <= to && from <= x.to) return false;
+    return true;
+  }
+}
+
+/** All placements of one trainee: fixed ones as given, then the chosen rotations and the VC-based rest. */
+export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column | null): PlanPlacement[] {
+  const f = t.facts;
+  const cal = f.calendar;
+  const params = m.params;
+  const out: PlanPlacement[] = t.fixed.map((p) => ({ ...p }));
+  const busy = new Busy();
+  for (const p of t.fixed) busy.add(parseDay(p.from), parseDay(p.to));
+  const rotations: { specialty: string; from: Day; to: Day }[] = [];
+  for (const p of t.fixed) if (p.kind === 'rotation' && p.specialty) rotations.push({ specialty: p.specialty, from: parseDay(p.from), to: parseDay(p.to) });
+
+  for (const ch of col?.choices ?? []) {
+    const item = t.items[ch.item]!;
+    const clinic = m.scenario.clinics[ch.clinic]!;
+    const parts = ch.option.parts;
+    // The whole span (return weeks included) stays clear of VC-based placements.
+    busy.add(parts[0]!.from, parts[parts.length - 1]!.to);
+    for (const p of parts) {
+      out.push({ trainee: t.id, kind: 'rotation', specialty: item.specialty, clinic: clinic.id, from: formatDay(p.from), to: formatDay(p.to) });
+      rotations.push({ specialty: item.specialty, from: p.from, to: p.to });
+    }
+  }
+  // A fixed-mode trainee (one-trainee solves: everyone else) keeps exactly what they have.
+  if (t.frozen) return out;
+
+  const last = f.lastDay;
+  const usable = (from: Day, to: Day) => to <= last && from >= f.start && !cal.hasLeave(from, to) && busy.free(from, to);
+  const has = (kind: PlanPlacement['kind'], course?: CourseId) =>
+    out.some((p) => p.kind === kind && (course === undefined || p.course === course));
+  const place = (p: Omit<PlanPlacement, 'trainee' | 'from' | 'to'>, from: Day, to: Day) => {
+    out.push({ trainee: t.id, ...p, from: formatDay(from), to: formatDay(to) } as PlanPlacement);
+    busy.add(from, to);
+  };
+  /** The first Monday-to-Friday week starting on or after `from` that ends by `until` and is free. */
+  const courseWeek = (from: Day, until: Day): Day | null => {
+    // Day 0 (1970-01-01) was a Thursday: Monday is (d + 3) % 7 === 0.
+    let d = from + ((7 - ((from + 3) % 7)) % 7);
+    for (; d + COURSE_DAYS - 1 <= until; d += 7) if (usable(d, d + COURSE_DAYS - 1)) return d;
+    return null;
+  };
+
+  const peds = rotations.filter((r) => r.specialty === 'pediatrik');
+  const pedsEnd = peds.length ? Math.max(...peds.map((r) => r.to)) : null;
+  const bvcMonths = params['pediatrics-before-bvc'].bvcMonths;
+  const lockedBvc = t.fixed.find((p) => p.kind === 'bvc');
+  // BVC course right after pediatrics, then own BVC.
+  let bvcStart: Day | null = lockedBvc ? parseDay(lockedBvc.from) : null;
+  if (!has('course', 'bvc') && pedsEnd !== null) {
+    const w = courseWeek(pedsEnd + 1, (bvcStart ?? last) - 1);
+    if (w !== null) place({ kind: 'course', course: 'bvc' }, w, w + COURSE_DAYS - 1);
+  }
+  if (!lockedBvc) {
+    // Own BVC: the earliest free window after pediatrics (and its course), trying every Monday and
+    // every day right after a rotation, so gaps between rotations are used to the day.
+    const course = out.find((p) => p.kind === 'course' && p.course === 'bvc');
+    // Every trainee needs own BVC; after pediatrics when there is one, else after the initial VC period.
+    const after = pedsEnd !== null ? pedsEnd + 1 : Math.max(f.start, f.initialVcEnd + 1);
+    const starts = new Set<Day>();
+    for (let s = slotAtOrAfter(after); slotStart(s) <= last; s++) starts.add(slotStart(s));
+    for (const r of rotations) if (r.to + 1 >= after) starts.add(r.to + 1);
+    if (course) starts.add(parseDay(course.to) + 1);
+    starts.add(after);
+    const inReserve = (from: Day, to: Day) => t.saboReserve !== null && t.saboReserve.from <= to && from <= t.saboReserve.to;
+    const tryStarts = [...starts].sort((a, b) => a - b);
+    for (const avoidReserve of [true, false]) {
+      const from = tryStarts.find((d) => {
+        const to = addMonths(d, Math.ceil(bvcMonths)) - 1;
+        return usable(d, to) && !(avoidReserve && inReserve(d, to));
+      });
+      if (from !== undefined) {
+        place({ kind: 'bvc' }, from, addMonths(from, Math.ceil(bvcMonths)) - 1);
+        bvcStart = from;
+        break;
+      }
+    }
+  }
+  if (!has('sabo')) {
+    const months = params['sabo-second-half'].months;
+    const firstTry = t.saboReserve?.from ?? f.secondHalf;
+    const tryAt = (from: Day) => {
+      const to = addMonths(from, Math.ceil(months)) - 1;
+      return usable(from, to) ? to : null;
+    };
+    let placed = false;
+    for (const from of [f.secondHalf, ...slotStarts(slotAtOrAfter(f.secondHalf), last)]) {
+      const to = tryAt(from);
+      if (to !== null) {
+        place({ kind: 'sabo' }, from, to);
+        placed = true;
+        break;
+      }
+    }
+    if (!placed && t.saboReserve) {
+      const to = tryAt(firstTry);
+      if (to !== null) place({ kind: 'sabo' }, firstTry, to);
+    }
+  }
+
+  // Mitt-i-ST at about 31 full-time months (credit included), on a free working day.
+  const mid = params['mid-st'];
+  if (!out.some((p) => p.kind === 'milestone' && p.milestone === 'mitt-i-st')) {
+    const target = Math.min(mid.maxMonths, Math.max(mid.minMonths + 1, mid.minMonths)) - f.creditMonths;
+    const latest = Math.min(f.midStLatest, addMonths(f.end + 1, -mid.monthsBeforeEnd) - 1);
+    for (let d = cal.dayReaching(f.start, Math.max(0, target)); d <= latest; d++) {
+      if (usable(d, d) && cal.rate(d) > 0) {
+        place({ kind: 'milestone', milestone: 'mitt-i-st' }, d, d);
+        break;
+      }
+    }
+  }
+  const midDay = out.find((p) => p.kind === 'milestone' && p.milestone === 'mitt-i-st');
+  const midStDay = midDay ? parseDay(midDay.from) : f.midStLatest;
+
+  const windows = params['course-windows'].windows;
+  for (const course of COURSES) {
+    if (course === 'bvc' || has('course', course)) continue;
+    const w = windows[course];
+    let from = f.initialVcEnd >= f.start ? f.start + 14 : f.start;
+    let until = last;
+    if (w === 'early') until = f.earlyEnd;
+    else if (w === 'first-half') until = f.secondHalf - 1;
+    else if (w === 'by-mid-st') until = midStDay - 1;
+    else if (w === 'second-half') from = f.secondHalf;
+    else if (w === 'after-pediatrics-before-bvc') {
+      if (pedsEnd === null) continue;
+      from = pedsEnd + 1;
+      until = (bvcStart ?? last) - 1;
+    }
+    const d = courseWeek(from, until);
+    if (d !== null) place({ kind: 'course', course }, d, d + COURSE_DAYS - 1);
+  }
+  return out.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
+function slotStarts(from: number, lastDay: Day): Day[] {
+  const out: Day[] = [];
+  for (let s = from; slotStart(s) <= lastDay; s++) out.push(slotStart(s));
+  return out;
+}

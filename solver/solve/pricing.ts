@@ -1,0 +1,225 @@
+/**
+ * One trainee's best schedule: a dynamic program over half-month slots and the set of rotations
+ * already placed (state = slot × subset). From a state the trainee either stays at the VC for a slot
+ * or starts one more rotation in this slot at its cheapest clinic, jumping to the slot after its
+ * return time. Costs are the soft goals plus, in column generation, the prices (duals) of the clinic
+ * and unit slots the rotation holds; in repair mode, slots without a free place are simply closed.
+ * The value at (first slot, nothing placed) is exact for the model, so the Lagrangian bound is valid.
+ */
+import type { CohortModel, ItemModel, RotationOption, TraineeModel } from './model.ts';
+import { rowOf } from './model.ts';
+import { DAYS_PER_MONTH } from '../time/months.ts';
+import { WEIGHTS } from './weights.ts';
+
+export interface Choice {
+  item: number;
+  option: RotationOption;
+  clinic: number;
+}
+
+/** A schedule of one trainee: a column of the master problem. */
+export interface Column {
+  trainee: number;
+  choices: Choice[];
+  /** True soft cost (no prices). */
+  cost: number;
+  /** Rows (clinic and unit slots) held, each once. */
+  rows: number[];
+}
+
+export interface Prices {
+  /** Price per row (≥ 0), or null for none. */
+  dual: Float64Array | null;
+  /** Free places per row; when given, options needing a row without a free place are closed. */
+  free: Int32Array | null;
+}
+
+const LAST_NOT = new Set(['internmedicin', 'psykiatri']);
+
+/** Cost of finishing the trainee's rotations with this option last: fairness and order. */
+export function finishCost(t: TraineeModel, item: ItemModel, o: RotationOption): number {
+  const lastTo = o.parts[o.parts.length - 1]!.to;
+  const late = Math.max(0, (lastTo - t.earliest) / DAYS_PER_MONTH - WEIGHTS.fairnessFreeMonths);
+  return WEIGHTS.fairnessPerMonth2 * late * late + (LAST_NOT.has(item.specialty) ? WEIGHTS.lastRotation : 0);
+}
+
+/** The clinic-dependent soft cost of an option: load and minimal change. */
+export function clinicCost(m: CohortModel, item: ItemModel, o: RotationOption, c: number): number {
+  const cap = Math.max(1, m.scenario.clinics[c]!.capacity);
+  let cost = (WEIGHTS.loadPerMonth * item.months) / cap;
+  if (item.hadCurrent && !(o.keep && c === item.currentClinic)) cost += WEIGHTS.move;
+  return cost;
+}
+
+/** Prices and feasibility of an option at clinic c: Infinity when a needed row is full (repair mode). */
+function rowPrice(m: CohortModel, t: TraineeModel, o: RotationOption, c: number, p: Prices): number {
+  let sum = 0;
+  for (const s of o.away) {
+    const rc = rowOf(m, c, s);
+    const ru = t.unit >= 0 ? rowOf(m, t.unit, s) : -1;
+    if (p.free) {
+      if (p.free[rc]! < 1 || (ru >= 0 && p.free[ru]! < 1)) return Infinity;
+    }
+    if (p.dual) sum += p.dual[rc]! + (ru >= 0 ? p.dual[ru]! : 0);
+  }
+  return sum;
+}
+
+interface Best {
+  value: number;
+  clinic: number;
+}
+
+function bestClinic(m: CohortModel, t: TraineeModel, item: ItemModel, o: RotationOption, p: Prices): Best {
+  let value = Infinity;
+  let clinic = -1;
+  for (const c of item.clinics) {
+    const v = o.cost + clinicCost(m, item, o, c) + rowPrice(m, t, o, c, p);
+    if (v < value) {
+      value = v;
+      clinic = c;
+    }
+  }
+  return { value, clinic };
+}
+
+export interface Priced {
+  column: Column;
+  /** Cost plus prices: the reduced cost before the convexity dual. */
+  priced: number;
+}
+
+/** The trainee's cheapest schedule under the prices, or null when no schedule keeps the trainee's rules. */
+export function bestSchedule(m: CohortModel, t: TraineeModel, p: Prices): Priced | null {
+  const k = t.items.length;
+  if (k === 0) return { column: { trainee: t.index, choices: [], cost: 0, rows: [] }, priced: 0 };
+  const n = t.span;
+  const M = 1 << k;
+  const full = M - 1;
+  // Cheapest clinic per item and slot, for the grid option and the keep option.
+  const gVal = new Float64Array(k * n).fill(Infinity);
+  const gNext = new Int32Array(k * n);
+  const gFin = new Float64Array(k * n);
+  const gClinic = new Int32Array(k * n).fill(-1);
+  const keepVal = new Float64Array(k).fill(Infinity);
+  const keepAt = new Int32Array(k).fill(-1);
+  const keepClinic = new Int32Array(k).fill(-1);
+  for (let i = 0; i < k; i++) {
+    const item = t.items[i]!;
+    for (let h = 0; h < item.grid.length && h < n; h++) {
+      const o = item.grid[h];
+      if (!o) continue;
+      const b = bestClinic(m, t, item, o, p);
+      if (b.clinic < 0 || b.value === Infinity) continue;
+      gVal[i * n + h] = b.value;
+      gClinic[i * n + h] = b.clinic;
+      gNext[i * n + h] = o.next - t.firstSlot;
+      gFin[i * n + h] = finishCost(t, item, o);
+    }
+    const ko = item.keepOption;
+    if (ko) {
+      const c = item.currentClinic;
+      const v = ko.cost + clinicCost(m, item, ko, c) + rowPrice(m, t, ko, c, p);
+      if (v < Infinity) {
+        keepVal[i] = v;
+        keepAt[i] = ko.slot - t.firstSlot;
+        keepClinic[i] = c;
+      }
+    }
+  }
+
+  const V = new Float64Array((n + 1) * M).fill(Infinity);
+  V[n * M + full] = 0;
+  for (let h = n - 1; h >= 0; h--) {
+    const base = h * M;
+    V.copyWithin(base, base + M, base + 2 * M);
+    for (let i = 0; i < k; i++) {
+      const bit = 1 << i;
+      for (let pass = 0; pass < 2; pass++) {
+        let val: number;
+        let nx: number;
+        let fin: number;
+        if (pass === 0) {
+          val = gVal[i * n + h]!;
+          if (val === Infinity) continue;
+          nx = gNext[i * n + h]!;
+          fin = gFin[i * n + h]!;
+        } else {
+          if (keepAt[i] !== h) continue;
+          val = keepVal[i]!;
+          const ko = t.items[i]!.keepOption!;
+          nx = ko.next - t.firstSlot;
+          fin = finishCost(t, t.items[i]!, ko);
+        }
+        if (nx > n) continue;
+        const nb = nx * M;
+        for (let S = 0; S < M; S++) {
+          if (S & bit) continue;
+          const T = S | bit;
+          const v = val + V[nb + T]! + (T === full ? fin : 0);
+          if (v < V[base + S]!) V[base + S] = v;
+        }
+      }
+    }
+  }
+  const total = V[0]!;
+  if (!Number.isFinite(total)) return null;
+
+  // Walk forward along the optimal decisions.
+  const choices: Choice[] = [];
+  let S = 0;
+  let h = 0;
+  const eps = 1e-7 * Math.max(1, Math.abs(total));
+  while (S !== full && h < n) {
+    const here = V[h * M + S]!;
+    let moved = false;
+    for (let i = 0; i < k && !moved; i++) {
+      const bit = 1 << i;
+      if (S & bit) continue;
+      const T = S | bit;
+      const item = t.items[i]!;
+      const g = gVal[i * n + h]!;
+      if (g < Infinity) {
+        const nx = gNext[i * n + h]!;
+        if (nx <= n && Math.abs(g + V[nx * M + T]! + (T === full ? gFin[i * n + h]! : 0) - here) <= eps) {
+          choices.push({ item: i, option: item.grid[h]!, clinic: gClinic[i * n + h]! });
+          S = T;
+          h = nx;
+          moved = true;
+          break;
+        }
+      }
+      if (keepAt[i] === h) {
+        const ko = item.keepOption!;
+        const nx = ko.next - t.firstSlot;
+        if (nx <= n && Math.abs(keepVal[i]! + V[nx * M + T]! + (T === full ? finishCost(t, item, ko) : 0) - here) <= eps) {
+          choices.push({ item: i, option: ko, clinic: keepClinic[i]! });
+          S = T;
+          h = nx;
+          moved = true;
+        }
+      }
+    }
+    if (!moved) h++;
+  }
+  const column = makeColumn(m, t, choices);
+  return { column, priced: total };
+}
+
+/** A column from a trainee's choices: its true cost and the rows it holds. */
+export function makeColumn(m: CohortModel, t: TraineeModel, choices: Choice[]): Column {
+  let cost = 0;
+  const rows = new Set<number>();
+  let last: Choice | null = null;
+  for (const ch of choices) {
+    const item = t.items[ch.item]!;
+    cost += ch.option.cost + clinicCost(m, item, ch.option, ch.clinic);
+    for (const s of ch.option.away) {
+      rows.add(rowOf(m, ch.clinic, s));
+      if (t.unit >= 0) rows.add(rowOf(m, t.unit, s));
+    }
+    if (!last || ch.option.slot > last.option.slot) last = ch;
+  }
+  if (last) cost += finishCost(t, t.items[last.item]!, last.option);
+  return { trainee: t.index, choices, cost, rows: [...rows].sort((a, b) => a - b) };
+}

@@ -1,0 +1,161 @@
+/**
+ * `npm run bench:solve`: the cohort solver against the monolithic MIP (glpk.js and HiGHS) and the greedy
+ * plan, on seeded generated regions, side by side in one run. Prints, per size and method: seconds to the
+ * first plan keeping every limit, final objective, proven bound and gap, hard violations after
+ * re-validation by the rule catalogue (must be 0 for the solver), and the mean start delay of rotations
+ * (months after the first possible day) as a method-neutral quality figure; then the one-trainee time.
+ *
+ * Env: BENCH_SIZES (default "50,200,800"), BENCH_LIMITS (seconds per size, default "5,5,30"),
+ * BENCH_MONO_MAX (largest size for the monolithic MIP, default 200: at 800 it has ~10^6 binaries).
+ */
+import { resolveParams } from '../../solver/domain/params.ts';
+import type { Plan, Scenario } from '../../solver/domain/schemas.ts';
+import { generateScenario } from '../../solver/demo/generate.ts';
+import { greedyPlan } from '../../solver/greedy.ts';
+import { traineeFacts } from '../../solver/plan/context.ts';
+import { solve } from '../../solver/solve/index.ts';
+import { buildModel } from '../../solver/solve/model.ts';
+import { solveMonolithic } from '../../solver/solve/monolithic.ts';
+import { traineePlacements } from '../../solver/solve/placements.ts';
+import { parseDay } from '../../solver/time/dates.ts';
+import { DAYS_PER_MONTH } from '../../solver/time/months.ts';
+import { validate } from '../../solver/validate.ts';
+
+const sizes = (process.env.BENCH_SIZES ?? '50,200,800').split(',').map(Number);
+const limits = (process.env.BENCH_LIMITS ?? '5,5,30').split(',').map(Number);
+const monoMax = Number(process.env.BENCH_MONO_MAX ?? 200);
+const TODAY = '2026-11-22';
+
+interface Row {
+  size: number;
+  method: string;
+  first: number | null;
+  objective: number | null;
+  bound: number | null;
+  gap: number | null;
+  hard: number;
+  delay: number | null;
+  seconds: number;
+  note: string;
+}
+
+function hardCount(s: Scenario, plan: Plan): number {
+  return validate(s, plan).violations.filter((v) => v.severity === 'hard').length;
+}
+
+/** Mean months from a trainee's first possible rotation day to each rotation's first part (locked ones left out). */
+function meanDelay(s: Scenario, plan: Plan): number | null {
+  const params = resolveParams(s);
+  const facts = new Map(s.trainees.map((t) => [t.id, traineeFacts(t, params)]));
+  const lockedKeys = new Set(s.trainees.flatMap((t) => (t.locked ?? []).map((p) => `${t.id}|${p.specialty}|${p.from}`)));
+  const first = new Map<string, number>();
+  for (const p of plan.placements) {
+    if (p.kind !== 'rotation' || lockedKeys.has(`${p.trainee}|${p.specialty}|${p.from}`)) continue;
+    const k = `${p.trainee}|${p.specialty}`;
+    first.set(k, Math.min(first.get(k) ?? Infinity, parseDay(p.from)));
+  }
+  let sum = 0;
+  let n = 0;
+  for (const [k, from] of first) {
+    const f = facts.get(k.split('|')[0]!)!;
+    sum += Math.max(0, from - (f.initialVcEnd + 1)) / DAYS_PER_MONTH;
+    n++;
+  }
+  return n ? sum / n : null;
+}
+
+const fmt = (x: number | null, d = 1) => (x === null || !Number.isFinite(x) ? '–' : x.toFixed(d));
+const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(2)} %`);
+
+async function main() {
+  const rows: Row[] = [];
+  let oneTrainee: string[] = [];
+  for (const [k, size] of sizes.entries()) {
+    const limit = limits[k] ?? limits[limits.length - 1] ?? 30;
+    const t0 = performance.now();
+    const s = generateScenario({ size, seed: 42, today: TODAY });
+    console.error(`size ${size}: generated in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${s.clinics.length} clinics, ${s.units.length} units; limit ${limit} s`);
+
+    const r = await solve(s, { timeLimitSeconds: limit });
+    const sv = r.report.solve!;
+    rows.push({
+      size,
+      method: 'decomposition (HiGHS master)',
+      first: r.firstFeasibleSeconds ?? null,
+      objective: sv.objective,
+      bound: sv.bound,
+      gap: sv.gap,
+      hard: r.report.violations.filter((v) => v.severity === 'hard').length,
+      delay: meanDelay(s, r.plan),
+      seconds: sv.seconds,
+      note: sv.status,
+    });
+
+    if (size <= monoMax) {
+      for (const engine of ['glpk', 'highs'] as const) {
+        const m = buildModel(s);
+        const mono = await solveMonolithic(m, engine, limit);
+        let hard = -1;
+        let delay: number | null = null;
+        if (mono.columns && mono.columns.every((c) => c !== null)) {
+          const plan: Plan = { format: 'randplan.plan/1', placements: m.trainees.flatMap((t) => traineePlacements(m, t, mono.columns![t.index]!)) };
+          hard = hardCount(s, plan);
+          delay = meanDelay(s, plan);
+        }
+        const gap = mono.objective !== null && mono.bound !== null ? Math.max(0, (mono.objective - mono.bound) / mono.objective) : null;
+        rows.push({
+          size,
+          method: `monolithic MIP (${engine})`,
+          first: mono.objective !== null ? mono.seconds : null,
+          objective: mono.objective,
+          bound: mono.bound,
+          gap,
+          hard,
+          delay,
+          seconds: mono.seconds,
+          note: `${mono.status}; ${mono.variables} binaries, ${mono.rows} rows`,
+        });
+      }
+    } else rows.push({ size, method: 'monolithic MIP', first: null, objective: null, bound: null, gap: null, hard: -1, delay: null, seconds: 0, note: `not run (size > BENCH_MONO_MAX=${monoMax})` });
+
+    const g0 = performance.now();
+    const greedy = greedyPlan(s);
+    const gs = (performance.now() - g0) / 1000;
+    rows.push({ size, method: 'greedy', first: gs, objective: null, bound: null, gap: null, hard: hardCount(s, greedy), delay: meanDelay(s, greedy), seconds: gs, note: 'no objective/bound' });
+
+    if (size === 200 || (oneTrainee.length === 0 && k === sizes.length - 1)) {
+      // One trainee: clear one trainee's rotations in the solved plan and ask for a repair, everyone else fixed.
+      const times: number[] = [];
+      for (const t of s.trainees.filter((x) => !(x.locked ?? []).length).slice(0, 5)) {
+        const current = { ...r.plan, placements: r.plan.placements.filter((p) => !(p.trainee === t.id && p.kind === 'rotation')) };
+        const a = performance.now();
+        const one = await solve(s, { trainee: t.id, currentPlan: current, timeLimitSeconds: 5 });
+        times.push(performance.now() - a);
+        if (!one.report.valid) console.error(`one-trainee ${t.id}: ${one.report.solve?.status}, hard violations remain`);
+      }
+      oneTrainee = [`one-trainee solve (size ${size}): ${times.map((x) => x.toFixed(0)).join(', ')} ms (median ${times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!.toFixed(0)} ms)`];
+    }
+  }
+
+  const header = ['size', 'method', 'first feasible s', 'objective', 'bound', 'gap', 'hard viol.', 'mean delay mo', 'seconds', 'note'];
+  const table = rows.map((x) => [
+    String(x.size),
+    x.method,
+    fmt(x.first, 2),
+    fmt(x.objective),
+    fmt(x.bound),
+    pct(x.gap),
+    x.hard < 0 ? '–' : String(x.hard),
+    fmt(x.delay, 2),
+    fmt(x.seconds, 2),
+    x.note,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const r of table) console.log(line(r));
+  for (const l of oneTrainee) console.log(l);
+}
+
+await main();

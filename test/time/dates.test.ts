@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { addMonths, civilFromDay, dayFromCivil, daysInMonth, formatDay, isIsoDate, parseDay } from '../../solver/time/dates.ts';
+
+// Days 1900-01-01 .. 2199-12-31: far beyond any plan, across century rules (1900, 2000, 2100).
+const dayArb = fc.integer({ min: dayFromCivil(1900, 1, 1), max: dayFromCivil(2199, 12, 31) });
+const luxonDay = (d: number): DateTime => DateTime.fromMillis(d * 86_400_000, { zone: 'utc' });
+
+describe('civil dates against luxon', () => {
+  it('formatDay agrees with luxon for every day, and parseDay inverts it', () => {
+    fc.assert(
+      fc.property(dayArb, (d) => {
+        expect(formatDay(d)).toBe(luxonDay(d).toISODate());
+        expect(parseDay(formatDay(d))).toBe(d);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('civilFromDay and dayFromCivil are inverse', () => {
+    fc.assert(
+      fc.property(dayArb, (d) => {
+        const c = civilFromDay(d);
+        expect(dayFromCivil(c.year, c.month, c.day)).toBe(d);
+        expect(c.day).toBeLessThanOrEqual(daysInMonth(c.year, c.month));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('addMonths agrees with luxon, which clamps to the month end', () => {
+    fc.assert(
+      fc.property(dayArb, fc.integer({ min: -120, max: 120 }), (d, m) => {
+        expect(formatDay(addMonths(d, m))).toBe(luxonDay(d).plus({ months: m }).toISODate());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('month ends and leap days', () => {
+    expect(formatDay(addMonths(parseDay('2027-01-31'), 1))).toBe('2027-02-28');
+    expect(formatDay(addMonths(parseDay('2028-01-31'), 1))).toBe('2028-02-29');
+    expect(formatDay(addMonths(parseDay('2028-02-29'), 12))).toBe('2029-02-28');
+    expect(formatDay(addMonths(parseDay('2028-02-29'), 48))).toBe('2032-02-29');
+    expect(formatDay(addMonths(parseDay('2027-03-31'), -1))).toBe('2027-02-28');
+    expect(daysInMonth(2100, 2)).toBe(28);
+    expect(daysInMonth(2000, 2)).toBe(29);
+  });
+
+  it('isIsoDate accepts real dates only', () => {
+    expect(isIsoDate('2028-02-29')).toBe(true);
+    expect(isIsoDate('2027-02-29')).toBe(false);
+    expect(isIsoDate('2027-02-30')).toBe(false);
+    expect(isIsoDate('2027-13-01')).toBe(false);
+    expect(isIsoDate('2027-1-01')).toBe(false);
+    expect(isIsoDate('2027-04-31')).toBe(false);
+  });
+});

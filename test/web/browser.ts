@@ -1,0 +1,79 @@
+/** Shared by the browser test and the browser bench: launch Chromium, build the web, find a port. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, ensureChromium } from './ensure-chromium.ts';
+
+export const ROOT = new URL('../../', import.meta.url).pathname;
+export const SCREENSHOTS = join(ROOT, 'test/web/screenshots');
+
+export async function launch(): Promise<Browser> {
+  const executablePath = ensureChromium();
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function isFresh(): boolean {
+  const index = join(ROOT, 'web/dist/index.html');
+  const srcNewest = Math.max(newestMtime(join(ROOT, 'web/src')), newestMtime(join(ROOT, 'solver')));
+  return existsSync(index) && statSync(index).mtimeMs > srcNewest;
+}
+
+/**
+ * Builds web/dist when it is missing or older than web/src or solver (the server serves web/dist).
+ * Test files run in parallel: a lock directory keeps two builds from emptying web/dist under each other.
+ */
+export function buildWebIfStale(): void {
+  if (isFresh()) return;
+  const lock = join(ROOT, 'web/.build-lock');
+  const until = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than the wait is left over from a killed run.
+      let age = 0;
+      try {
+        age = Date.now() - statSync(lock).mtimeMs;
+      } catch {
+        continue; // released between our mkdir and stat: try again at once
+      }
+      if (Date.now() > until || age > 180_000) rmSync(lock, { recursive: true, force: true });
+      else spawnSync('sleep', ['0.5']);
+    }
+  }
+  try {
+    if (isFresh()) return;
+    const res = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+    if (res.status !== 0) throw new Error('vite build failed');
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * Every view renders in Chromium over a generated demo region, with the HTTP API answered in the
+ * page by a small in-test double (page.route) — so the components are checked even where the real
+ * server is not running. The end-to-end run against the real server is app.browser.test.ts.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page, Route } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+import { generateDemo } from '../../solver/demo/generate.ts';
+import { createValidator } from '../../solver/validate.ts';
+import type { Placement, Plan } from '../../solver/domain/schemas.ts';
+import { addMonths, formatDay, parseDay } from '../../solver/time/dates.ts';
+import { buildWebIfStale, freePort, launch, ROOT, SCREENSHOTS } from './browser.ts';
+
+const { scenario, plan } = generateDemo({ size: 40, seed: 3, today: '2027-01-15' });
+const validator = createValidator(scenario);
+const report = validator.validate(plan);
+// The latest starter has nothing locked, so their plan is fully editable.
+const st = [...scenario.trainees].sort((a, b) => (a.start < b.start ? 1 : -1))[0]!;
+const other = scenario.trainees.find((t) => t.id !== st.id && plan.placements.some((p) => p.trainee === t.id))!;
+const own = (id: string): Placement[] => plan.placements.filter((p) => p.trainee === id).map(({ trainee: _t, ...p }) => p);
+// The proposal under review moves the other trainee's first rotation a month later.
+const firstRotation = own(other.id).findIndex((p) => p.kind === 'rotation');
+const shift = (iso: string) => formatDay(addMonths(parseDay(iso), 1));
+const moved: Placement[] = own(other.id).map((p, i) => (i === firstRotation ? { ...p, from: shift(p.from), to: shift(p.to) } : p));
+
+const users = {
+  studierektor: { id: 1, email: 'studierektor@demo', name: 'Sara Studierektor', role: 'studierektor', units: [], trainees: [] },
+  enhetschef: { id: 2, email: 'enhetschef@demo', name: 'Erik Enhetschef', role: 'enhetschef', units: [st.unit], trainees: [] },
+  st: { id: 3, email: 'st@demo', name: st.name, role: 'st-lakare', units: [], trainees: [st.id] },
+  handledare: { id: 4, email: 'handledare@demo', name: 'Hanna Handledare', role: 'handledare', units: [], trainees: [st.id, other.id] },
+} as const;
+
+/** The API double: enough of the contract for every view to render and act. */
+function apiDouble(user: (typeof users)[keyof typeof users]) {
+  let jobPolls = 0;
+  const proposal = { id: 7, trainee: other.id, status: 'submitted', placements: moved, comment: null, version: 2, updatedAt: '2027-01-10T10:00:00Z' };
+  return async (route: Route) => {
+    const url = new URL(route.request().url());
+    const path = url.pathname;
+    const method = route.request().method();
+    const json = (body: unknown, status = 200) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+    const withProposal = (): Plan => ({
+      ...plan,
+      placements: [...plan.placements.filter((p) => p.trainee !== other.id), ...moved.map((p) => ({ trainee: other.id, ...p }))],
+    });
+    if (path === '/api/auth/me') return json({ user });
+    if (path === '/api/auth/logout') return json({ ok: true });
+    if (path === '/api/scenario') return json(scenario);
+    if (path === '/api/plans/published') return json({ id: 1, version: 1, status: 'published', plan, report });
+    if (path === '/api/proposals' && method === 'GET') return json(user.role === 'studierektor' ? [proposal] : []);
+    if (path === '/api/proposals' && method === 'POST') {
+      const body = route.request().postDataJSON() as { trainee: string; placements: Placement[] };
+      return json({ id: 9, status: 'draft', comment: null, version: 1, updatedAt: '2027-01-15T10:00:00Z', ...body });
+    }
+    if (/^\/api\/proposals\/\d+\/validate$/.test(path)) return json(validator.validate(withProposal()));
+    if (/^\/api\/proposals\/\d+\/submit$/.test(path)) return json({ id: 9, trainee: st.id, status: 'submitted', placements: own(st.id), comment: null, version: 2, updatedAt: '' });
+    if (/^\/api\/proposals\/\d+\/approve$/.test(path)) return json({ ok: true });
+    if (path === '/api/clinics') return json(scenario.clinics.map((c) => ({ ...c, version: 1 })));
+    if (path === '/api/units') return json(scenario.units.map((u) => ({ ...u, version: 1 })));
+    if (path === '/api/trainees') return json(scenario.trainees.map((t) => ({ ...t, version: 1 })));
+    if (path === '/api/import/trainees') return json({ error: 'validation', message: 'Importen innehåller fel', details: ['rad 2, start: inte ett datum'] }, 400);
+    if (path === '/api/solve-jobs' && method === 'POST') return json({ id: 5 }, 202);
+    if (path === '/api/solve-jobs/5') {
+      jobPolls++;
+      const done = jobPolls > 2;
+      return json({
+        id: 5,
+        status: done ? 'done' : 'running',
+        progress: { seconds: jobPolls * 0.7, phase: done ? 'done' : 'mip', incumbent: 1234, bound: 1200, gap: 0.028 },
+        result: done ? { planId: 2, report: { ...report, solve: { status: 'feasible', objective: 1234, bound: 1200, gap: 0.028, seconds: 2.1 } }, moved: [] } : null,
+        error: null,
+      });
+    }
+    if (path === '/api/plans/diff') {
+      const before = plan.placements.find((p) => p.trainee === other.id && p.kind === 'rotation')!;
+      return json({ moved: [{ trainee: other.id, before, after: { trainee: other.id, ...moved[firstRotation]! } }], added: [], removed: [] });
+    }
+    if (/^\/api\/plans\/\d+\/publish$/.test(path)) return json({ ok: true });
+    return json({ error: 'not-found', message: `double has no ${method} ${path}` }, 404);
+  };
+}
+
+let browser: Browser;
+let server: PreviewServer;
+let base = '';
+
+async function open(role: keyof typeof users, hash: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('**/api/**', apiDouble(users[role]));
+  await page.goto(`${base}/${hash}`);
+  await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+  return { page, errors };
+}
+
+describe('every view renders over demo data (API double in the page)', { timeout: 120_000 }, () => {
+  beforeAll(async () => {
+    buildWebIfStale();
+    browser = await launch();
+    const port = await freePort();
+    server = await preview({ configFile: join(ROOT, 'web/vite.config.ts'), preview: { port, host: '127.0.0.1', strictPort: true }, logLevel: 'warn' });
+    base = `http://127.0.0.1:${port}`;
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((r) => (server ? server.httpServer.close(() => r()) : r()));
+  });
+
+  it('cohort: grouped rows, named bars, filters and zoom', async () => {
+    const { page, errors } = await open('studierektor', '#/cohort');
+    await page.getByRole('heading', { name: /^Kohort/ }).waitFor();
+    const t = scenario.trainees[0]!;
+    const first = plan.placements.find((p) => p.trainee === other.id && p.kind === 'rotation')!;
+    await page.getByLabel('Sök namn').fill(other.name);
+    await expect.poll(() => page.locator('.timeline .tl-row[data-trainee]').count()).toBeGreaterThan(0);
+    const names = await page.locator('.timeline .bar').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(names.some((n) => n?.includes(`, ${other.name}, ${first.from} – ${first.to}`))).toBe(true);
+    await page.getByLabel('Sök namn').fill('');
+    await page.getByLabel('Zoom').selectOption('months');
+    await page.getByLabel('Enhet').selectOption(t.unit);
+    await shot(page, 'double-cohort');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('clinic load: a cell lists who is there', async () => {
+    const { page, errors } = await open('studierektor', '#/load');
+    await page.getByRole('heading', { name: 'Belastning per klinik och månad' }).waitFor();
+    const busy = page.locator('table.heat td button:not(.lvl-none):not(.lvl-closed)').first();
+    await busy.click();
+    await expect.poll(() => page.locator('aside li').count()).toBeGreaterThan(0);
+    await shot(page, 'double-load');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('unit view: away per month against the limit, who is away', async () => {
+    const { page, errors } = await open('enhetschef', '#/unit');
+    await page.getByRole('heading', { name: /^Borta från enheten/ }).waitFor();
+    const cols = page.locator('.unit-col');
+    expect(await cols.count()).toBeGreaterThan(12);
+    await shot(page, 'double-unit');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('my plan: a dragged bar breaks a rule live, undo repairs it, the proposal is submitted', async () => {
+    const { page, errors } = await open('st', '#/my-plan');
+    await page.getByTestId('end-of-st').filter({ hasNotText: '–' }).waitFor();
+    const count = async () => {
+      const m = /^(\d+)/.exec((await page.getByTestId('hard-count').innerText()).trim());
+      return m ? Number(m[1]) : 0;
+    };
+    const before = await count();
+    const bar = page.locator('.timeline .bar.editable.kind-rotation').first();
+    const box = (await bar.boundingBox())!;
+    let x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    let during = before;
+    for (let i = 0; i < 40 && during <= before; i++) {
+      x -= 37;
+      await page.mouse.move(x, y, { steps: 2 });
+      during = await count();
+    }
+    expect(during).toBeGreaterThan(before);
+    await shot(page, 'double-my-plan-conflict');
+    await page.mouse.up();
+    await page.getByRole('button', { name: /Ångra/ }).click();
+    await expect.poll(count).toBe(before);
+    await page.getByRole('button', { name: 'Skicka för godkännande' }).click();
+    await page.getByTestId('proposal-status').filter({ hasText: 'Inskickad' }).waitFor();
+    await shot(page, 'double-my-plan');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('review: violations, diff and the effect on clinics and units', async () => {
+    const { page, errors } = await open('studierektor', '#/review');
+    await page.getByRole('button', { name: other.name }).click();
+    await page.getByRole('heading', { name: 'Jämfört med publicerad plan' }).waitFor();
+    await expect.poll(() => page.locator('.diff-add').count()).toBeGreaterThan(0);
+    await shot(page, 'double-review');
+    await page.getByRole('button', { name: 'Godkänn' }).click();
+    await page.getByText('Godkänt och publicerat.').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('solve: progress, the result as a diff, publish', async () => {
+    const { page, errors } = await open('studierektor', '#/solve');
+    await page.getByRole('button', { name: 'Starta optimering' }).click();
+    await page.getByTestId('job-status').filter({ hasText: 'Klar' }).waitFor();
+    await expect.poll(() => page.locator('table.data tbody tr').count()).toBe(1);
+    await page.getByRole('button', { name: 'Publicera' }).click();
+    await page.getByText('Publicerad.', { exact: true }).waitFor();
+    await shot(page, 'double-solve');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('data: tables, import row errors, the printable plan', async () => {
+    const { page, errors } = await open('studierektor', '#/data');
+    await page.locator('table.data tbody tr').first().waitFor();
+    await shot(page, 'double-data');
+    await page.getByRole('tab', { name: 'Importera' }).click();
+    await page.getByLabel('ST-läkare (CSV/XLSX)').setInputFiles({ name: 't.csv', mimeType: 'text/csv', buffer: Buffer.from('id\nx') });
+    await page.getByText('rad 2, start: inte ett datum').waitFor();
+    await page.goto(`${base}/#/print/${encodeURIComponent(st.id)}`);
+    await page.getByRole('heading', { name: /Individuell utbildningsplan/ }).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    await shot(page, 'double-print');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a handledare sees the supervisees only and no editing views', async () => {
+    const { page, errors } = await open('handledare', '#/solve');
+    // A view the role may not open falls back to its home view.
+    await page.getByRole('heading', { name: /^Kohort/ }).waitFor();
+    expect(await page.getByRole('navigation').getByRole('link').allInnerTexts()).toEqual(['Kohort', 'Individuell plan']);
+    expect(await page.locator('.timeline .bar.editable').count()).toBe(0);
+    // The English switch changes the interface words and the bars' names.
+    await page.getByRole('button', { name: 'Language: English' }).click();
+    await page.getByRole('heading', { name: /^Cohort/ }).waitFor();
+    expect(await page.getByRole('navigation').getByRole('link').allInnerTexts()).toEqual(['Cohort', 'Individual plan']);
+    await page.getByRole('button', { name: 'Språk: svenska' }).click();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}

@@ -1,0 +1,69 @@
+/**
+ * Colours of the specialties and placement kinds. Chosen so that the bar's text keeps WCAG AA
+ * contrast (≥ 4.5:1) on its fill — a test checks it — and neighbouring specialties differ in hue.
+ */
+import type { PlacementKind, Specialty } from '../../../solver/domain/schemas.ts';
+
+export interface Swatch {
+  bg: string;
+  fg: string;
+}
+
+export const SPECIALTY_COLOURS: Record<Specialty, Swatch> = {
+  internmedicin: { bg: '#1f5f99', fg: '#ffffff' },
+  psykiatri: { bg: '#6b3fa0', fg: '#ffffff' },
+  pediatrik: { bg: '#f2c14e', fg: '#2b2100' },
+  gynekologi: { bg: '#b8336a', fg: '#ffffff' },
+  onh: { bg: '#2a7f62', fg: '#ffffff' },
+  ogon: { bg: '#8fd3e8', fg: '#0b2f3a' },
+  hud: { bg: '#e8a87c', fg: '#3a1d07' },
+  kirurgi: { bg: '#8c2f1b', fg: '#ffffff' },
+  ortopedi: { bg: '#5c6b73', fg: '#ffffff' },
+  akutgeriatrik: { bg: '#a3c76d', fg: '#1c2a05' },
+  infektion: { bg: '#c94f2d', fg: '#ffffff' },
+  akutsjukvard: { bg: '#3b3b58', fg: '#ffffff' },
+};
+
+/** VC-based placements are lighter: the trainee is at home, not away. */
+export const KIND_COLOURS: Record<Exclude<PlacementKind, 'rotation'>, Swatch> = {
+  bvc: { bg: '#d9f0e3', fg: '#124029' },
+  sabo: { bg: '#f3e6c8', fg: '#4a3405' },
+  course: { bg: '#263238', fg: '#ffffff' },
+  milestone: { bg: '#c2185b', fg: '#ffffff' },
+};
+
+export function swatchFor(p: { kind: PlacementKind; specialty?: Specialty | undefined }): Swatch {
+  if (p.kind === 'rotation') return p.specialty ? SPECIALTY_COLOURS[p.specialty] : { bg: '#777777', fg: '#ffffff' };
+  return KIND_COLOURS[p.kind];
+}
+
+/** WCAG relative luminance of an `#rrggbb` colour. */
+export function luminance(hex: string): number {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) throw new Error(`not a #rrggbb colour: ${hex}`);
+  const [r, g, b] = [m[1]!, m[2]!, m[3]!].map((h) => {
+    const c = parseInt(h, 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+export function contrastRatio(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/**
+ * The heat map's fill for a load: white when empty, deepening blue up to full, red over capacity.
+ * Returns a CSS class-like level 0–5 plus "over" so the colours live in CSS.
+ */
+export function loadLevel(used: number, capacity: number): 'over' | 'full' | 'high' | 'mid' | 'low' | 'none' | 'closed' {
+  if (used > capacity) return 'over';
+  if (capacity === 0) return 'closed';
+  if (used === 0) return 'none';
+  const share = used / capacity;
+  if (share >= 1) return 'full';
+  if (share >= 0.66) return 'high';
+  if (share >= 0.33) return 'mid';
+  return 'low';
+}

@@ -1,0 +1,48 @@
+/**
+ * Which views a role sees. Mirrors what the API allows each role (the server enforces it; the web
+ * only hides what would be forbidden, so nobody meets a 403 by clicking around).
+ */
+import type { Role } from './api.ts';
+import type { WordKey } from './i18n.ts';
+
+export type ViewId = 'cohort' | 'load' | 'unit' | 'my-plan' | 'review' | 'solve' | 'data' | 'print';
+
+export const VIEW_LABELS: Record<ViewId, WordKey> = {
+  cohort: 'navCohort',
+  load: 'navLoad',
+  unit: 'navUnit',
+  'my-plan': 'navMyPlan',
+  review: 'navReview',
+  solve: 'navSolve',
+  data: 'navData',
+  print: 'navPrint',
+};
+
+const VIEWS_BY_ROLE: Record<Role, ViewId[]> = {
+  studierektor: ['cohort', 'load', 'unit', 'review', 'solve', 'data', 'print'],
+  enhetschef: ['unit', 'cohort', 'print'],
+  'st-lakare': ['my-plan', 'print'],
+  handledare: ['cohort', 'print'],
+};
+
+export function viewsFor(role: Role): ViewId[] {
+  return VIEWS_BY_ROLE[role];
+}
+
+export function homeView(role: Role): ViewId {
+  return VIEWS_BY_ROLE[role][0]!;
+}
+
+export function canOpen(role: Role, view: ViewId): boolean {
+  return VIEWS_BY_ROLE[role].includes(view);
+}
+
+/** `#/review` → 'review'; `#/print/t07` → 'print' with the argument 't07'. Unknown paths give null. */
+export function parseRoute(hash: string): { view: ViewId | 'bench' | null; arg: string | null } {
+  // A query after the path (`#/bench?n=800`) is the view's business, not the route's.
+  const [first, ...rest] = hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
+  const arg = rest.length > 0 ? decodeURIComponent(rest.join('/')) : null;
+  const all: (ViewId | 'bench')[] = ['cohort', 'load', 'unit', 'my-plan', 'review', 'solve', 'data', 'print', 'bench'];
+  const view = all.find((v) => v === first) ?? null;
+  return { view, arg };
+}
