@@ -19,6 +19,7 @@ import { planRoutes } from './routes/plans.ts';
 import { proposalRoutes } from './routes/proposals.ts';
 import { seedDemoIfEmpty, type DemoOptions } from './services/demo.ts';
 import { ReportCache } from './services/plans.ts';
+import { ReadCache } from './services/read-cache.ts';
 import { SolveRunner, type SolveStarter } from './services/solve-runner.ts';
 
 export interface BuildAppOptions {
@@ -63,6 +64,15 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
   await app.register(
     shared(async (instance: FastifyInstance) => {
       instance.decorate('reports', new ReportCache());
+      const reads = new ReadCache(instance.dbKind === 'pglite' ? 60_000 : 1_000);
+      instance.decorate('reads', reads);
+      // Any request that may write clears the cached reads before it starts and again when it is done
+      // (a read that ran meanwhile may have cached the old state).
+      const writes = async (request: { method: string }) => {
+        if (request.method !== 'GET' && request.method !== 'HEAD') reads.invalidate();
+      };
+      instance.addHook('onRequest', writes);
+      instance.addHook('onResponse', writes);
       const demo = opts.demo ?? process.env.RANDPLAN_DEMO !== '0';
       if (demo) {
         const seeded = await seedDemoIfEmpty(instance.db, typeof demo === 'object' ? demo : {});
@@ -74,6 +84,7 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
         const runner = new SolveRunner(instance.db, {
           log: instance.log,
           cache: instance.reports,
+          onWrite: () => reads.invalidate(),
           ...(j.pollMs ? { pollMs: j.pollMs } : {}),
           ...(j.progressEveryMs ? { progressEveryMs: j.progressEveryMs } : {}),
           ...(j.start ? { start: j.start } : {}),

@@ -6,7 +6,9 @@
  * `validateTrainee` re-checks one trainee — their own rules plus clinic capacity and unit away limits
  * at the clinics and unit they touch — which is what the web runs while a bar is dragged.
  *
- * Pure and free of Node APIs, so the browser bundle can import it.
+ * A validator keeps an index of the last plan it saw (see solver/plan/index.ts), so consecutive calls
+ * with mostly the same placement objects are cheap; it treats the scenario as fixed — build a new
+ * validator when the scenario changes. Free of Node APIs, so the browser bundle can import it.
  */
 import { resolveParams } from './domain/params.ts';
 import type { RuleParams } from './domain/profiles.ts';
@@ -21,7 +23,6 @@ import {
   type Violation,
 } from './domain/schemas.ts';
 import {
-  placementRef,
   traineeFacts,
   traineePlan,
   type Interval,

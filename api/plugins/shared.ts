@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database, DatabaseKind, Role, UserRecord } from '../../db/index.ts';
 import type { ReportCache } from '../services/plans.ts';
+import type { ReadCache } from '../services/read-cache.ts';
 import type { SolveRunner } from '../services/solve-runner.ts';
 import type { Sessions } from '../services/users.ts';
 
@@ -12,6 +13,8 @@ declare module 'fastify' {
     dbKind: DatabaseKind;
     sessions: Sessions;
     reports: ReportCache;
+    /** Cached reads of the region's data; cleared on every write. */
+    reads: ReadCache;
     solveRunner: SolveRunner | null;
   }
   interface FastifyRequest {

@@ -9,8 +9,10 @@ import { ERROR_RESPONSES, NumericIdParams } from '../schemas/common.ts';
 import { DiffQuery, JobCreated, PlanDetail, PlanDiff, PlanSummary, SolveJob, SolveJobBody, type Change } from '../schemas/plans.ts';
 import { readableIds } from '../services/access.ts';
 import { audit } from '../services/audit.ts';
-import { detailFor, diff, getPlan, plainPlan, publish, publishedPlan, readPostedPlan, reportFor } from '../services/plans.ts';
+import { detailFor, detailView, diff, getPlan, plainPlan, publish, publishedPlan, readPostedPlan, reportFor, reportOf } from '../services/plans.ts';
 import { loadScenario } from '../services/scenario.ts';
+import { scopeKey } from '../services/read-cache.ts';
+import { json, jsonBytes } from './reply.ts';
 import { mergedPlan } from '../services/proposals.ts';
 import { ALL_ROLES, STUDIEREKTOR } from '../plugins/shared.ts';
 import type { JobRecord } from '../../db/index.ts';
@@ -35,9 +37,17 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     plansRepo.list(app.db),
   );
 
-  app.get('/api/plans/published', { config: { roles: ALL_ROLES }, schema: { response: { 200: PlanDetail, ...ERROR_RESPONSES } } }, async (request) =>
-    detailFor(app.db, app.reports, request.user!, await publishedPlan(app.db)),
-  );
+  // The web's main read: served from the read cache (plan, scenario and report), filtered per role.
+  app.get('/api/plans/published', { config: { roles: ALL_ROLES }, schema: { response: { 200: PlanDetail, ...ERROR_RESPONSES } } }, async (request, reply) => {
+    const user = request.user!;
+    const text = await app.reads.get(`json:published:${scopeKey(user)}`, async () => {
+      const record = await app.reads.get('plan:published', () => publishedPlan(app.db));
+      const scenario = await app.reads.get('scenario', () => loadScenario(app.db));
+      const report = await app.reads.get(`report:${record.id}`, () => reportOf(app.db, app.reports, record, scenario));
+      return jsonBytes(detailView(user, record, scenario, report));
+    });
+    return json(reply, text);
+  });
 
   app.get<{ Querystring: DiffQuery }>(
     '/api/plans/diff',

@@ -61,7 +61,11 @@ export function reportFor(actor: Actor, report: Report, readable: Set<string> | 
 
 export async function detailFor(db: Db, cache: ReportCache, actor: Actor, record: PlanRecord): Promise<PlanDetail> {
   const scenario = await loadScenario(db);
-  const report = await reportOf(db, cache, record, scenario);
+  return detailView(actor, record, scenario, await reportOf(db, cache, record, scenario));
+}
+
+/** A plan as `actor` may see it: their trainees' placements and the report about them. */
+export function detailView(actor: Actor, record: PlanRecord, scenario: Scenario, report: Report): PlanDetail {
   const readable = actor.role === 'studierektor' ? null : readableIds(actor, scenario.trainees);
   const plan = readable === null ? record.plan : { ...record.plan, placements: record.plan.placements.filter((p) => readable.has(p.trainee)) };
   const { plan: _p, report: _r, ...summary } = record;

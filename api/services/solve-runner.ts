@@ -26,6 +26,8 @@ export interface SolveRunnerOptions {
   log: FastifyBaseLogger;
   cache: ReportCache;
   start?: SolveStarter;
+  /** Called after the runner wrote a plan (cached reads must be dropped). */
+  onWrite?: () => void;
 }
 
 const key = (p: Placement & { trainee: string }) => `${p.trainee}|${p.kind}|${p.specialty ?? ''}|${p.clinic ?? ''}|${p.course ?? ''}|${p.milestone ?? ''}|${p.from}|${p.to}`;
@@ -62,7 +64,7 @@ export function markLocked(scenario: Scenario, placements: PlanPlacement[]): Sto
 export class SolveRunner {
   readonly name = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   readonly #db: Kysely<Database>;
-  readonly #opts: Required<Omit<SolveRunnerOptions, 'start'>> & { start: SolveStarter };
+  readonly #opts: Required<Omit<SolveRunnerOptions, 'start' | 'onWrite'>> & { start: SolveStarter; onWrite: () => void };
   #timer: NodeJS.Timeout | null = null;
   #busy = false;
   #stopped = false;
@@ -78,6 +80,7 @@ export class SolveRunner {
       log: opts.log,
       cache: opts.cache,
       start: opts.start ?? solveInWorker,
+      onWrite: opts.onWrite ?? (() => {}),
     };
   }
 
@@ -137,17 +140,25 @@ export class SolveRunner {
       });
       const current = { id: job.id, handle, cancelled: false };
       this.#current = current;
+      // Progress goes to the job row at most every progressEveryMs; the latest value is always written in the end.
       let lastWrite = 0;
       let pending: SolveProgress | null = null;
       let writing = false;
-      handle.onProgress((p) => {
-        pending = p;
-        const now = Date.now();
-        if (writing || now - lastWrite < this.#opts.progressEveryMs) return;
-        lastWrite = now;
-        writing = true;
+      let timer: NodeJS.Timeout | null = null;
+      const flush = (): void => {
+        if (writing || !pending) return;
+        const wait = lastWrite + this.#opts.progressEveryMs - Date.now();
+        if (wait > 0) {
+          timer ??= setTimeout(() => {
+            timer = null;
+            flush();
+          }, wait);
+          return;
+        }
         const progress = pending;
         pending = null;
+        writing = true;
+        lastWrite = Date.now();
         void solveJobsRepo
           .progress(this.#db, job.id, progress)
           .then((cancelRequested) => {
@@ -159,13 +170,24 @@ export class SolveRunner {
           .catch((err) => log.warn({ err }, 'progress write failed'))
           .finally(() => {
             writing = false;
+            flush();
           });
+      };
+      handle.onProgress((p) => {
+        pending = p;
+        flush();
       });
+      const stopProgress = () => {
+        pending = null;
+        if (timer) clearTimeout(timer);
+      };
       log.info({ trainees: scenario.trainees.length }, 'solve job started');
       let result: SolveResult;
       try {
         result = await handle.result;
+        stopProgress();
       } catch (err) {
+        stopProgress();
         if (current.cancelled) {
           await solveJobsRepo.finish(this.#db, job.id, { status: 'cancelled' });
           return;
@@ -189,6 +211,7 @@ export class SolveRunner {
         await solveJobsRepo.finish(trx, job.id, { status: 'done', resultPlanId: plan.id, report: result.report, moved: result.moved });
         return plan.id;
       });
+      this.#opts.onWrite();
       log.info({ planId, status: result.report.solve?.status }, 'solve job done');
     } catch (err) {
       log.error({ err }, 'solve job failed');

@@ -3,6 +3,7 @@
  * One message per field (TypeBox reports a missing field twice: "required" and "expected string").
  */
 import type { TSchema } from '@sinclair/typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { Value } from '@sinclair/typebox/value';
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 
@@ -77,15 +78,41 @@ function describe(e: ValueError): string {
   }
 }
 
-/** Every schema error of `value`, one per field, in document order. */
+/**
+ * A fast yes/no check per schema: TypeCompiler's generated code is ~50× faster than walking the schema,
+ * which matters for a 20 000-placement plan. Where code generation is not allowed (a browser with a
+ * strict Content-Security-Policy), fall back to the interpreter.
+ */
+const checkers = new WeakMap<TSchema, (value: unknown) => boolean>();
+function checker(schema: TSchema): (value: unknown) => boolean {
+  let check = checkers.get(schema);
+  if (!check) {
+    try {
+      const compiled = TypeCompiler.Compile(schema);
+      check = (value) => compiled.Check(value);
+    } catch {
+      check = (value) => Value.Check(schema, value);
+    }
+    checkers.set(schema, check);
+  }
+  return check;
+}
+
+/** Every schema error of `value`, one per field, in the order TypeBox finds them. */
 export function schemaErrors(schema: TSchema, value: unknown, prefix = ''): string[] {
+  if (checker(schema)(value)) return [];
   const seen = new Set<string>();
   const out: string[] = [];
   for (const e of Value.Errors(schema, value)) {
     // A field already reported, or inside a field already reported, adds nothing.
-    if (seen.has(e.path) || [...seen].some((p) => p !== '' && e.path.startsWith(p + '/'))) continue;
+    if (seen.has(e.path) || insideReported(seen, e.path)) continue;
     seen.add(e.path);
     out.push(`${fieldPath(e.path, prefix)}: ${describe(e)}`);
   }
   return out;
+}
+
+function insideReported(seen: Set<string>, path: string): boolean {
+  for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) if (seen.has(path.slice(0, i))) return true;
+  return false;
 }

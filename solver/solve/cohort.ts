@@ -1,5 +1,9 @@
 /**
- * The cohort solve: column generation with a Lagrangian bound, and integer plans by repair.
+ * The cohort solve, in phases: (0) every trainee's own best schedule — a first bound — and a first
+ * integer plan by repair; (1) Lagrangian ascent (lagrange.ts) for a strong bound and price-guided
+ * repairs; (2) column generation on the master LP, prices smoothed towards the ascent's best; (3)
+ * best-response passes and, with HiGHS, the restricted master as a MIP. Phases end early at the gap
+ * target, the time limit or a cancel.
  *
  * Master LP: choose one schedule (column) per trainee (convexity rows) so that, in every clinic and unit
  * slot that is contested, no more trainees are away than there are places. Rows are added lazily —
@@ -12,8 +16,8 @@
  * so the proven gap is valid even when time runs out before convergence.
  */
 import type { CohortModel } from './model.ts';
-import { bestSchedule, type Column } from './pricing.ts';
-import { costOf, freeRows, improve, repairPlan, type Incumbent } from './repair.ts';
+import { bestSchedule, pricePrefix, type Column } from './pricing.ts';
+import { costOf, ejectRepair, freeRows, improve, repairPlan, type Incumbent } from './repair.ts';
 import { createLpModel, type EngineName, type LpModel } from './lp/index.ts';
 import { OVER_CAPACITY_COST } from './weights.ts';
 import { lagrangeAscent } from './lagrange.ts';
@@ -107,10 +111,10 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   // Squeaky wheel: trainees a repair could not place go first in the next one.
   const failed = new Set<number>();
   const squeaky = (order: number[]) => [...order.filter((i) => failed.has(i)), ...order.filter((i) => !failed.has(i))];
-  let best: Incumbent | null = repairPlan(m, first, byStart, null);
+  let best: Incumbent | null = ejectRepair(m, repairPlan(m, first, byStart, null), stop);
   for (let retry = 0; retry < 4 && best.unplaced.length > 0 && !stop(); retry++) {
     for (const i of best.unplaced) failed.add(i);
-    const again = repairPlan(m, first, squeaky(byStart), null, stop);
+    const again = ejectRepair(m, repairPlan(m, first, squeaky(byStart), null, stop), stop);
     if (again.unplaced.length < best.unplaced.length || (again.unplaced.length === best.unplaced.length && again.cost < best.cost)) best = again;
   }
   let firstFeasibleSeconds: number | null = best.unplaced.length === 0 ? secs() : null;
@@ -230,12 +234,13 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
       const cols: Column[] = [];
       let complete = true;
       const tPrice = now();
+      const prefix = pricePrefix(m, lambda);
       for (const i of planned) {
         if (stop()) {
           complete = false;
           break;
         }
-        const p = bestSchedule(m, m.trainees[i]!, { dual: lambda, free: null });
+        const p = bestSchedule(m, m.trainees[i]!, { dual: lambda, prefix, free: null });
         if (!p) continue; // cannot happen: round 0 found a schedule
         lagrange += p.priced;
         // Reduced cost against the LP's own duals decides whether the column can help the master.

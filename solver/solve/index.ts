@@ -21,6 +21,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Explanation, Plan, PlanPlacement, Report, Scenario, SolveStatus } from '../domain/schemas.ts';
 import { PLAN_FORMAT } from '../domain/schemas.ts';
+import { greedyPlan } from '../greedy.ts';
 import { validate } from '../validate.ts';
 import { gapOf, solveCohort } from './cohort.ts';
 import { explainLocked, explainOverloads, explainTrainee, explainUnplaced } from './explain.ts';
@@ -35,7 +36,7 @@ export interface SolveOptions {
   engine?: 'highs' | 'glpk' | 'auto';
   onProgress?: (p: SolveProgress) => void;
   signal?: AbortSignal;
-  /** Stop once the proven gap is at most this (default 0.005). */
+  /** Stop once the proven gap is at most this (default 1e-4: run to optimality or the time limit). */
   gapTarget?: number;
 }
 
@@ -59,6 +60,8 @@ export interface SolveResult {
   moved: MovedPlacement[];
   /** Seconds to the first plan keeping every limit (null if none was found). */
   firstFeasibleSeconds?: number | null;
+  /** True when the model found no complete plan and the (valid) greedy plan was returned instead. */
+  fallback?: boolean;
 }
 
 export const DEFAULT_TIME_LIMIT_SECONDS = 30;
@@ -83,7 +86,7 @@ export async function solveWith(
   const only = options.trainee !== undefined ? new Set([options.trainee]) : undefined;
   const model = buildModel(scenario, { currentPlan: options.currentPlan, only });
   const shouldStop = () => externalStop() || options.signal?.aborted === true;
-  const gapTarget = options.gapTarget ?? 0.005;
+  const gapTarget = options.gapTarget ?? 1e-4;
 
   const lockedConflicts = explainLocked(model);
   const out = await solveCohort(model, {
@@ -101,8 +104,22 @@ export async function solveWith(
   const placements = model.trainees.flatMap((t) =>
     columns[t.index] || t.items.length === 0 ? traineePlacements(model, t, columns[t.index] ?? null) : t.fixed,
   );
-  const plan: Plan = { format: PLAN_FORMAT, scenario: scenario.name, placements };
-  const report = validate(scenario, plan);
+  let plan: Plan = { format: PLAN_FORMAT, scenario: scenario.name, placements };
+  let report = validate(scenario, plan);
+  // The model is stricter than the rules (weekly grid, return weeks between all rotations, reserved
+  // SÄBO time), so when it ends without a complete plan the greedy placement may still find a valid
+  // one: then that plan is returned (status timeout, no proven gap) rather than no plan at all.
+  let fallback = false;
+  const complete0 = inc !== null && (inc.unplaced.length ?? 0) === 0 && out.alone.length === 0;
+  if (!complete0 && options.trainee === undefined && lockedConflictsCount(model) === 0) {
+    const g = greedyPlan(scenario);
+    const gr = validate(scenario, g);
+    if (gr.valid) {
+      plan = { ...g, scenario: scenario.name };
+      report = gr;
+      fallback = true;
+    }
+  }
 
   const explanation: Explanation[] = [...lockedConflicts];
   for (const i of out.alone) explanation.push(explainTrainee(model, model.trainees[i]!));
@@ -110,12 +127,13 @@ export async function solveWith(
   const unplaced = inc?.unplaced ?? [];
   if (unplaced.length > 0 && explanation.length === 0) explanation.push(...explainUnplaced(model, unplaced, occupancy(model, columns)));
 
-  const complete = inc !== null && unplaced.length === 0;
+  const complete = inc !== null && unplaced.length === 0 && out.alone.length === 0 && !fallback;
   const objective = complete ? inc.cost : null;
   const bound = out.bound;
   const gap = gapOf(objective, bound);
   let status: SolveStatus;
-  if (lockedConflicts.length > 0 || out.alone.length > 0 || out.overloads.length > 0) status = 'infeasible';
+  if (fallback) status = 'timeout';
+  else if (lockedConflicts.length > 0 || out.alone.length > 0 || out.overloads.length > 0) status = 'infeasible';
   else if (!complete) status = out.stoppedEarly ? 'timeout' : 'infeasible';
   else if (gap !== null && gap <= 1e-4) status = 'optimal';
   else if (gap !== null && gap <= gapTarget) status = 'feasible';
@@ -134,8 +152,12 @@ export async function solveWith(
     gap: gap === null ? null : Math.round(gap * 1e6) / 1e6,
     seconds: Math.round((performance.now() - started) / 10) / 100,
   };
-  if (explanation.length > 0 && status !== 'optimal' && status !== 'feasible') report.explanation = explanation;
-  return { plan, report, moved: movedPlacements(options.currentPlan, plan, options.trainee), firstFeasibleSeconds: out.firstFeasibleSeconds };
+  if (explanation.length > 0 && status !== 'optimal' && status !== 'feasible' && !fallback) report.explanation = explanation;
+  return { plan, report, moved: movedPlacements(options.currentPlan, plan, options.trainee), firstFeasibleSeconds: out.firstFeasibleSeconds, fallback };
+}
+
+function lockedConflictsCount(m: CohortModel): number {
+  return m.resources.reduce((n, r) => n + r.overfull.length, 0);
 }
 
 function round(x: number): number {

@@ -7,7 +7,7 @@
  * column-generation master's smoothing centre, and its schedules seed repairs.
  */
 import type { CohortModel } from './model.ts';
-import { bestSchedule, type Column } from './pricing.ts';
+import { bestSchedule, pricePrefix, type Column } from './pricing.ts';
 
 export interface AscentResult {
   bound: number;
@@ -32,7 +32,9 @@ export function lagrangeAscent(
   let best = startBound;
   let bestLambda = new Float64Array(nRows);
   const positive = new Set<number>();
-  let theta = 1;
+  // Step scale: start at 0.1 of the Polyak step (1.0 overshoots on the generated regions), lengthen
+  // it while the bound climbs, halve it after three steps without progress.
+  let theta = 0.1;
   let stale = 0;
   const history: Column[][] = [];
   let it = 0;
@@ -42,12 +44,13 @@ export function lagrangeAscent(
     for (const r of positive) L -= lambda[r]! * free[r]!;
     const cols: (Column | null)[] = new Array(m.trainees.length).fill(null);
     let complete = true;
+    const prefix = pricePrefix(m, lambda);
     for (const i of planned) {
       if (until()) {
         complete = false;
         break;
       }
-      const p = bestSchedule(m, m.trainees[i]!, { dual: lambda, free: null });
+      const p = bestSchedule(m, m.trainees[i]!, { dual: lambda, prefix, free: null });
       if (!p) continue;
       L += p.priced;
       cols[i] = p.column;
@@ -59,6 +62,7 @@ export function lagrangeAscent(
       best = L;
       bestLambda = lambda.slice();
       stale = 0;
+      theta = Math.min(2, theta * 1.5); // climbing: lengthen the step
     } else if (++stale >= 3) {
       theta /= 2;
       stale = 0;

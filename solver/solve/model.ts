@@ -37,6 +37,8 @@ export interface RotationOption {
   next: Slot;
   /** Slots held away from the VC (the parts, not the return weeks between them). */
   away: Slot[];
+  /** The same as runs of slots, flat: [first, last, first, last, …] (for prefix-sum pricing). */
+  spans: number[];
   /** Soft cost that does not depend on the clinic: lateness and wishes. */
   cost: number;
   /** True for the option that keeps the current plan's dates. */
@@ -110,6 +112,8 @@ export interface CohortModel {
   nClinics: number;
   trainees: TraineeModel[];
   traineeIndex: Map<string, number>;
+  /** The current plan's placements per trainee (empty without a current plan). */
+  current: Map<string, PlanPlacement[]>;
   returnDays: number;
   awayMonths: number;
 }
@@ -175,11 +179,12 @@ export function buildModel(scenario: Scenario, opts: BuildOptions = {}): CohortM
     nClinics: scenario.clinics.length,
     trainees: [],
     traineeIndex: new Map(),
+    current: new Map(),
     returnDays,
     awayMonths,
   };
 
-  const current = new Map<string, PlanPlacement[]>();
+  const current = model.current;
   for (const p of opts.currentPlan?.placements ?? []) {
     const list = current.get(p.trainee) ?? [];
     list.push(p);
@@ -416,9 +421,13 @@ function traineeModel(
   }
   // Own BVC (and its course) must fit after pediatrics: leave room before the end, or before a locked BVC.
   const bvcMonths = params['pediatrics-before-bvc'].bvcMonths;
+  // With a SÄBO reserve, own BVC can share that window (both run from the VC, side by side), so
+  // pediatrics (and the BVC course week) must end before it; without one, before the last BVC months.
   const pedsDeadline = lockedBvc
     ? parseDay(lockedBvc.from) - 8
-    : Math.min(addMonths((saboReserve?.from ?? lastDay + 1), -Math.ceil(bvcMonths)) - 22, lastDay);
+    : saboReserve
+      ? saboReserve.from - 8
+      : Math.min(addMonths(lastDay + 1, -Math.ceil(bvcMonths)) - 22, lastDay);
 
   const currentRot = new Map<Specialty, PlanPlacement[]>();
   for (const p of current) {
@@ -459,7 +468,12 @@ function traineeModel(
       const away: Slot[] = [];
       for (const p of parts) for (let s = slotOf(p.from); s <= slotOf(p.to); s++) if (away[away.length - 1] !== s) away.push(s);
       const lastTo = parts[parts.length - 1]!.to;
-      return { slot: slotOf(parts[0]!.from), parts, next: slotAtOrAfter(lastTo + 1 + returnDays), away, cost: softCost(parts), keep };
+      const spans: number[] = [];
+      for (const sl of away) {
+        if (spans.length > 0 && spans[spans.length - 1] === sl - 1) spans[spans.length - 1] = sl;
+        else spans.push(sl, sl);
+      }
+      return { slot: slotOf(parts[0]!.from), parts, next: slotAtOrAfter(lastTo + 1 + returnDays), away, spans, cost: softCost(parts), keep };
     };
 
     const grid: (RotationOption | null)[] = [];

@@ -8,6 +8,7 @@
 import type { CourseId, PlanPlacement } from '../domain/schemas.ts';
 import { COURSES } from '../domain/schemas.ts';
 import type { Interval } from '../plan/context.ts';
+import { calendarMonths } from '../time/months.ts';
 import { addMonths, formatDay, parseDay, type Day } from '../time/dates.ts';
 import type { CohortModel, TraineeModel } from './model.ts';
 import type { Column } from './pricing.ts';
@@ -59,6 +60,18 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
     out.push({ trainee: t.id, ...p, from: formatDay(from), to: formatDay(to) } as PlanPlacement);
     busy.add(from, to);
   };
+  // Minimal change: a VC-based placement of the current plan stays when it still fits (checked per kind).
+  const current = m.current.get(t.id) ?? [];
+  const keepCurrent = (kind: PlanPlacement['kind'], ok: (from: Day, to: Day) => boolean, key?: { course?: CourseId; milestone?: string }): boolean => {
+    const p = current.find((c) => c.kind === kind && (key?.course === undefined || c.course === key.course) && (key?.milestone === undefined || c.milestone === key.milestone));
+    if (!p) return false;
+    const from = parseDay(p.from);
+    const to = parseDay(p.to);
+    if (!usable(from, to) || !ok(from, to)) return false;
+    out.push({ ...p });
+    busy.add(from, to);
+    return true;
+  };
   /** The first Monday-to-Friday week starting on or after `from` that ends by `until` and is free. */
   const courseWeek = (from: Day, until: Day): Day | null => {
     // Day 0 (1970-01-01) was a Thursday: Monday is (d + 3) % 7 === 0.
@@ -73,11 +86,13 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
   const lockedBvc = t.fixed.find((p) => p.kind === 'bvc');
   // BVC course right after pediatrics, then own BVC.
   let bvcStart: Day | null = lockedBvc ? parseDay(lockedBvc.from) : null;
-  if (!has('course', 'bvc') && pedsEnd !== null) {
+  if (!has('course', 'bvc') && pedsEnd !== null && !keepCurrent('course', (from) => from > pedsEnd, { course: 'bvc' })) {
     const w = courseWeek(pedsEnd + 1, (bvcStart ?? last) - 1);
     if (w !== null) place({ kind: 'course', course: 'bvc' }, w, w + COURSE_DAYS - 1);
   }
-  if (!lockedBvc) {
+  const bvcMin = (from: Day, to: Day) => (pedsEnd === null || from > pedsEnd) && calendarMonths(from, to) + 1e-9 >= bvcMonths;
+  if (!lockedBvc && keepCurrent('bvc', bvcMin)) bvcStart = parseDay(out.find((p) => p.kind === 'bvc')!.from);
+  else if (!lockedBvc) {
     // Own BVC: the earliest free window after pediatrics (and its course), trying every Monday and
     // every day right after a rotation, so gaps between rotations are used to the day.
     const course = out.find((p) => p.kind === 'course' && p.course === 'bvc');
@@ -96,13 +111,15 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
         return usable(d, to) && !(avoidReserve && inReserve(d, to));
       });
       if (from !== undefined) {
-        place({ kind: 'bvc' }, from, addMonths(from, Math.ceil(bvcMonths)) - 1);
+        // Not marked busy: SÄBO may run side by side with own BVC (both from the VC).
+        out.push({ trainee: t.id, kind: 'bvc', from: formatDay(from), to: formatDay(addMonths(from, Math.ceil(bvcMonths)) - 1) });
         bvcStart = from;
         break;
       }
     }
   }
-  if (!has('sabo')) {
+  const saboOk = (from: Day, to: Day) => from >= f.secondHalf && calendarMonths(from, to) + 1e-9 >= params['sabo-second-half'].months;
+  if (!has('sabo') && !keepCurrent('sabo', saboOk)) {
     const months = params['sabo-second-half'].months;
     const firstTry = t.saboReserve?.from ?? f.secondHalf;
     const tryAt = (from: Day) => {
@@ -126,7 +143,11 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
 
   // Mitt-i-ST at about 31 full-time months (credit included), on a free working day.
   const mid = params['mid-st'];
-  if (!out.some((p) => p.kind === 'milestone' && p.milestone === 'mitt-i-st')) {
+  const midOk = (from: Day) => {
+    const fte = cal.fteMonths(f.start, from) + f.creditMonths;
+    return fte >= mid.minMonths && fte <= mid.maxMonths;
+  };
+  if (!out.some((p) => p.kind === 'milestone' && p.milestone === 'mitt-i-st') && !keepCurrent('milestone', midOk, { milestone: 'mitt-i-st' })) {
     const target = Math.min(mid.maxMonths, Math.max(mid.minMonths + 1, mid.minMonths)) - f.creditMonths;
     const latest = Math.min(f.midStLatest, addMonths(f.end + 1, -mid.monthsBeforeEnd) - 1);
     for (let d = cal.dayReaching(f.start, Math.max(0, target)); d <= latest; d++) {
@@ -143,6 +164,8 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
   for (const course of COURSES) {
     if (course === 'bvc' || has('course', course)) continue;
     const w = windows[course];
+    // The current plan's date for the course stays when still free (its window is advice only).
+    if (keepCurrent('course', () => true, { course })) continue;
     let from = f.initialVcEnd >= f.start ? f.start + 14 : f.start;
     let until = last;
     if (w === 'early') until = f.earlyEnd;
@@ -156,6 +179,15 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
     }
     const d = courseWeek(from, until);
     if (d !== null) place({ kind: 'course', course }, d, d + COURSE_DAYS - 1);
+  }
+  // Other short events of the current plan (quality project, scientific work …) stay where they are, if
+  // they still fall inside ST and not on leave (events may lie inside anything else).
+  for (const p of current) {
+    if (p.kind !== 'milestone' && p.kind !== 'course') continue;
+    if (out.some((o) => o.kind === p.kind && o.course === p.course && o.milestone === p.milestone)) continue;
+    const from = parseDay(p.from);
+    const to = parseDay(p.to);
+    if (from >= f.start && to <= last && !cal.hasLeave(from, to)) out.push({ ...p });
   }
   return out.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 }

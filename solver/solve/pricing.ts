@@ -1,5 +1,5 @@
 /**
- * One trainee's best schedule: a dynamic program over half-month slots and the set of rotations
+ * One trainee's best schedule: a dynamic program over weekly slots and the set of rotations
  * already placed (state = slot × subset). From a state the trainee either stays at the VC for a slot
  * or starts one more rotation in this slot at its cheapest clinic, jumping to the slot after its
  * return time. Costs are the soft goals plus, in column generation, the prices (duals) of the clinic
@@ -30,11 +30,29 @@ export interface Column {
 export interface Prices {
   /** Price per row (≥ 0), or null for none. */
   dual: Float64Array | null;
+  /** Prefix sums of `dual` per resource (pricePrefix), so a run of weeks is priced in O(1). */
+  prefix?: Float64Array | null;
   /** Free places per row; when given, options needing a row without a free place are closed. */
   free: Int32Array | null;
 }
 
 const LAST_NOT = new Set(['internmedicin', 'psykiatri']);
+
+/** Prefix sums of prices per resource: prefix[r·(nSlots+1) + i] = Σ dual of r's first i slots. */
+export function pricePrefix(m: CohortModel, dual: Float64Array): Float64Array {
+  const stride = m.nSlots + 1;
+  const out = new Float64Array(m.resources.length * stride);
+  for (let r = 0; r < m.resources.length; r++) {
+    let acc = 0;
+    const base = r * stride;
+    const row = r * m.nSlots;
+    for (let i = 0; i < m.nSlots; i++) {
+      acc += dual[row + i]!;
+      out[base + i + 1] = acc;
+    }
+  }
+  return out;
+}
 
 /** Cost of finishing the trainee's rotations with this option last: fairness and order. */
 export function finishCost(t: TraineeModel, item: ItemModel, o: RotationOption): number {
@@ -53,6 +71,22 @@ export function clinicCost(m: CohortModel, item: ItemModel, o: RotationOption, c
 
 /** Prices and feasibility of an option at clinic c: Infinity when a needed row is full (repair mode). */
 function rowPrice(m: CohortModel, t: TraineeModel, o: RotationOption, c: number, p: Prices): number {
+  if (!p.free && !p.dual) return 0;
+  if (p.prefix && !p.free) {
+    const P = p.prefix;
+    const stride = m.nSlots + 1;
+    const bc = c * stride - m.slot0;
+    const bu = t.unit >= 0 ? t.unit * stride - m.slot0 : -1;
+    let total = 0;
+    const sp = o.spans;
+    for (let k = 0; k < sp.length; k += 2) {
+      const a = sp[k]!;
+      const b = sp[k + 1]! + 1;
+      total += P[bc + b]! - P[bc + a]!;
+      if (bu >= 0) total += P[bu + b]! - P[bu + a]!;
+    }
+    return total;
+  }
   let sum = 0;
   for (const s of o.away) {
     const rc = rowOf(m, c, s);
@@ -153,11 +187,13 @@ export function bestSchedule(m: CohortModel, t: TraineeModel, p: Prices): Priced
         }
         if (nx > n) continue;
         const nb = nx * M;
-        for (let S = 0; S < M; S++) {
-          if (S & bit) continue;
-          const T = S | bit;
-          const v = val + V[nb + T]! + (T === full ? fin : 0);
-          if (v < V[base + S]!) V[base + S] = v;
+        // Subsets without this item: blocks of `bit` subsets every 2·bit; completing the set pays `fin`.
+        const last = full ^ bit;
+        for (let hi = 0; hi < M; hi += bit << 1) {
+          for (let S = hi; S < hi + bit; S++) {
+            const v = val + V[nb + (S | bit)]! + (S === last ? fin : 0);
+            if (v < V[base + S]!) V[base + S] = v;
+          }
         }
       }
     }

@@ -113,3 +113,50 @@ export function improve(m: CohortModel, inc: Incumbent, shouldStop: () => boolea
   }
   return { columns, cost: costOf(columns), unplaced };
 }
+
+/**
+ * Ejection: for a trainee no repair could place, take out the trainees holding the full weeks that its
+ * cheapest schedule needs, place it, then put them back elsewhere (each by the DP against the places
+ * left). Kept only when everyone ends up placed; otherwise the plan is left as it was.
+ */
+export function ejectRepair(m: CohortModel, inc: Incumbent, shouldStop: () => boolean): Incumbent {
+  if (inc.unplaced.length === 0) return inc;
+  let columns = [...inc.columns];
+  let unplaced = [...inc.unplaced];
+  for (const u of [...unplaced]) {
+    if (shouldStop()) break;
+    const own = bestSchedule(m, m.trainees[u]!, { dual: null, free: null });
+    if (!own) continue;
+    const free = freeRows(m);
+    for (const c of columns) if (c) take(c, free, 1);
+    const full = new Set(own.column.rows.filter((r) => free[r]! < 1));
+    const eject = new Set<number>();
+    columns.forEach((c, i) => {
+      if (c && c.rows.some((r) => full.has(r))) eject.add(i);
+    });
+    const trial = [...columns];
+    for (const i of eject) {
+      take(trial[i]!, free, -1);
+      trial[i] = null;
+    }
+    const placeU = bestSchedule(m, m.trainees[u]!, { dual: null, free });
+    if (!placeU) continue;
+    take(placeU.column, free, 1);
+    trial[u] = placeU.column;
+    let ok = true;
+    for (const i of eject) {
+      const again = bestSchedule(m, m.trainees[i]!, { dual: null, free });
+      if (!again) {
+        ok = false;
+        break;
+      }
+      take(again.column, free, 1);
+      trial[i] = again.column;
+    }
+    if (ok) {
+      columns = trial;
+      unplaced = unplaced.filter((x) => x !== u);
+    }
+  }
+  return { columns, cost: costOf(columns), unplaced };
+}

@@ -48,6 +48,17 @@ describe('civil dates against luxon', () => {
     expect(daysInMonth(2000, 2)).toBe(29);
   });
 
+  it('isIsoDate agrees with luxon on dates with any month 0–13 and day 0–32', () => {
+    const two = (n: number): string => String(n).padStart(2, '0');
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
+        const s = `${String(y).padStart(4, '0')}-${two(m)}-${two(d)}`;
+        expect([s, isIsoDate(s)]).toEqual([s, DateTime.fromISO(s, { zone: 'utc' }).isValid]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('isIsoDate accepts real dates only', () => {
     expect(isIsoDate('2028-02-29')).toBe(true);
     expect(isIsoDate('2027-02-29')).toBe(false);

@@ -208,8 +208,16 @@ describe.skipIf(!haveApi)('web app in Chromium against the real server', { timeo
     await shot(page, 'load-before');
 
     await page.getByRole('link', { name: 'Granska' }).click();
-    await page.locator('table.data button.linkish').first().click();
-    await page.getByRole('heading', { name: 'Jämfört med publicerad plan' }).waitFor();
+    // Approve a proposal that moves something, so that the load must change.
+    const proposals = page.locator('table.data button.linkish');
+    await proposals.first().waitFor();
+    let picked = false;
+    for (let i = 0; i < (await proposals.count()) && !picked; i++) {
+      await proposals.nth(i).click();
+      await page.getByRole('heading', { name: 'Jämfört med publicerad plan' }).waitFor();
+      picked = (await page.locator('.diff-add').count()) > 0;
+    }
+    expect(picked).toBe(true);
     await page.getByRole('button', { name: 'Godkänn' }).waitFor();
     await shot(page, 'review');
     await page.getByRole('button', { name: 'Godkänn' }).click();

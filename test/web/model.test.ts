@@ -31,14 +31,23 @@ describe('clinic load', () => {
   it('counts the most trainees on one day against the lowest capacity of the month', () => {
     const placements = [rot('t1', '2027-05-01', '2027-06-30'), rot('t2', '2027-06-15', '2027-08-31'), rot('t3', '2027-06-20', '2027-06-25')];
     const [row] = clinicLoad([psyk], placements, months2027);
-    expect(row!.cells.map((c) => [c.used, c.limit])).toEqual([
-      [1, 2],
-      [3, 2],
-      [1, 0],
-      [1, 2],
+    expect(row!.cells.map((c) => [c.used, c.limit, c.excess])).toEqual([
+      [1, 2, 0],
+      [3, 2, 1],
+      [1, 0, 1],
+      [1, 2, 0],
     ]);
     expect(row!.cells[1]!.who.sort()).toEqual(['t1', 't2', 't3']);
     expect(row!.cells[0]!.month).toBe(monthIndex(parseDay('2027-05-01')));
+  });
+
+  it('compares on the same day: a trainee arriving the day after a summer closure is not over capacity', () => {
+    const summer: Clinic = { ...psyk, capacityChanges: [{ from: '2027-08-01', to: '2027-08-15', capacity: 0 }] };
+    const [row] = clinicLoad([summer], [rot('t1', '2027-08-16', '2027-10-15')], months2027);
+    expect(row!.cells[3]).toMatchObject({ used: 1, limit: 2, excess: 0 });
+    expect(loadLevel(1, 2, 0)).toBe('mid');
+    const [early] = clinicLoad([summer], [rot('t1', '2027-08-10', '2027-10-15')], months2027);
+    expect(early!.cells[3]).toMatchObject({ used: 1, limit: 0, excess: 1 });
   });
 
   it('two trainees in the same month but not at once are one at a time', () => {
@@ -57,8 +66,8 @@ describe('clinic load', () => {
     const before = clinicLoad([psyk], [rot('t1', '2027-05-01', '2027-05-31')], months2027);
     const after = clinicLoad([psyk], [rot('t1', '2027-06-01', '2027-06-30')], months2027);
     expect(gridChanges(before, after)).toEqual([
-      { id: 'psyk-vxo', month: months2027[0], before: 1, after: 0, limit: 2 },
-      { id: 'psyk-vxo', month: months2027[1], before: 0, after: 1, limit: 2 },
+      { id: 'psyk-vxo', month: months2027[0], before: 1, after: 0, limit: 2, excess: 0 },
+      { id: 'psyk-vxo', month: months2027[1], before: 0, after: 1, limit: 2, excess: 0 },
     ]);
   });
 });

@@ -14,6 +14,7 @@ import {
   stepZoom,
   ticks,
   virtualWindow,
+  localToday,
   xToDay,
   zoomById,
 } from '../../web/src/lib/timeline.ts';
@@ -43,6 +44,13 @@ describe('dates to pixels', () => {
     const origin = d('2028-09-01');
     expect(barBox(d('2028-09-01'), d('2028-11-30'), origin, 2)).toEqual({ left: 0, width: 91 * 2 });
     expect(barBox(d('2028-10-15'), d('2028-10-15'), origin, 0.5, 6).width).toBe(6);
+  });
+});
+
+describe('today', () => {
+  it('reads the local calendar date, leap days included', () => {
+    expect(f(localToday(new Date(2028, 1, 29, 23, 59)))).toBe('2028-02-29');
+    expect(f(localToday(new Date(2027, 0, 1, 0, 0)))).toBe('2027-01-01');
   });
 });
 

@@ -35,6 +35,7 @@ const users = {
 /** The API double: enough of the contract for every view to render and act. */
 function apiDouble(user: (typeof users)[keyof typeof users]) {
   let jobPolls = 0;
+  let cancelled = false;
   const proposal = { id: 7, trainee: other.id, status: 'submitted', placements: moved, comment: null, version: 2, updatedAt: '2027-01-10T10:00:00Z' };
   return async (route: Route) => {
     const url = new URL(route.request().url());
@@ -57,6 +58,15 @@ function apiDouble(user: (typeof users)[keyof typeof users]) {
     if (/^\/api\/proposals\/\d+\/validate$/.test(path)) return json(validator.validate(withProposal()));
     if (/^\/api\/proposals\/\d+\/submit$/.test(path)) return json({ id: 9, trainee: st.id, status: 'submitted', placements: own(st.id), comment: null, version: 2, updatedAt: '' });
     if (/^\/api\/proposals\/\d+\/approve$/.test(path)) return json({ ok: true });
+    if (/^\/api\/proposals\/\d+\/return$/.test(path)) {
+      const body = route.request().postDataJSON() as { comment?: string };
+      if (!body.comment) return json({ error: 'validation', message: 'comment: saknas' }, 400);
+      return json({ ...proposal, status: 'returned', comment: body.comment });
+    }
+    if (path === '/api/solve-jobs/5' && method === 'DELETE') {
+      cancelled = true;
+      return json({ ok: true });
+    }
     if (path === '/api/clinics') return json(scenario.clinics.map((c) => ({ ...c, version: 1 })));
     if (path === '/api/units') return json(scenario.units.map((u) => ({ ...u, version: 1 })));
     if (path === '/api/trainees') return json(scenario.trainees.map((t) => ({ ...t, version: 1 })));
@@ -65,6 +75,7 @@ function apiDouble(user: (typeof users)[keyof typeof users]) {
     if (path === '/api/solve-jobs/5') {
       jobPolls++;
       const done = jobPolls > 2;
+      if (cancelled) return json({ id: 5, status: 'cancelled', progress: null, result: null, error: null });
       return json({
         id: 5,
         status: done ? 'done' : 'running',
@@ -188,6 +199,27 @@ describe('every view renders over demo data (API double in the page)', { timeout
     await shot(page, 'double-review');
     await page.getByRole('button', { name: 'Godkänn' }).click();
     await page.getByText('Godkänt och publicerat.').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('review: return with a comment', async () => {
+    const { page, errors } = await open('studierektor', '#/review');
+    await page.getByRole('button', { name: other.name }).click();
+    await page.getByRole('button', { name: 'Skicka tillbaka' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Skicka tillbaka' }).isDisabled()).toBe(true);
+    await page.getByLabel('Kommentar').fill('Flytta psykiatrin till hösten.');
+    await page.getByRole('button', { name: 'Skicka tillbaka' }).click();
+    await page.getByText('Skickat tillbaka.').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('solve: a running job can be cancelled', async () => {
+    const { page, errors } = await open('studierektor', '#/solve');
+    await page.getByRole('button', { name: 'Starta optimering' }).click();
+    await page.getByRole('button', { name: 'Avbryt' }).and(page.locator(':enabled')).click();
+    await page.getByTestId('job-status').filter({ hasText: 'Avbruten' }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });

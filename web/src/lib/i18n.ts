@@ -66,8 +66,8 @@ const WORDS = {
 
   loadTitle: { sv: 'Belastning per klinik och månad', en: 'Load per clinic and month' },
   loadHelp: {
-    sv: 'Varje ruta: flest ST-läkare samtidigt / lägsta kapacitet under månaden. Rött = överbelagd.',
-    en: 'Each cell: most trainees at once / lowest capacity during the month. Red = over capacity.',
+    sv: 'Varje ruta: flest ST-läkare samtidigt / kapaciteten de dagarna. Rött = fler än kapaciteten någon dag.',
+    en: 'Each cell: most trainees at once / the capacity on those days. Red = over capacity on some day.',
   },
   year: { sv: 'År', en: 'Year' },
   whoIsThere: { sv: 'Vilka är där', en: 'Who is there' },

@@ -9,8 +9,15 @@ import { dayOfMonthIndex, monthIndex, parseDay, type Day } from '../../../solver
 export interface MonthCell {
   /** Month index (year × 12 + month − 1). */
   month: number;
+  /** The most trainees present on one day of the month. */
   used: number;
+  /** The lowest limit on the days of the peak (`used`); for an empty month, the lowest of the month. */
   limit: number;
+  /**
+   * The most trainees over the limit on one day. A month whose closure ends on the 15th and whose
+   * trainee comes on the 16th has used 1, limit 1 and no excess: it is the same day that counts.
+   */
+  excess: number;
   /** Trainee ids present some day of the month. */
   who: string[];
 }
@@ -64,15 +71,22 @@ function monthCells(intervals: readonly Interval[], months: readonly number[], l
     const end = dayOfMonthIndex(m + 1) - 1;
     let used = 0;
     let limit = Number.POSITIVE_INFINITY;
+    let excess = 0;
     for (; day <= end; day++) {
       running += diff[day - first]!;
-      if (running > used) used = running;
       const l = limitOfDay(day - first);
-      if (l < limit) limit = l;
+      // The limit shown is the one on the peak day(s), so that "2/1" never appears for a peak and a
+      // low limit that fall on different days.
+      if (running > used) {
+        used = running;
+        limit = l;
+      } else if (running === used && l < limit) limit = l;
+      if (running - l > excess) excess = running - l;
     }
+    if (!Number.isFinite(limit)) limit = 0;
     const mFrom = dayOfMonthIndex(m);
     const who = [...new Set(intervals.filter((iv) => iv.from <= end && mFrom <= iv.to).map((iv) => iv.trainee))];
-    cells.push({ month: m, used, limit: Number.isFinite(limit) ? limit : 0, who });
+    cells.push({ month: m, used, limit, excess, who });
   }
   return cells;
 }
@@ -119,14 +133,14 @@ export function unitAway(
 export function gridChanges<T extends { id: string }>(
   before: readonly GridRow<T>[],
   after: readonly GridRow<T>[],
-): { id: string; month: number; before: number; after: number; limit: number }[] {
-  const out: { id: string; month: number; before: number; after: number; limit: number }[] = [];
+): { id: string; month: number; before: number; after: number; limit: number; excess: number }[] {
+  const out: { id: string; month: number; before: number; after: number; limit: number; excess: number }[] = [];
   const prev = new Map(before.map((r) => [r.item.id, r.cells]));
   for (const row of after) {
     const cells = prev.get(row.item.id) ?? [];
     row.cells.forEach((c, i) => {
       const b = cells[i]?.used ?? 0;
-      if (b !== c.used) out.push({ id: row.item.id, month: c.month, before: b, after: c.used, limit: c.limit });
+      if (b !== c.used) out.push({ id: row.item.id, month: c.month, before: b, after: c.used, limit: c.limit, excess: c.excess });
     });
   }
   return out;

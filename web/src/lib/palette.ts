@@ -57,11 +57,15 @@ export function contrastRatio(a: string, b: string): number {
  * The heat map's fill for a load: white when empty, deepening blue up to full, red over capacity.
  * Returns a CSS class-like level 0–5 plus "over" so the colours live in CSS.
  */
-export function loadLevel(used: number, capacity: number): 'over' | 'full' | 'high' | 'mid' | 'low' | 'none' | 'closed' {
-  if (used > capacity) return 'over';
+export function loadLevel(
+  used: number,
+  capacity: number,
+  excess = used - capacity,
+): 'over' | 'full' | 'high' | 'mid' | 'low' | 'none' | 'closed' {
+  if (excess > 0) return 'over';
   if (capacity === 0) return 'closed';
   if (used === 0) return 'none';
-  const share = used / capacity;
+  const share = Math.min(1, used / capacity);
   if (share >= 1) return 'full';
   if (share >= 0.66) return 'high';
   if (share >= 0.33) return 'mid';

@@ -241,6 +241,14 @@ export function keyStep(
   return dragPeriod(period, mode, dir * 30.4375, 'month');
 }
 
+/**
+ * Today in the browser's own calendar. The planners are in Sweden, so the local date is Sweden's;
+ * this avoids loading a time-zone database (luxon's setZone) on the first paint.
+ */
+export function localToday(now: Date = new Date()): Day {
+  return dayFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
 /** "2028-09-01 – 2028-11-30": the period as people read it (en dash, both ends included). */
 export function periodText(from: Day, to: Day): string {
   return from === to ? formatDay(from) : `${formatDay(from)} – ${formatDay(to)}`;
