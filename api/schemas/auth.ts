@@ -24,5 +24,7 @@ export const LoginBody = Type.Object({
 export type LoginBody = Static<typeof LoginBody>;
 
 export const UserResponse = Type.Object({ user: User });
+export type UserResponse = Static<typeof UserResponse>;
 
 export const Health = Type.Object({ ok: Type.Literal(true), db: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]) });
+export type Health = Static<typeof Health>;

@@ -30,5 +30,6 @@ export const NumericIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) })
 export type NumericIdParams = Static<typeof NumericIdParams>;
 
 export const Ok = Type.Object({ ok: Type.Literal(true) });
+export type Ok = Static<typeof Ok>;
 
 export const Versioned = Type.Object({ version: Type.Integer() });

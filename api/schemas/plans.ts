@@ -1,8 +1,9 @@
 /** Plans (versions, drafts, the published one), validation, diffs and solve jobs. */
 import { Type, type Static } from '@sinclair/typebox';
-import { Placement, Plan, PlanPlacement, Report } from '../../solver/domain/schemas.ts';
+import { Placement, Plan, PlanPlacement, Report, SolveProgress } from '../../solver/domain/schemas.ts';
 
 export const PlanStatus = Type.Union([Type.Literal('draft'), Type.Literal('published')]);
+export type PlanStatus = Static<typeof PlanStatus>;
 
 export const PlanSummary = Type.Object({
   id: Type.Integer(),
@@ -43,20 +44,14 @@ export const PlanDiff = Type.Object({
 });
 export type PlanDiff = Static<typeof PlanDiff>;
 
-export const JobStatus = Type.Union(['queued', 'running', 'done', 'failed', 'cancelled'].map((s) => Type.Literal(s)));
+export const JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+export const JobStatus = Type.Union(JOB_STATUSES.map((s) => Type.Literal(s)));
+export type JobStatus = Static<typeof JobStatus>;
 
 export const SolveJobBody = Type.Object({
   timeLimitSeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 3600 })),
 });
 export type SolveJobBody = Static<typeof SolveJobBody>;
-
-export const SolveProgress = Type.Object({
-  seconds: Type.Number(),
-  phase: Type.String(),
-  incumbent: Type.Union([Type.Number(), Type.Null()]),
-  bound: Type.Union([Type.Number(), Type.Null()]),
-  gap: Type.Union([Type.Number(), Type.Null()]),
-});
 
 export const SolveJob = Type.Object({
   id: Type.Integer(),
@@ -71,5 +66,6 @@ export const SolveJob = Type.Object({
 export type SolveJob = Static<typeof SolveJob>;
 
 export const JobCreated = Type.Object({ id: Type.Integer() });
+export type JobCreated = Static<typeof JobCreated>;
 
-export { Placement, Plan, Report };
+export { Placement, Plan, Report, SolveProgress };

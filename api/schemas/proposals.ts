@@ -2,7 +2,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Placement, Report } from '../../solver/domain/schemas.ts';
 
-export const ProposalStatus = Type.Union(['draft', 'submitted', 'approved', 'returned'].map((s) => Type.Literal(s)));
+export const PROPOSAL_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
+export const ProposalStatus = Type.Union(PROPOSAL_STATUSES.map((s) => Type.Literal(s)));
+export type ProposalStatus = Static<typeof ProposalStatus>;
 
 export const Proposal = Type.Object({
   id: Type.Integer(),

@@ -25,7 +25,7 @@ export interface DemoOptions {
 /** Seeds the demo when the database has no region yet; returns whether it did. */
 export async function seedDemoIfEmpty(db: Kysely<Database>, opts: DemoOptions = {}): Promise<boolean> {
   if (await regionRepo.get(db)) return false;
-  const { scenario, plan: greedy } = generateDemo({ size: opts.size ?? 40, seed: opts.seed ?? 7 });
+  const { scenario, plan: greedy } = generateDemo({ size: opts.size ?? 40, seed: opts.seed ?? 7, name: 'Demoregion Kronoberg' });
   let plan: Plan = greedy;
   let report: Report;
   const seconds = opts.solveSeconds ?? 3;

@@ -225,6 +225,16 @@ export const Explanation = Type.Object({
 });
 export type Explanation = Static<typeof Explanation>;
 
+/** A running solve's progress: phase, seconds so far, best plan's objective, proven bound and gap (null until known). */
+export const SolveProgress = Type.Object({
+  seconds: Type.Number(),
+  phase: Type.String(),
+  incumbent: Type.Union([Type.Number(), Type.Null()]),
+  bound: Type.Union([Type.Number(), Type.Null()]),
+  gap: Type.Union([Type.Number(), Type.Null()]),
+});
+export type SolveProgress = Static<typeof SolveProgress>;
+
 export const REPORT_FORMAT = 'randplan.report/1';
 export const Report = Type.Object({
   format: Type.Literal(REPORT_FORMAT),

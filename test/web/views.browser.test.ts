@@ -10,6 +10,7 @@ import { preview, type PreviewServer } from 'vite';
 import { generateDemo } from '../../solver/demo/generate.ts';
 import { createValidator } from '../../solver/validate.ts';
 import type { Placement, Plan } from '../../solver/domain/schemas.ts';
+import type { ErrorBody, JobCreated, Ok, PlanDetail, PlanDiff, Proposal, SolveJob, User } from '../../api/schemas/index.ts';
 import { addMonths, formatDay, parseDay } from '../../solver/time/dates.ts';
 import { buildWebIfStale, freePort, launch, ROOT, SCREENSHOTS } from './browser.ts';
 
@@ -30,13 +31,35 @@ const users = {
   enhetschef: { id: 2, email: 'enhetschef@demo', name: 'Erik Enhetschef', role: 'enhetschef', units: [st.unit], trainees: [] },
   st: { id: 3, email: 'st@demo', name: st.name, role: 'st-lakare', units: [], trainees: [st.id] },
   handledare: { id: 4, email: 'handledare@demo', name: 'Hanna Handledare', role: 'handledare', units: [], trainees: [st.id, other.id] },
-} as const;
+} as const satisfies Record<string, User>;
 
-/** The API double: enough of the contract for every view to render and act. */
+/** The API double: enough of the contract for every view to render and act (answers typed by api/schemas). */
 function apiDouble(user: (typeof users)[keyof typeof users]) {
   let jobPolls = 0;
   let cancelled = false;
-  const proposal = { id: 7, trainee: other.id, status: 'submitted', placements: moved, comment: null, version: 2, updatedAt: '2027-01-10T10:00:00Z' };
+  const proposal: Proposal = { id: 7, trainee: other.id, status: 'submitted', placements: moved, comment: null, version: 2, updatedAt: '2027-01-10T10:00:00Z' };
+  const published: PlanDetail = {
+    id: 1,
+    version: 1,
+    status: 'published',
+    createdAt: '2027-01-01T10:00:00Z',
+    createdBy: 'studierektor@demo',
+    publishedAt: '2027-01-01T10:00:00Z',
+    note: '',
+    plan,
+    report,
+  };
+  const job = (over: Partial<SolveJob>): SolveJob => ({
+    id: 5,
+    status: 'queued',
+    progress: null,
+    result: null,
+    error: null,
+    createdAt: '2027-01-15T10:00:00Z',
+    startedAt: null,
+    finishedAt: null,
+    ...over,
+  });
   return async (route: Route) => {
     const url = new URL(route.request().url());
     const path = url.pathname;
@@ -47,49 +70,51 @@ function apiDouble(user: (typeof users)[keyof typeof users]) {
       placements: [...plan.placements.filter((p) => p.trainee !== other.id), ...moved.map((p) => ({ trainee: other.id, ...p }))],
     });
     if (path === '/api/auth/me') return json({ user });
-    if (path === '/api/auth/logout') return json({ ok: true });
+    if (path === '/api/auth/logout') return json({ ok: true } satisfies Ok);
     if (path === '/api/scenario') return json(scenario);
-    if (path === '/api/plans/published') return json({ id: 1, version: 1, status: 'published', plan, report });
+    if (path === '/api/plans/published') return json(published);
     if (path === '/api/proposals' && method === 'GET') return json(user.role === 'studierektor' ? [proposal] : []);
     if (path === '/api/proposals' && method === 'POST') {
       const body = route.request().postDataJSON() as { trainee: string; placements: Placement[] };
-      return json({ id: 9, status: 'draft', comment: null, version: 1, updatedAt: '2027-01-15T10:00:00Z', ...body });
+      return json({ id: 9, status: 'draft', comment: null, version: 1, updatedAt: '2027-01-15T10:00:00Z', ...body } satisfies Proposal);
     }
     if (/^\/api\/proposals\/\d+\/validate$/.test(path)) return json(validator.validate(withProposal()));
-    if (/^\/api\/proposals\/\d+\/submit$/.test(path)) return json({ id: 9, trainee: st.id, status: 'submitted', placements: own(st.id), comment: null, version: 2, updatedAt: '' });
-    if (/^\/api\/proposals\/\d+\/approve$/.test(path)) return json({ ok: true });
+    if (/^\/api\/proposals\/\d+\/submit$/.test(path)) return json({ id: 9, trainee: st.id, status: 'submitted', placements: own(st.id), comment: null, version: 2, updatedAt: '' } satisfies Proposal);
+    if (/^\/api\/proposals\/\d+\/approve$/.test(path)) return json({ ...proposal, status: 'approved', version: 3 } satisfies Proposal);
     if (/^\/api\/proposals\/\d+\/return$/.test(path)) {
       const body = route.request().postDataJSON() as { comment?: string };
-      if (!body.comment) return json({ error: 'validation', message: 'comment: saknas' }, 400);
-      return json({ ...proposal, status: 'returned', comment: body.comment });
+      if (!body.comment) return json({ error: 'validation', message: 'comment: saknas' } satisfies ErrorBody, 400);
+      return json({ ...proposal, status: 'returned', comment: body.comment } satisfies Proposal);
     }
     if (path === '/api/solve-jobs/5' && method === 'DELETE') {
       cancelled = true;
-      return json({ ok: true });
+      return json(job({ status: 'cancelled' }));
     }
     if (path === '/api/clinics') return json(scenario.clinics.map((c) => ({ ...c, version: 1 })));
     if (path === '/api/units') return json(scenario.units.map((u) => ({ ...u, version: 1 })));
     if (path === '/api/trainees') return json(scenario.trainees.map((t) => ({ ...t, version: 1 })));
-    if (path === '/api/import/trainees') return json({ error: 'validation', message: 'Importen innehåller fel', details: ['rad 2, start: inte ett datum'] }, 400);
-    if (path === '/api/solve-jobs' && method === 'POST') return json({ id: 5 }, 202);
+    if (path === '/api/import/trainees') return json({ error: 'validation', message: 'Importen innehåller fel', details: ['rad 2, start: inte ett datum'] } satisfies ErrorBody, 400);
+    if (path === '/api/solve-jobs' && method === 'POST') return json({ id: 5 } satisfies JobCreated, 202);
     if (path === '/api/solve-jobs/5') {
       jobPolls++;
       const done = jobPolls > 2;
-      if (cancelled) return json({ id: 5, status: 'cancelled', progress: null, result: null, error: null });
-      return json({
-        id: 5,
-        status: done ? 'done' : 'running',
-        progress: { seconds: jobPolls * 0.7, phase: done ? 'done' : 'mip', incumbent: 1234, bound: 1200, gap: 0.028 },
-        result: done ? { planId: 2, report: { ...report, solve: { status: 'feasible', objective: 1234, bound: 1200, gap: 0.028, seconds: 2.1 } }, moved: [] } : null,
-        error: null,
-      });
+      if (cancelled) return json(job({ status: 'cancelled' }));
+      return json(
+        job({
+          status: done ? 'done' : 'running',
+          progress: { seconds: jobPolls * 0.7, phase: done ? 'done' : 'mip', incumbent: 1234, bound: 1200, gap: 0.028 },
+          result: done ? { planId: 2, report: { ...report, solve: { status: 'feasible', objective: 1234, bound: 1200, gap: 0.028, seconds: 2.1 } }, moved: [] } : null,
+          startedAt: '2027-01-15T10:00:01Z',
+          finishedAt: done ? '2027-01-15T10:00:03Z' : null,
+        }),
+      );
     }
     if (path === '/api/plans/diff') {
       const before = plan.placements.find((p) => p.trainee === other.id && p.kind === 'rotation')!;
-      return json({ moved: [{ trainee: other.id, before, after: { trainee: other.id, ...moved[firstRotation]! } }], added: [], removed: [] });
+      return json({ moved: [{ trainee: other.id, before, after: { trainee: other.id, ...moved[firstRotation]! } }], added: [], removed: [] } satisfies PlanDiff);
     }
-    if (/^\/api\/plans\/\d+\/publish$/.test(path)) return json({ ok: true });
-    return json({ error: 'not-found', message: `double has no ${method} ${path}` }, 404);
+    if (/^\/api\/plans\/\d+\/publish$/.test(path)) return json({ ...published, id: 2, version: 2 } satisfies PlanDetail);
+    return json({ error: 'not-found', message: `double has no ${method} ${path}` } satisfies ErrorBody, 404);
   };
 }
 

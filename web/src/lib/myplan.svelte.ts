@@ -5,7 +5,7 @@
  */
 import type { Placement, Plan, PlanPlacement, Report, Scenario } from '../../../solver/domain/schemas.ts';
 import { PLAN_FORMAT } from '../../../solver/domain/schemas.ts';
-import { api, ApiError, type PlanDoc, type Proposal } from './api.ts';
+import { api, ApiError, type PlanDetail, type Proposal } from './api.ts';
 import { History } from './history.ts';
 import { ownPlacements, plainPlacement } from './placements.ts';
 import { afterPaint, perfLog } from './perf.ts';
@@ -36,7 +36,7 @@ export class MyPlanState {
   private scenarioName = '';
   private serverTimer: ReturnType<typeof setTimeout> | null = null;
 
-  async init(scenario: Scenario, published: PlanDoc | null, traineeId: string, proposals?: Proposal[]): Promise<void> {
+  async init(scenario: Scenario, published: PlanDetail | null, traineeId: string, proposals?: Proposal[]): Promise<void> {
     this.traineeId = traineeId;
     this.scenarioName = scenario.name;
     const all = published?.plan.placements ?? [];

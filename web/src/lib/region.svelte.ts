@@ -3,11 +3,11 @@
  * report. Held as raw state (no deep proxies): 800 trainees' placements are replaced, never mutated.
  */
 import type { Clinic, Scenario, Trainee, Unit } from '../../../solver/domain/schemas.ts';
-import { api, ApiError, type PlanDoc } from './api.ts';
+import { api, ApiError, type PlanDetail } from './api.ts';
 
 export class RegionState {
   scenario = $state.raw<Scenario | null>(null);
-  published = $state.raw<PlanDoc | null>(null);
+  published = $state.raw<PlanDetail | null>(null);
   status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
   error = $state<string | null>(null);
 
@@ -37,7 +37,7 @@ export class RegionState {
   }
 
   /** For the bench page and tests: data that did not come from the server. */
-  set(scenario: Scenario, published: PlanDoc | null): void {
+  set(scenario: Scenario, published: PlanDetail | null): void {
     this.scenario = scenario;
     this.published = published;
     this.status = 'ready';

@@ -2,7 +2,7 @@
  * Which views a role sees. Mirrors what the API allows each role (the server enforces it; the web
  * only hides what would be forbidden, so nobody meets a 403 by clicking around).
  */
-import type { Role } from './api.ts';
+import type { RoleId } from './api.ts';
 import type { WordKey } from './i18n.ts';
 
 export type ViewId = 'cohort' | 'load' | 'unit' | 'my-plan' | 'review' | 'solve' | 'data' | 'print';
@@ -18,22 +18,22 @@ export const VIEW_LABELS: Record<ViewId, WordKey> = {
   print: 'navPrint',
 };
 
-const VIEWS_BY_ROLE: Record<Role, ViewId[]> = {
+const VIEWS_BY_ROLE: Record<RoleId, ViewId[]> = {
   studierektor: ['cohort', 'load', 'unit', 'review', 'solve', 'data', 'print'],
   enhetschef: ['unit', 'cohort', 'print'],
   'st-lakare': ['my-plan', 'print'],
   handledare: ['cohort', 'print'],
 };
 
-export function viewsFor(role: Role): ViewId[] {
+export function viewsFor(role: RoleId): ViewId[] {
   return VIEWS_BY_ROLE[role];
 }
 
-export function homeView(role: Role): ViewId {
+export function homeView(role: RoleId): ViewId {
   return VIEWS_BY_ROLE[role][0]!;
 }
 
-export function canOpen(role: Role, view: ViewId): boolean {
+export function canOpen(role: RoleId, view: ViewId): boolean {
   return VIEWS_BY_ROLE[role].includes(view);
 }
 
