@@ -42,6 +42,11 @@ export interface CohortControl {
   onProgress?: (p: SolveProgressInfo) => void;
   /** Lets a worker's message loop run between rounds. */
   breathe?: () => Promise<void>;
+  /**
+   * A complete valid plan's schedules (the greedy plan), one per trainee: the first incumbent when
+   * they keep every day row, and columns of the master from the start.
+   */
+  seed?: (Column | null)[] | null;
 }
 
 export interface Overload {
@@ -111,7 +116,12 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   // Squeaky wheel: trainees a repair could not place go first in the next one.
   const failed = new Set<number>();
   const squeaky = (order: number[]) => [...order.filter((i) => failed.has(i)), ...order.filter((i) => !failed.has(i))];
-  let best: Incumbent | null = ejectRepair(m, repairPlan(m, first, byStart, null), stop);
+  const seed = ctl.seed && planned.every((i) => ctl.seed![i]) && withinLimits(m, ctl.seed) ? ctl.seed : null;
+  // With a complete seed, best responses from it (each trainee re-planned against the others) give a
+  // cheaper complete plan at once, and the time repairs would take goes to the bound instead.
+  let best: Incumbent | null = seed
+    ? improve(m, { columns: [...seed], cost: costOf(seed), unplaced: [] }, stop, 3)
+    : ejectRepair(m, repairPlan(m, first, byStart, null), stop);
   for (let retry = 0; retry < 4 && best.unplaced.length > 0 && !stop(); retry++) {
     for (const i of best.unplaced) failed.add(i);
     const again = ejectRepair(m, repairPlan(m, first, squeaky(byStart), null, stop), stop);
@@ -141,7 +151,10 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   }
 
   // Lagrangian ascent first: a strong bound fast, and schedules under realistic prices for repairs.
-  const ascentEnd = ctl.started + (ctl.deadline - ctl.started) * 0.5;
+  // Most of the budget goes to the ascent: measured on the generated regions, it is what raises the
+  // bound within seconds (50 trainees: 2361 → 2800 in 5 s), while a master LP with day rows needs tens
+  // of seconds of column generation before its value proves more. The master keeps the rest.
+  const ascentEnd = ctl.started + (ctl.deadline - ctl.started) * 0.75;
   let steps = 0;
   const ascent = lagrangeAscent(
     m,
@@ -163,8 +176,15 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
     progress('done', best);
     return { incumbent: best, bound, overloads: [], converged: false, alone, firstFeasibleSeconds, iterations: ascent.iterations, stoppedEarly: stop() };
   }
+  if (now() > ctl.started + (ctl.deadline - ctl.started) * 0.7) {
+    // The ascent used its share of the time: building the master (thousands of columns over day rows)
+    // takes seconds at 800 trainees and would overrun the limit, so the rest goes to best responses.
+    accept(improve(m, best, stop, 3));
+    progress('done', best);
+    return { incumbent: best, bound, overloads: [], converged: false, alone, firstFeasibleSeconds, iterations: ascent.iterations, stoppedEarly: true };
+  }
 
-  // The master.
+  // The master (when the ascent stopped early on its own: stalled steps).
   const lp: LpModel = await createLpModel(ctl.engine);
   const lpCols: LpCol[] = [];
   const convRow = new Int32Array(T).fill(-1);
@@ -205,7 +225,32 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
     lpCols.push({ trainee: -1, column: null, row: r });
   };
 
+  /**
+   * Adds the day rows given, but of a run of consecutive days with the same free places and the same
+   * master columns on them only the first: those rows are identical. A day of the run that a later
+   * column tells apart is added when it is overfilled (lazily, like every row); rows left out only
+   * relax the master, so its bound stays valid, and integer plans are checked on every day.
+   */
+  const addRows = (rows: number[]): number => {
+    rows.sort((a, b) => a - b);
+    let added = 0;
+    let prev = -2;
+    for (const r of rows) {
+      const same =
+        prev === r - 1 &&
+        Math.floor(prev / m.nSlots) === Math.floor(r / m.nSlots) &&
+        freeOf(prev) === freeOf(r) &&
+        sameUsers(usersOf.get(prev), usersOf.get(r));
+      if (!same && !activeRow.has(r)) {
+        addRow(r);
+        added++;
+      }
+      prev = r;
+    }
+    return added;
+  };
   for (const i of planned) if (first[i]) addColumn(first[i]!);
+  for (const c of seed ?? []) if (c) addColumn(c);
   // The first integer plan's schedules: with them the master is feasible without over-capacity
   // columns, so its prices start at realistic values instead of the prohibitive over-capacity cost.
   for (const c of best.columns) if (c) addColumn(c);
@@ -213,14 +258,14 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   // Rows where the trainees' own best schedules already collide.
   const demand = new Map<number, number>();
   for (const i of planned) for (const r of first[i]?.rows ?? []) demand.set(r, (demand.get(r) ?? 0) + 1);
-  for (const [r, d] of demand) if (d > freeOf(r)) addRow(r);
+  addRows([...demand].filter(([r, d]) => d > freeOf(r)).map(([r]) => r));
 
   let converged = false;
   let iterations = 0;
   const timing = { lp: 0, price: 0, repair: 0 };
   let x: Float64Array | null = null;
   let dual = new Float64Array(m.resources.length * m.nSlots);
-  const cgEnd = ctl.started + (ctl.deadline - ctl.started) * 0.75;
+  const cgEnd = ctl.started + (ctl.deadline - ctl.started) * 0.85;
   try {
     // Prices for pricing are smoothed towards the best-bound prices so far (Wentges smoothing): the
     // raw LP duals of this degenerate master jump between extremes, which makes plain column
@@ -294,12 +339,7 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
         for (const r of c.rows) if (!activeRow.has(r)) use.set(r, (use.get(r) ?? 0) + xj);
       }
       let addedRows = 0;
-      for (const [r, u] of use) {
-        if (u > freeOf(r) + 1e-6) {
-          addRow(r);
-          addedRows++;
-        }
-      }
+      addedRows += addRows([...use].filter(([r, u]) => u > freeOf(r) + 1e-6).map(([r]) => r));
       // An integer plan from the LP answer: each trainee's heaviest column first.
       const pref: (Column | null)[] = new Array(T).fill(null);
       const weight = new Float64Array(T);
@@ -319,10 +359,14 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
       for (const c of repaired.columns) if (c) addColumn(c);
       timing.repair += now() - tRepair;
       if (round.complete && newCols === 0 && sol.status === 'optimal') {
-        // No column prices out against the LP's duals: the master LP is optimal. Its value would be
-        // the bound; the Lagrangian at its duals (computed above, and equal in exact arithmetic) is
-        // what is reported, because it stays valid even if the LP's duals are slightly off.
+        // No column prices out against the LP's duals: the restricted master's value is the full
+        // master LP's optimum, a lower bound on every plan (missing lazy rows and the over-capacity
+        // columns only relax it further). Before this point the restricted master's value is an
+        // UPPER bound on the LP and proves nothing, which is how "LP 3205.9 > a later plan's 3098"
+        // arose in the first round. The Lagrangian at the same duals equals it in exact
+        // arithmetic; the larger of the two is kept.
         converged = true;
+        if (sol.objective !== null) bound = Math.max(bound ?? -Infinity, sol.objective - 1e-6 * Math.max(1, Math.abs(sol.objective)));
       }
       progress(converged ? 'lp-converged' : 'column-generation', best);
       if (converged || done()) break;
@@ -390,7 +434,8 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   if (process.env.RANDPLAN_DEBUG) {
     console.error(`cg: iterations ${iterations}, rows ${activeRow.size}, columns ${lpCols.length}, lp ${timing.lp.toFixed(0)} ms, price ${timing.price.toFixed(0)} ms, repair ${timing.repair.toFixed(0)} ms`);
   }
-  return { incumbent: best, bound, overloads, converged, alone, firstFeasibleSeconds, iterations, stoppedEarly: stop() };
+  // Short of convergence the search ended on its time budget (the phases end before the deadline).
+  return { incumbent: best, bound, overloads, converged, alone, firstFeasibleSeconds, iterations, stoppedEarly: stop() || !converged };
 }
 
 /** True when the columns together keep every clinic and unit slot within its free places. */
@@ -400,6 +445,20 @@ export function withinLimits(m: CohortModel, cols: (Column | null)[]): boolean {
   return true;
 }
 
+/**
+ * Identity of a schedule. The last part's end and the keep flag belong to it: a rotation kept at its
+ * current dates can start on the same day as a grid option yet differ in its parts and (move) cost,
+ * and a key without them silently dropped the cheaper one as "seen" — pricing would then report no
+ * improving column although one exists, ending column generation at a value that is not the LP's.
+ */
+function sameUsers(a: number[] | undefined, b: number[] | undefined): boolean {
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function columnKey(col: Column): string {
-  return `${col.trainee}|${col.choices.map((c) => `${c.item}:${c.option.parts[0]!.from}:${c.clinic}`).join(',')}`;
+  return `${col.trainee}|${col.choices
+    .map((c) => `${c.item}:${c.option.parts[0]!.from}:${c.option.parts[c.option.parts.length - 1]!.to}:${c.clinic}:${c.option.keep ? 'k' : 'g'}`)
+    .join(',')}`;
 }

@@ -9,7 +9,6 @@ import type { Explanation } from '../domain/schemas.ts';
 import { SPECIALTY_NAMES } from '../domain/specialties.ts';
 import { formatDay } from '../time/dates.ts';
 import type { Overload } from './cohort.ts';
-import { slotEnd, slotStart } from './grid.ts';
 import type { CohortModel, TraineeModel } from './model.ts';
 import { bestSchedule } from './pricing.ts';
 
@@ -98,8 +97,8 @@ function runs(m: CohortModel, rows: { row: number; trainees: string[]; fixed: bo
 function runExplanation(m: CohortModel, run: Run): Explanation {
   const res = m.resources[run.resource]!;
   const ids = [...run.trainees].sort();
-  const from = formatDay(slotStart(run.from));
-  const to = formatDay(slotEnd(run.to));
+  const from = formatDay(run.from);
+  const to = formatDay(run.to);
   const isClinic = res.kind === 'clinic';
   const placesSv = isClinic ? `${run.limit} ${run.limit === 1 ? 'plats' : 'platser'}` : `en gräns på ${run.limit} samtidigt borta`;
   const placesEn = isClinic ? `${run.limit} ${run.limit === 1 ? 'place' : 'places'}` : `a limit of ${run.limit} away at once`;
@@ -124,7 +123,7 @@ function runExplanation(m: CohortModel, run: Run): Explanation {
 export function explainLocked(m: CohortModel): Explanation[] {
   const rows: { row: number; trainees: string[]; fixed: boolean }[] = [];
   m.resources.forEach((r, ri) => {
-    for (const s of r.overfull) rows.push({ row: ri * m.nSlots + (s - m.slot0), trainees: r.fixedBy.get(s) ?? [], fixed: true });
+    for (const s of r.overfull) rows.push({ row: ri * m.nSlots + (s - m.slot0), trainees: r.fixedBy(s), fixed: true });
   });
   return runs(m, rows).map((run) => runExplanation(m, run));
 }
@@ -135,7 +134,7 @@ export function explainOverloads(m: CohortModel, overloads: Overload[]): Explana
     row: o.row,
     trainees: [
       ...o.trainees.map((i) => m.trainees[i]!.id),
-      ...(m.resources[Math.floor(o.row / m.nSlots)]!.fixedBy.get(m.slot0 + (o.row % m.nSlots)) ?? []),
+      ...m.resources[Math.floor(o.row / m.nSlots)]!.fixedBy(m.slot0 + (o.row % m.nSlots)),
     ],
     fixed: false,
   }));

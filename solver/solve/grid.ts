@@ -1,8 +1,9 @@
 /**
- * The solver's time grid: weeks, Monday to Sunday. Rotation parts start on a Monday (as clinics take
- * trainees), and clinic and unit limits are kept per week. A place counts as taken for the whole of
- * every week a rotation touches (a safe rounding: if the week counts hold, every day's count holds);
- * since the next trainee can start no earlier than the following Monday anyway, little is lost.
+ * The solver's start grid: weeks, Monday to Sunday. Rotation parts the pricing DP creates start on a
+ * Monday (as clinics take trainees). Clinic and unit limits are NOT kept per week but per day
+ * (model.ts rows): a week row counted a place as taken for every week a rotation touches, which
+ * over-counted the last week of every rotation and made capacity sized to the day (the generator's)
+ * look short — at 800 trainees the weekly model could not place everyone.
  */
 import type { Day } from '../time/dates.ts';
 

@@ -2,11 +2,14 @@
  * The cohort solver (issue 3): every trainee's side rotations for a whole region, with every hard rule
  * kept, near-optimal with a proven gap.
  *
- * How: the model (model.ts) lists each trainee's rotations and their valid placements on a weekly
- * grid; a dynamic program (pricing.ts) finds a trainee's best schedule under prices; column generation
- * (cohort.ts) couples trainees only through clinic and unit slots, adding those rows lazily where
- * demand exceeds places, and proves a Lagrangian lower bound after every pricing round; integer plans
- * come from repair + best-response passes (repair.ts) and, with HiGHS, the restricted master as a MIP.
+ * How: the greedy placement (greedy.ts) runs first; when valid it is the first plan (milliseconds) and
+ * its schedules, scored with the solver's objective (score.ts), seed the column pool. The model
+ * (model.ts) lists each trainee's rotations and their valid placements on a weekly start grid; a
+ * dynamic program (pricing.ts) finds a trainee's best schedule under prices; column generation
+ * (cohort.ts) couples trainees only through clinic and unit DAY rows, added lazily where demand
+ * exceeds places, and proves a lower bound: the Lagrangian after every complete pricing round, and
+ * the master LP's value once pricing finds no improving column. Integer plans come from best-response
+ * passes (repair.ts) from the seed, repairs, and, with HiGHS, the restricted master as a MIP.
  * The plan is completed per trainee (placements.ts: BVC, SÄBO, courses, Mitt-i-ST) and re-validated by
  * the rule catalogue before it is returned.
  *
@@ -19,7 +22,9 @@
  * best plan so far and status `timeout`.
  */
 import { Worker } from 'node:worker_threads';
-import type { Explanation, Plan, PlanPlacement, Report, Scenario, SolveStatus } from '../domain/schemas.ts';
+import type { Explanation, Plan, PlanPlacement, Report, Scenario, SolveProgress, SolveStatus } from '../domain/schemas.ts';
+
+export type { SolveProgress } from '../domain/schemas.ts';
 import { PLAN_FORMAT } from '../domain/schemas.ts';
 import { greedyPlan } from '../greedy.ts';
 import { validate } from '../validate.ts';
@@ -27,6 +32,7 @@ import { gapOf, solveCohort } from './cohort.ts';
 import { explainLocked, explainOverloads, explainTrainee, explainUnplaced } from './explain.ts';
 import { buildModel, type CohortModel } from './model.ts';
 import { traineePlacements } from './placements.ts';
+import { planColumns, planCost } from './score.ts';
 import type { Column } from './pricing.ts';
 
 export interface SolveOptions {
@@ -38,14 +44,6 @@ export interface SolveOptions {
   signal?: AbortSignal;
   /** Stop once the proven gap is at most this (default 1e-4: run to optimality or the time limit). */
   gapTarget?: number;
-}
-
-export interface SolveProgress {
-  seconds: number;
-  phase: string;
-  incumbent: number | null;
-  bound: number | null;
-  gap: number | null;
 }
 
 export interface MovedPlacement {
@@ -60,7 +58,11 @@ export interface SolveResult {
   moved: MovedPlacement[];
   /** Seconds to the first plan keeping every limit (null if none was found). */
   firstFeasibleSeconds?: number | null;
-  /** True when the model found no complete plan and the (valid) greedy plan was returned instead. */
+  /**
+   * True when the plan returned is the greedy placement's (valid by the rule catalogue, scored with the
+   * solver's objective): the model found no complete plan, or only a dearer one. Its gap is measured
+   * against the model's bound (weekly grid), which is then not a proof for that plan.
+   */
   fallback?: boolean;
 }
 
@@ -84,11 +86,17 @@ export async function solveWith(
   const limit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
   if (!(limit > 0)) throw new Error(`timeLimitSeconds: must be a number > 0 (got ${String(options.timeLimitSeconds)})`);
   const only = options.trainee !== undefined ? new Set([options.trainee]) : undefined;
+  // The greedy plan first (milliseconds, even at 800 trainees): when the rule catalogue finds it valid,
+  // there is a plan from the first second, whatever happens to the model later.
+  const greedy = options.trainee === undefined ? validGreedy(scenario) : null;
+  const greedySeconds = greedy ? (performance.now() - started) / 1000 : null;
   const model = buildModel(scenario, { currentPlan: options.currentPlan, only });
   const shouldStop = () => externalStop() || options.signal?.aborted === true;
   const gapTarget = options.gapTarget ?? 1e-4;
 
   const lockedConflicts = explainLocked(model);
+  const seed = greedy && lockedConflictsCount(model) === 0 ? greedySeed(greedy, model) : null;
+  const seedSeconds = seed ? greedySeconds : null;
   const out = await solveCohort(model, {
     engine: options.engine === 'glpk' ? 'glpk' : 'highs',
     started,
@@ -97,48 +105,56 @@ export async function solveWith(
     shouldStop,
     onProgress: options.onProgress,
     breathe,
+    seed: seed?.columns ?? null,
   });
 
   const inc = out.incumbent;
   const columns: (Column | null)[] = inc?.columns ?? model.trainees.map(() => null);
-  const placements = model.trainees.flatMap((t) =>
-    columns[t.index] || t.items.length === 0 ? traineePlacements(model, t, columns[t.index] ?? null) : t.fixed,
-  );
+  // A trainee still on the greedy schedule keeps greedy's placements (its BVC, SÄBO and courses fit
+  // those rotations); the others are completed around their new rotations.
+  const greedyOf = new Map<string, PlanPlacement[]>();
+  if (seed) for (const p of seed.plan.placements) greedyOf.set(p.trainee, [...(greedyOf.get(p.trainee) ?? []), p]);
+  const placements = model.trainees.flatMap((t) => {
+    const c = columns[t.index];
+    if (c && seed && c === seed.columns[t.index]) return greedyOf.get(t.id) ?? [];
+    return c || t.items.length === 0 ? traineePlacements(model, t, c ?? null) : t.fixed;
+  });
   let plan: Plan = { format: PLAN_FORMAT, scenario: scenario.name, placements };
   let report = validate(scenario, plan);
-  // The model is stricter than the rules (weekly grid, return weeks between all rotations, reserved
-  // SÄBO time), so when it ends without a complete plan the greedy placement may still find a valid
-  // one: then that plan is returned (status timeout, no proven gap) rather than no plan at all.
-  let fallback = false;
   const complete0 = inc !== null && (inc.unplaced.length ?? 0) === 0 && out.alone.length === 0;
-  if (!complete0 && options.trainee === undefined && lockedConflictsCount(model) === 0) {
-    const g = greedyPlan(scenario);
-    const gr = validate(scenario, g);
-    if (gr.valid) {
-      plan = { ...g, scenario: scenario.name };
-      report = gr;
-      fallback = true;
-    }
+  // The greedy plan competes as a whole plan, scored with the same objective (score.ts): it is returned
+  // when the model found no complete plan or a dearer one. Its days lie off the model's weekly grid, so
+  // it cannot join the master as a column (weekly rows over-count its partial weeks).
+  let fallback = false;
+  let objectiveOverride: number | null = null;
+  if (seed && (!complete0 || seed.cost < inc!.cost - 1e-9)) {
+    plan = seed.plan;
+    report = seed.report;
+    fallback = true;
+    objectiveOverride = seed.cost;
   }
-
   const explanation: Explanation[] = [...lockedConflicts];
   for (const i of out.alone) explanation.push(explainTrainee(model, model.trainees[i]!));
   explanation.push(...explainOverloads(model, out.overloads));
   const unplaced = inc?.unplaced ?? [];
   if (unplaced.length > 0 && explanation.length === 0) explanation.push(...explainUnplaced(model, unplaced, occupancy(model, columns)));
 
-  const complete = inc !== null && unplaced.length === 0 && out.alone.length === 0 && !fallback;
-  const objective = complete ? inc.cost : null;
-  const bound = out.bound;
+  const complete = fallback || (inc !== null && unplaced.length === 0 && out.alone.length === 0);
+  const objective = objectiveOverride ?? (complete ? inc!.cost : null);
+  // The bound is the model's (weekly grid); it holds for the greedy plan only as long as it is not above
+  // its cost — otherwise nothing is proven for that plan.
+  const bound = fallback && out.bound !== null && objective !== null && out.bound > objective ? null : out.bound;
   const gap = gapOf(objective, bound);
   let status: SolveStatus;
-  if (fallback) status = 'timeout';
+  if (fallback) status = gap !== null && gap <= gapTarget ? 'feasible' : out.stoppedEarly || gap === null ? 'timeout' : 'feasible';
   else if (lockedConflicts.length > 0 || out.alone.length > 0 || out.overloads.length > 0) status = 'infeasible';
   else if (!complete) status = out.stoppedEarly ? 'timeout' : 'infeasible';
   else if (gap !== null && gap <= 1e-4) status = 'optimal';
   else if (gap !== null && gap <= gapTarget) status = 'feasible';
-  // The search only ends short of the gap target when time (or a cancel) ends it.
-  else status = 'timeout';
+  // Short of the gap target: 'timeout' when time (or a cancel) ended the search, else 'feasible' (column
+  // generation converged and the restricted master's MIP found no better plan: the LP bound's
+  // integrality gap remains, which only branching could close).
+  else status = out.stoppedEarly ? 'timeout' : 'feasible';
 
   if (complete && !report.valid) {
     // A hard violation in a plan the model considers complete is a solver bug: say so loudly.
@@ -153,7 +169,30 @@ export async function solveWith(
     seconds: Math.round((performance.now() - started) / 10) / 100,
   };
   if (explanation.length > 0 && status !== 'optimal' && status !== 'feasible' && !fallback) report.explanation = explanation;
-  return { plan, report, moved: movedPlacements(options.currentPlan, plan, options.trainee), firstFeasibleSeconds: out.firstFeasibleSeconds, fallback };
+  const firstFeasibleSeconds = seedSeconds !== null ? Math.min(seedSeconds, out.firstFeasibleSeconds ?? Infinity) : out.firstFeasibleSeconds;
+  return { plan, report, moved: movedPlacements(options.currentPlan, plan, options.trainee), firstFeasibleSeconds, fallback };
+}
+
+interface Seed {
+  plan: Plan;
+  report: Report;
+  cost: number;
+  /** Its schedules as columns, with their true occupancy of the day rows. */
+  columns: (Column | null)[];
+}
+
+/** The greedy plan, when the rule catalogue finds it valid. */
+function validGreedy(scenario: Scenario): { plan: Plan; report: Report } | null {
+  const plan = { ...greedyPlan(scenario), scenario: scenario.name };
+  const report = validate(scenario, plan);
+  return report.valid ? { plan, report } : null;
+}
+
+/** The valid greedy plan as a seed, when the model can read every trainee's schedule in it. */
+function greedySeed(g: { plan: Plan; report: Report }, model: CohortModel): Seed | null {
+  const columns = planColumns(model, g.plan);
+  const cost = planCost(model, g.plan);
+  return cost === null ? null : { ...g, cost, columns };
 }
 
 function lockedConflictsCount(m: CohortModel): number {

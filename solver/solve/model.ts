@@ -4,7 +4,9 @@
  * from the VC), each already checked against the trainee's own hard rules — leave, the initial VC
  * period (BT exempt, BT inside its window), nothing after the end of ST, locked placements, room for
  * own BVC after pediatrics and a reserved SÄBO window in the second half. What couples trainees is
- * left to the master: per clinic and per unit, a limit on trainees away in each week (grid.ts).
+ * left to the master: per clinic and per unit, a limit on trainees away on each DAY (rows, rowOf).
+ * Day rows are exact for any placement, so schedules from outside the model's start grid (the
+ * greedy plan, a kept current plan) are columns with their true occupancy.
  *
  * Design choices (documented because the validator is stricter than the model, never looser):
  * - a rotation takes its minimum length (longer only costs places and time);
@@ -35,9 +37,10 @@ export interface RotationOption {
   parts: Part[];
   /** The first slot in which the trainee's next rotation may start (after the return time). */
   next: Slot;
-  /** Slots held away from the VC (the parts, not the return weeks between them). */
-  away: Slot[];
-  /** The same as runs of slots, flat: [first, last, first, last, …] (for prefix-sum pricing). */
+  /**
+   * Days held away from the VC (the parts, not the return weeks between them), as runs of days,
+   * flat: [first, last, first, last, …] (prefix-sum pricing; awaySlots lists them one by one).
+   */
   spans: number[];
   /** Soft cost that does not depend on the clinic: lateness and wishes. */
   cost: number;
@@ -60,6 +63,11 @@ export interface ItemModel {
   currentClinic: number;
   /** The current plan has this rotation (so placing it anywhere but its keep option counts as a move). */
   hadCurrent: boolean;
+  /**
+   * The option of exactly these parts, with its true soft cost (no check of the trainee's rules): how a
+   * schedule from elsewhere (the greedy plan, a perturbed plan) is scored with the solver's objective.
+   */
+  optionOf: (parts: Part[]) => RotationOption;
 }
 
 export interface TraineeModel {
@@ -89,14 +97,14 @@ export interface ResourceModel {
   name: string;
   kind: 'clinic' | 'unit';
   specialty: Specialty | null;
-  /** Limit per slot, after the fixed (locked / kept) placements have taken theirs; may be negative. */
+  /** Limit per day (row), after the fixed (locked / kept) placements have taken theirs; ≥ 0. */
   free: Int32Array;
-  /** Limit per slot before fixed placements. */
+  /** Limit per day (row) before fixed placements. */
   limit: Int32Array;
-  /** Fixed placements' trainees per slot (for explanations). */
-  fixedBy: Map<number, string[]>;
-  /** Slots that fixed placements alone overfill (their free places are then 0). */
-  overfull: Slot[];
+  /** Fixed placements' trainees on a day (for explanations). */
+  fixedBy: (d: Day) => string[];
+  /** Days that fixed placements alone overfill (their free places are then 0). */
+  overfull: Day[];
   /** The limit on one day. */
   capAt: (d: Day) => number;
 }
@@ -104,8 +112,12 @@ export interface ResourceModel {
 export interface CohortModel {
   scenario: Scenario;
   params: RuleParams;
-  /** Global slot of row 0. */
-  slot0: Slot;
+  /**
+   * Clinic and unit limits are rows per DAY (the rules count trainees per day): row r·nSlots + i is
+   * resource r on day slot0 + i. Exact for any placement, on or off the weekly start grid, so a
+   * schedule from elsewhere (the greedy plan) can join the master with its true occupancy.
+   */
+  slot0: Day;
   nSlots: number;
   /** Clinics first (same order as scenario.clinics), then units. */
   resources: ResourceModel[];
@@ -126,8 +138,16 @@ export interface BuildOptions {
   only?: ReadonlySet<string>;
 }
 
-export function rowOf(m: CohortModel, resource: number, slot: Slot): number {
-  return resource * m.nSlots + (slot - m.slot0);
+/** The days an option holds away from the VC, one by one. */
+export function awaySlots(o: RotationOption): Day[] {
+  const out: Day[] = [];
+  for (let k = 0; k < o.spans.length; k += 2) for (let d = o.spans[k]!; d <= o.spans[k + 1]!; d++) out.push(d);
+  return out;
+}
+
+/** The row of a resource on a day. */
+export function rowOf(m: CohortModel, resource: number, day: Day): number {
+  return resource * m.nSlots + (day - m.slot0);
 }
 
 export function buildModel(scenario: Scenario, opts: BuildOptions = {}): CohortModel {
@@ -138,8 +158,8 @@ export function buildModel(scenario: Scenario, opts: BuildOptions = {}): CohortM
   const facts = scenario.trainees.map((t) => traineeFacts(t, params));
   const lastDay = Math.max(parseDay(scenario.horizon.to), ...facts.map((f) => f.lastDay));
   const firstDay = Math.min(horizonFrom, ...facts.map((f) => f.start));
-  const slot0 = slotOf(firstDay) - 2;
-  const nSlots = slotOf(lastDay) + 8 - slot0;
+  const slot0 = firstDay - 14;
+  const nSlots = lastDay + 56 - slot0;
 
   const resources: ResourceModel[] = scenario.clinics.map((c) => ({
     id: c.id,
@@ -148,7 +168,7 @@ export function buildModel(scenario: Scenario, opts: BuildOptions = {}): CohortM
     specialty: c.specialty,
     limit: clinicLimits(c, slot0, nSlots),
     free: new Int32Array(nSlots),
-    fixedBy: new Map(),
+    fixedBy: () => [],
     overfull: [],
     capAt: clinicCapAt(c),
   }));
@@ -162,7 +182,7 @@ export function buildModel(scenario: Scenario, opts: BuildOptions = {}): CohortM
       specialty: null,
       limit: new Int32Array(nSlots).fill(u.maxAway),
       free: new Int32Array(nSlots),
-      fixedBy: new Map(),
+      fixedBy: () => [],
       overfull: [],
       capAt: () => u.maxAway,
     });
@@ -221,33 +241,26 @@ export function buildModel(scenario: Scenario, opts: BuildOptions = {}): CohortM
   return model;
 }
 
-/** Takes the fixed placements' places: per slot, the most trainees away on any one day of it. */
+/** Takes the fixed placements' places, day by day (a difference array: one pass over the days). */
 function applyFixed(m: CohortModel, res: ResourceModel, list: { from: Day; to: Day; trainee: string }[]): void {
-  const bySlot = new Map<Slot, { from: Day; to: Day; trainee: string }[]>();
+  const diff = new Int32Array(m.nSlots + 1);
   for (const x of list) {
-    for (let s = slotOf(x.from); s <= slotOf(x.to); s++) {
-      const l = bySlot.get(s) ?? [];
-      l.push({ from: Math.max(x.from, slotStart(s)), to: Math.min(x.to, slotEnd(s)), trainee: x.trainee });
-      bySlot.set(s, l);
-    }
+    const a = Math.max(x.from, m.slot0) - m.slot0;
+    const b = Math.min(x.to, m.slot0 + m.nSlots - 1) - m.slot0;
+    if (a > b) continue;
+    diff[a]!++;
+    diff[b + 1]!--;
   }
-  for (const [s, l] of bySlot) {
-    const i = s - m.slot0;
-    if (i < 0 || i >= m.nSlots) continue;
-    // Day by day: places left = the day's limit − fixed trainees that day; the slot keeps the least.
-    let least = Infinity;
-    let over = false;
-    for (let d = slotStart(s); d <= slotEnd(s); d++) {
-      let count = 0;
-      for (const x of l) if (x.from <= d && d <= x.to) count++;
-      const left = res.capAt(d) - count;
-      if (count > 0 && left < 0) over = true;
-      least = Math.min(least, left);
-    }
-    res.free[i] = Math.max(0, Math.min(res.free[i]!, least));
-    res.fixedBy.set(s, [...new Set(l.map((x) => x.trainee))]);
-    if (over) res.overfull.push(s);
+  let count = 0;
+  for (let i = 0; i < m.nSlots; i++) {
+    count += diff[i]!;
+    if (count === 0) continue;
+    const left = res.limit[i]! - count;
+    if (left < 0) res.overfull.push(m.slot0 + i);
+    res.free[i] = Math.max(0, left);
   }
+  // Who holds a day is asked only to explain a conflict: computed then, from the list.
+  res.fixedBy = (d: Day) => [...new Set(list.filter((x) => x.from <= d && d <= x.to).map((x) => x.trainee))];
 }
 
 /** Current placements plus locked ones not already among them (a locked placement always stays). */
@@ -285,22 +298,13 @@ function clinicCapAt(c: Clinic): (d: Day) => number {
   };
 }
 
-/** A clinic's places in each slot: the lowest over the slot's days. */
-function clinicLimits(c: Clinic, slot0: Slot, nSlots: number): Int32Array {
+/** A clinic's places on each day of the rows (a change overrides its period; the last listed wins). */
+function clinicLimits(c: Clinic, slot0: Day, nSlots: number): Int32Array {
   const out = new Int32Array(nSlots).fill(c.capacity);
-  const changes = (c.capacityChanges ?? []).map((x) => ({ from: parseDay(x.from), to: parseDay(x.to), cap: x.capacity }));
-  if (changes.length === 0) return out;
-  const capAt = clinicCapAt(c);
-  for (let i = 0; i < nSlots; i++) {
-    const s = slot0 + i;
-    const a = slotStart(s);
-    const b = slotEnd(s);
-    let cap = capAt(a);
-    for (const x of changes) {
-      if (x.from > a && x.from <= b) cap = Math.min(cap, capAt(x.from));
-      if (x.to + 1 > a && x.to + 1 <= b) cap = Math.min(cap, capAt(x.to + 1));
-    }
-    out[i] = cap;
+  for (const x of c.capacityChanges ?? []) {
+    const a = Math.max(0, parseDay(x.from) - slot0);
+    const b = Math.min(nSlots - 1, parseDay(x.to) - slot0);
+    if (a <= b) out.fill(x.capacity, a, b + 1);
   }
   return out;
 }
@@ -323,20 +327,31 @@ export function reach(cal: WorkCalendar, from: Day, months: number): Day {
   return d;
 }
 
-const closedForms = new Map<string, Day | null>();
+/** Cache by target months, then start day (numeric keys: string keys cost more than the arithmetic). */
+const closedForms = new Map<number, Map<Day, Day | null>>();
+let closedFormCount = 0;
 
 /** The last day of `target` calendar months from `from`, or null where the rest would spill into a short month. */
 function closedFormEnd(from: Day, target: number): Day | null {
-  const key = `${from}|${target}`;
-  const hit = closedForms.get(key);
+  let byFrom = closedForms.get(target);
+  if (!byFrom) {
+    byFrom = new Map();
+    closedForms.set(target, byFrom);
+  }
+  const hit = byFrom.get(from);
   if (hit !== undefined) return hit;
   const whole = Math.floor(target + MONTH_EPSILON);
   const base = addMonths(from, whole);
   const rest = Math.max(0, target - whole);
   const d = Math.max(from, base - 1 + Math.ceil(rest * DAYS_PER_MONTH - 1e-6));
   const out = d < addMonths(from, whole + 1) - 1 ? d : null;
-  if (closedForms.size > 200_000) closedForms.clear();
-  closedForms.set(key, out);
+  if (++closedFormCount > 200_000) {
+    closedForms.clear();
+    closedFormCount = 0;
+    byFrom = new Map();
+    closedForms.set(target, byFrom);
+  }
+  byFrom.set(from, out);
   return out;
 }
 
@@ -465,15 +480,17 @@ function traineeModel(
       return cost;
     };
     const option = (parts: Part[], keep: boolean): RotationOption => {
-      const away: Slot[] = [];
-      for (const p of parts) for (let s = slotOf(p.from); s <= slotOf(p.to); s++) if (away[away.length - 1] !== s) away.push(s);
-      const lastTo = parts[parts.length - 1]!.to;
+      // Runs of days straight from the parts (no per-day list: a model holds millions of options).
       const spans: number[] = [];
-      for (const sl of away) {
-        if (spans.length > 0 && spans[spans.length - 1] === sl - 1) spans[spans.length - 1] = sl;
-        else spans.push(sl, sl);
+      for (const p of parts) {
+        const a = p.from;
+        const b = p.to;
+        const n = spans.length;
+        if (n > 0 && spans[n - 1]! >= a - 1) spans[n - 1] = Math.max(spans[n - 1]!, b);
+        else spans.push(a, b);
       }
-      return { slot: slotOf(parts[0]!.from), parts, next: slotAtOrAfter(lastTo + 1 + returnDays), away, spans, cost: softCost(parts), keep };
+      const lastTo = parts[parts.length - 1]!.to;
+      return { slot: slotOf(parts[0]!.from), parts, next: slotAtOrAfter(lastTo + 1 + returnDays), spans, cost: softCost(parts), keep };
     };
 
     const grid: (RotationOption | null)[] = [];
@@ -513,7 +530,17 @@ function traineeModel(
         currentClinic = c;
       }
     }
-    items.push({ specialty: req.specialty, months, bt: req.bt, clinics, grid, keepOption, currentClinic, hadCurrent: (cur?.length ?? 0) > 0 });
+    items.push({
+      specialty: req.specialty,
+      months,
+      bt: req.bt,
+      clinics,
+      grid,
+      keepOption,
+      currentClinic,
+      hadCurrent: (cur?.length ?? 0) > 0,
+      optionOf: (parts) => option(parts, false),
+    });
   }
   return {
     index,

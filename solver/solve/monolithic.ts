@@ -3,15 +3,16 @@
  * (issue 3: "one MIP of the whole cohort does not scale"). One binary per trainee × rotation × start ×
  * clinic, on the same model (model.ts) but with starts on the first Monday of each month only, as the
  * issue's measurement did, to keep it loadable: every rotation once; a trainee's rotations (with their
- * return weeks) never overlap; clinic and unit weeks within their free places. The completion terms
+ * return weeks) never overlap; clinic and unit weeks within their free places (a week holds the
+ * fewest free places of its days and counts every rotation touching it: the issue's coarse grid,
+ * kept for the baseline because day rows would make it far larger still). The completion terms
  * (fairness, last rotation) are not linear here and are left out, so its dual bound is still a valid
  * lower bound on the full objective (they are ≥ 0); its plans are re-costed with the full objective.
  */
 import type { CohortModel, RotationOption } from './model.ts';
-import { rowOf } from './model.ts';
 import { clinicCost, makeColumn, type Choice, type Column } from './pricing.ts';
 import { createLpModel, type EngineName } from './lp/index.ts';
-import { slotStart } from './grid.ts';
+import { slotOf, slotStart } from './grid.ts';
 import { civilFromDay } from '../time/dates.ts';
 
 export interface MonolithicResult {
@@ -31,9 +32,22 @@ function firstMondayOfMonth(o: RotationOption): boolean {
   return civilFromDay(d).day <= 7;
 }
 
+/** The weeks an option touches. */
+function weeksOf(o: RotationOption): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < o.spans.length; k += 2) {
+    for (let w = slotOf(o.spans[k]!); w <= slotOf(o.spans[k + 1]!); w++) if (out[out.length - 1] !== w) out.push(w);
+  }
+  return out;
+}
+
 export async function solveMonolithic(m: CohortModel, engine: EngineName, timeLimitSeconds: number): Promise<MonolithicResult> {
   const t0 = performance.now();
   const lp = await createLpModel(engine);
+  // Weekly capacity rows over the model's days.
+  const w0 = slotOf(m.slot0);
+  const W = slotOf(m.slot0 + m.nSlots - 1) - w0 + 1;
+  const weekRowOf = (resource: number, week: number) => resource * W + (week - w0);
   try {
     const vars: { trainee: number; choice: Choice }[] = [];
     const cols: { cost: number; rows: number[] }[] = [];
@@ -57,8 +71,8 @@ export async function solveMonolithic(m: CohortModel, engine: EngineName, timeLi
             for (let h = o.slot - t.firstSlot; h < o.next - t.firstSlot && h < t.span; h++) rows.push(weekRow.get(`${t.index}|${h}`)!);
             vars.push({ trainee: t.index, choice: { item: i, option: o, clinic: c } });
             cols.push({ cost: o.cost + clinicCost(m, item, o, c), rows });
-            for (const s of o.away) {
-              for (const r of [rowOf(m, c, s), ...(t.unit >= 0 ? [rowOf(m, t.unit, s)] : [])]) {
+            for (const s of weeksOf(o)) {
+              for (const r of [weekRowOf(c, s), ...(t.unit >= 0 ? [weekRowOf(t.unit, s)] : [])]) {
                 const l = capUsers.get(r);
                 if (l) l.push(j);
                 else capUsers.set(r, [j]);
@@ -70,7 +84,17 @@ export async function solveMonolithic(m: CohortModel, engine: EngineName, timeLi
     }
     // Capacity rows only where the candidates could exceed the free places.
     const capRow = new Map<number, number>();
-    const freeOf = (row: number) => m.resources[Math.floor(row / m.nSlots)]!.free[row % m.nSlots]!;
+    // Row keys are resource × week (weekRowOf); a week's free places: the fewest of its days.
+    const freeOf = (row: number) => {
+      const r = Math.floor(row / W);
+      const w = (row % W) + w0;
+      let least = Infinity;
+      for (let d = slotStart(w); d <= slotStart(w) + 6; d++) {
+        const i = d - m.slot0;
+        if (i >= 0 && i < m.nSlots) least = Math.min(least, m.resources[r]!.free[i]!);
+      }
+      return least === Infinity ? 0 : least;
+    };
     for (const [r, users] of capUsers) {
       const trainees = new Set(users.map((j) => vars[j]!.trainee));
       if (trainees.size > freeOf(r)) capRow.set(r, lp.addRow(-Infinity, freeOf(r), [], []));
@@ -79,8 +103,8 @@ export async function solveMonolithic(m: CohortModel, engine: EngineName, timeLi
       const rows = [...c.rows];
       const choice = vars[j]!.choice;
       const t = m.trainees[vars[j]!.trainee]!;
-      for (const s of choice.option.away) {
-        for (const r of [rowOf(m, choice.clinic, s), ...(t.unit >= 0 ? [rowOf(m, t.unit, s)] : [])]) {
+      for (const s of weeksOf(choice.option)) {
+        for (const r of [weekRowOf(choice.clinic, s), ...(t.unit >= 0 ? [weekRowOf(t.unit, s)] : [])]) {
           const lr = capRow.get(r);
           if (lr !== undefined && !rows.includes(lr)) rows.push(lr);
         }

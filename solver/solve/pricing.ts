@@ -8,6 +8,7 @@
  */
 import type { CohortModel, ItemModel, RotationOption, TraineeModel } from './model.ts';
 import { rowOf } from './model.ts';
+import { slotStart } from './grid.ts';
 import { DAYS_PER_MONTH } from '../time/months.ts';
 import { WEIGHTS } from './weights.ts';
 
@@ -37,6 +38,20 @@ export interface Prices {
 }
 
 const LAST_NOT = new Set(['internmedicin', 'psykiatri']);
+
+/** Growable typed arrays, one per slot, handed out as views of exactly the size asked for. */
+const scratch = {
+  f: [new Float64Array(0), new Float64Array(0), new Float64Array(0)],
+  i: [new Int32Array(0), new Int32Array(0)],
+  f64(slot: number, size: number): Float64Array {
+    if (this.f[slot]!.length < size) this.f[slot] = new Float64Array(Math.max(size, this.f[slot]!.length * 2));
+    return this.f[slot]!.subarray(0, size);
+  },
+  i32(slot: number, size: number): Int32Array {
+    if (this.i[slot]!.length < size) this.i[slot] = new Int32Array(Math.max(size, this.i[slot]!.length * 2));
+    return this.i[slot]!.subarray(0, size);
+  },
+};
 
 /** Prefix sums of prices per resource: prefix[r·(nSlots+1) + i] = Σ dual of r's first i slots. */
 export function pricePrefix(m: CohortModel, dual: Float64Array): Float64Array {
@@ -70,8 +85,27 @@ export function clinicCost(m: CohortModel, item: ItemModel, o: RotationOption, c
 }
 
 /** Prices and feasibility of an option at clinic c: Infinity when a needed row is full (repair mode). */
-function rowPrice(m: CohortModel, t: TraineeModel, o: RotationOption, c: number, p: Prices): number {
+function rowPrice(m: CohortModel, t: TraineeModel, o: RotationOption, c: number, p: Prices, local: LocalPrefix | null = null): number {
   if (!p.free && !p.dual) return 0;
+  if (local) {
+    // Repair mode through per-resource prefix counts of full slots (and prefix sums of prices).
+    const lc = local.get(c)!;
+    const lu = t.unit >= 0 ? local.get(t.unit)! : null;
+    const s0 = lc.first;
+    let total = 0;
+    const sp = o.spans;
+    for (let k = 0; k < sp.length; k += 2) {
+      const a = sp[k]! - s0;
+      const b = sp[k + 1]! + 1 - s0;
+      // Outside the prefix range nothing is known: closed (cannot happen for the trainee's own options).
+      if (a < 0 || b >= lc.blk.length) return Infinity;
+      if (lc.blk[b]! - lc.blk[a]! > 0) return Infinity;
+      if (lu && lu.blk[b]! - lu.blk[a]! > 0) return Infinity;
+      if (lc.dual) total += lc.dual[b]! - lc.dual[a]!;
+      if (lu?.dual) total += lu.dual[b]! - lu.dual[a]!;
+    }
+    return total;
+  }
   if (p.prefix && !p.free) {
     const P = p.prefix;
     const stride = m.nSlots + 1;
@@ -88,33 +122,49 @@ function rowPrice(m: CohortModel, t: TraineeModel, o: RotationOption, c: number,
     return total;
   }
   let sum = 0;
-  for (const s of o.away) {
-    const rc = rowOf(m, c, s);
-    const ru = t.unit >= 0 ? rowOf(m, t.unit, s) : -1;
-    if (p.free) {
-      if (p.free[rc]! < 1 || (ru >= 0 && p.free[ru]! < 1)) return Infinity;
+  const sp = o.spans;
+  for (let k = 0; k < sp.length; k += 2) {
+    for (let s = sp[k]!; s <= sp[k + 1]!; s++) {
+      const rc = rowOf(m, c, s);
+      const ru = t.unit >= 0 ? rowOf(m, t.unit, s) : -1;
+      if (p.free) {
+        if (p.free[rc]! < 1 || (ru >= 0 && p.free[ru]! < 1)) return Infinity;
+      }
+      if (p.dual) sum += p.dual[rc]! + (ru >= 0 ? p.dual[ru]! : 0);
     }
-    if (p.dual) sum += p.dual[rc]! + (ru >= 0 ? p.dual[ru]! : 0);
   }
   return sum;
 }
 
-interface Best {
-  value: number;
-  clinic: number;
-}
+type LocalPrefix = Map<number, { blk: Int32Array; dual: Float64Array | null; first: number }>;
 
-function bestClinic(m: CohortModel, t: TraineeModel, item: ItemModel, o: RotationOption, p: Prices): Best {
-  let value = Infinity;
-  let clinic = -1;
-  for (const c of item.clinics) {
-    const v = o.cost + clinicCost(m, item, o, c) + rowPrice(m, t, o, c, p);
-    if (v < value) {
-      value = v;
-      clinic = c;
+/** Prefix counts of full slots and prefix sums of prices for the resources one trainee can use. */
+function localPrefix(m: CohortModel, t: TraineeModel, p: Prices): LocalPrefix {
+  const out: LocalPrefix = new Map();
+  const resources = new Set<number>();
+  if (t.unit >= 0) resources.add(t.unit);
+  for (const item of t.items) for (const c of item.clinics) resources.add(c);
+  // Only the days the trainee's options can hold: from the first DP slot to the last.
+  const lo = Math.max(0, slotStart(t.firstSlot) - m.slot0);
+  const hi = Math.min(m.nSlots, slotStart(t.firstSlot + t.span + 1) - m.slot0);
+  const n = Math.max(0, hi - lo);
+  for (const r of resources) {
+    const blk = new Int32Array(n + 1);
+    const dual = p.dual ? new Float64Array(n + 1) : null;
+    const base = r * m.nSlots + lo;
+    let cb = 0;
+    let cd = 0;
+    for (let i = 0; i < n; i++) {
+      if (p.free![base + i]! < 1) cb++;
+      blk[i + 1] = cb;
+      if (dual) {
+        cd += p.dual![base + i]!;
+        dual[i + 1] = cd;
+      }
     }
+    out.set(r, { blk, dual, first: m.slot0 + lo });
   }
-  return { value, clinic };
+  return out;
 }
 
 export interface Priced {
@@ -131,29 +181,41 @@ export function bestSchedule(m: CohortModel, t: TraineeModel, p: Prices): Priced
   const M = 1 << k;
   const full = M - 1;
   // Cheapest clinic per item and slot, for the grid option and the keep option.
-  const gVal = new Float64Array(k * n).fill(Infinity);
-  const gNext = new Int32Array(k * n);
-  const gFin = new Float64Array(k * n);
-  const gClinic = new Int32Array(k * n).fill(-1);
+  // Scratch tables reused across calls (pricing runs thousands of DPs per second; fresh arrays made
+  // the garbage collector a sixth of the solve). bestSchedule never re-enters itself.
+  const gVal = scratch.f64(0, k * n).fill(Infinity);
+  const gNext = scratch.i32(0, k * n);
+  const gFin = scratch.f64(1, k * n);
+  const gClinic = scratch.i32(1, k * n).fill(-1);
   const keepVal = new Float64Array(k).fill(Infinity);
   const keepAt = new Int32Array(k).fill(-1);
   const keepClinic = new Int32Array(k).fill(-1);
+  const local = p.free ? localPrefix(m, t, p) : null;
   for (let i = 0; i < k; i++) {
     const item = t.items[i]!;
     for (let h = 0; h < item.grid.length && h < n; h++) {
       const o = item.grid[h];
       if (!o) continue;
-      const b = bestClinic(m, t, item, o, p);
-      if (b.clinic < 0 || b.value === Infinity) continue;
-      gVal[i * n + h] = b.value;
-      gClinic[i * n + h] = b.clinic;
+      // The cheapest clinic for this start (inlined: no object per option).
+      let value = Infinity;
+      let clinic = -1;
+      for (const c of item.clinics) {
+        const v = o.cost + clinicCost(m, item, o, c) + rowPrice(m, t, o, c, p, local);
+        if (v < value) {
+          value = v;
+          clinic = c;
+        }
+      }
+      if (clinic < 0 || value === Infinity) continue;
+      gVal[i * n + h] = value;
+      gClinic[i * n + h] = clinic;
       gNext[i * n + h] = o.next - t.firstSlot;
       gFin[i * n + h] = finishCost(t, item, o);
     }
     const ko = item.keepOption;
     if (ko) {
       const c = item.currentClinic;
-      const v = ko.cost + clinicCost(m, item, ko, c) + rowPrice(m, t, ko, c, p);
+      const v = ko.cost + clinicCost(m, item, ko, c) + rowPrice(m, t, ko, c, p, local);
       if (v < Infinity) {
         keepVal[i] = v;
         keepAt[i] = ko.slot - t.firstSlot;
@@ -162,7 +224,7 @@ export function bestSchedule(m: CohortModel, t: TraineeModel, p: Prices): Priced
     }
   }
 
-  const V = new Float64Array((n + 1) * M).fill(Infinity);
+  const V = scratch.f64(2, (n + 1) * M).fill(Infinity);
   V[n * M + full] = 0;
   for (let h = n - 1; h >= 0; h--) {
     const base = h * M;
@@ -250,9 +312,12 @@ export function makeColumn(m: CohortModel, t: TraineeModel, choices: Choice[]): 
   for (const ch of choices) {
     const item = t.items[ch.item]!;
     cost += ch.option.cost + clinicCost(m, item, ch.option, ch.clinic);
-    for (const s of ch.option.away) {
-      rows.add(rowOf(m, ch.clinic, s));
-      if (t.unit >= 0) rows.add(rowOf(m, t.unit, s));
+    const sp = ch.option.spans;
+    for (let k = 0; k < sp.length; k += 2) {
+      for (let s = sp[k]!; s <= sp[k + 1]!; s++) {
+        rows.add(rowOf(m, ch.clinic, s));
+        if (t.unit >= 0) rows.add(rowOf(m, t.unit, s));
+      }
     }
     if (!last || ch.option.slot > last.option.slot) last = ch;
   }
