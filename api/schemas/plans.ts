@@ -24,9 +24,6 @@ export type StoredPlan = Static<typeof StoredPlan>;
 export const PlanDetail = Type.Composite([PlanSummary, Type.Object({ plan: StoredPlan, report: Report })]);
 export type PlanDetail = Static<typeof PlanDetail>;
 
-export const ValidateBody = Type.Object({ plan: Plan });
-export type ValidateBody = Static<typeof ValidateBody>;
-
 export const DiffQuery = Type.Object({ from: Type.Integer({ minimum: 1 }), to: Type.Integer({ minimum: 1 }) });
 export type DiffQuery = Static<typeof DiffQuery>;
 

@@ -8,7 +8,7 @@ import { generateDemo } from '../../solver/demo/generate.ts';
 import type { Placement, Plan, Report, Scenario } from '../../solver/domain/schemas.ts';
 import { solve } from '../../solver/solve/index.ts';
 import { addMonths, formatDay, parseDay, today } from '../../solver/time/dates.ts';
-import { validate } from '../../solver/validate.ts';
+import { createValidator, validate } from '../../solver/validate.ts';
 import { audit } from './audit.ts';
 import { hashPassword } from './users.ts';
 
@@ -55,8 +55,8 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, opts: DemoOptions = 
       createdBy: 'studierektor@demo',
     });
     const picks = demoPeople(scenario, plan);
-    for (const t of picks.proposers) {
-      await proposalsRepo.insert(trx, { trainee: t, placements: shiftedProposal(plan, t), status: 'submitted', createdBy: 'st@demo' });
+    for (const { trainee, placements } of demoProposals(scenario, plan, picks.pool)) {
+      await proposalsRepo.insert(trx, { trainee, placements, status: 'submitted', createdBy: 'st@demo' });
     }
     const users = [
       { email: 'studierektor@demo', name: 'Stina Studierektor', role: 'studierektor' as const },
@@ -82,18 +82,42 @@ function demoPeople(scenario: Scenario, plan: Plan) {
   return {
     trainee,
     unit,
-    proposers: pool.slice(0, 3).map((t) => t.id),
+    pool: pool.map((t) => t.id),
     supervisees: pool.slice(1, 4).map((t) => t.id),
   };
 }
 
-/** The trainee's published placements with their last future rotation moved a month later: a plausible wish. */
-function shiftedProposal(plan: Plan, trainee: string): Placement[] {
+/**
+ * Three submitted proposals, each a trainee's published placements with one future rotation moved — a
+ * plausible wish. Two keep every hard rule (approving them must not lock a broken plan), listed first;
+ * one breaks a rule, so that Review has a violation to show.
+ */
+function demoProposals(scenario: Scenario, plan: Plan, pool: string[]): { trainee: string; placements: Placement[] }[] {
+  const validator = createValidator(scenario);
+  const good: { trainee: string; placements: Placement[] }[] = [];
+  const bad: { trainee: string; placements: Placement[] }[] = [];
+  for (const trainee of pool) {
+    if (good.length >= 2 && bad.length >= 1) break;
+    const variants = movedRotations(plan, trainee);
+    const others = plan.placements.filter((q) => q.trainee !== trainee);
+    const keepsHardRules = (placements: Placement[]) =>
+      validator
+        .validateTrainee({ ...plan, placements: [...others, ...placements.map((q) => ({ trainee, ...q }))] }, trainee)
+        .violations.every((v) => v.severity !== 'hard');
+    const valid = variants.find(keepsHardRules);
+    if (valid && good.length < 2) good.push({ trainee, placements: valid });
+    else if (!valid && variants[0] && bad.length < 1) bad.push({ trainee, placements: variants[0] });
+  }
+  return [...good, ...bad];
+}
+
+/** The trainee's placements with one future rotation moved, latest rotation first, smallest moves first. */
+function movedRotations(plan: Plan, trainee: string): Placement[][] {
   const now = formatDay(today());
   const mine = plan.placements.filter((p) => p.trainee === trainee).map(({ trainee: _t, ...p }) => p as Placement);
-  const idx = mine.map((p, i) => [p, i] as const).filter(([p]) => p.kind === 'rotation' && p.from > now).pop()?.[1];
-  if (idx === undefined) return mine;
-  const p = mine[idx]!;
-  mine[idx] = { ...p, from: formatDay(addMonths(parseDay(p.from), 1)), to: formatDay(addMonths(parseDay(p.to) + 1, 1) - 1) };
-  return mine;
+  const shifts = [1, -1, 2, -2].map((n) => (d: number) => addMonths(d, n));
+  const future = mine.map((p, i) => [p, i] as const).filter(([p]) => p.kind === 'rotation' && p.from > now).reverse();
+  return future.flatMap(([p, idx]) =>
+    shifts.map((shift) => mine.map((q, i) => (i === idx ? { ...p, from: formatDay(shift(parseDay(p.from))), to: formatDay(shift(parseDay(p.to) + 1) - 1) } : q))),
+  );
 }

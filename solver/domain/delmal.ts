@@ -180,13 +180,6 @@ export function goalsFor(regulation: Regulation): readonly Goal[] {
   return regulation === '2015:8' ? GOALS_2015 : GOALS_2021;
 }
 
-const ORDER = new Map<string, number>([...GOALS_2015, ...GOALS_2021, ...GOALS_BT].map((x, i) => [x.code, i]));
-
-/** Sorts codes in målbeskrivning order (a before b before c, c2 before c10). */
-export function sortGoals(codes: Iterable<string>): string[] {
-  return [...new Set(codes)].sort((a, b) => (ORDER.get(a) ?? 1e9) - (ORDER.get(b) ?? 1e9) || a.localeCompare(b));
-}
-
 export interface GoalSources {
   specialties: Iterable<Specialty>;
   courses: Iterable<CourseId>;

@@ -264,7 +264,6 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   let iterations = 0;
   const timing = { lp: 0, price: 0, repair: 0 };
   let x: Float64Array | null = null;
-  let dual = new Float64Array(m.resources.length * m.nSlots);
   const cgEnd = ctl.started + (ctl.deadline - ctl.started) * 0.85;
   try {
     // Prices for pricing are smoothed towards the best-bound prices so far (Wentges smoothing): the
@@ -327,7 +326,6 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
           center = mu;
         }
       }
-      dual = lambda;
       let newCols = 0;
       for (const c of round.cols) if (addColumn(c)) newCols++;
       // Rows that the LP answer plus the new schedules would overfill join the master now.

@@ -5,7 +5,8 @@
  * or unit; and clinic/unit slots that the column-generation master, at its optimum, can only satisfy
  * with "over capacity" places — named with the trainees whose schedules compete for them.
  */
-import type { Explanation } from '../domain/schemas.ts';
+import { PLAN_FORMAT, type Explanation, type Scenario, type Violation } from '../domain/schemas.ts';
+import { validate } from '../validate.ts';
 import { SPECIALTY_NAMES } from '../domain/specialties.ts';
 import { formatDay } from '../time/dates.ts';
 import type { Overload } from './cohort.ts';
@@ -169,4 +170,30 @@ export function explainUnplaced(m: CohortModel, unplaced: number[], occupied: Ma
     },
   });
   return out;
+}
+
+/**
+ * Hard violations of the returned plan that the locked placements commit on their own (two locked
+ * placements of one trainee overlapping, locked rotations overfilling a clinic …): no plan can mend
+ * them, since locked placements never move. Each becomes an explanation; [] when some hard violation
+ * of the plan is not the locked placements' doing (then it is the solver's, and a bug).
+ */
+export function explainLockedViolations(scenario: Scenario, hard: Violation[]): Explanation[] {
+  const lockedOnly = validate(scenario, {
+    format: PLAN_FORMAT,
+    placements: scenario.trainees.flatMap((t) => (t.locked ?? []).map((p) => ({ trainee: t.id, ...p }))),
+  });
+  const key = (v: Violation) => JSON.stringify([v.rule, v.trainees, v.clinic, v.unit, v.from, v.to]);
+  const byLocked = new Set(lockedOnly.violations.filter((v) => v.severity === 'hard').map(key));
+  if (!hard.every((v) => byLocked.has(key(v)))) return [];
+  return hard.map((v) => ({
+    rules: [v.rule, 'locked'],
+    trainees: v.trainees,
+    clinics: v.clinic ? [v.clinic] : [],
+    units: v.unit ? [v.unit] : [],
+    message: {
+      sv: `Låsta placeringar bryter redan regeln: ${v.message.sv} Låsta placeringar flyttas aldrig; lås upp eller ändra dem.`,
+      en: `Locked placements already break the rule: ${v.message.en} Locked placements never move; unlock or change them.`,
+    },
+  }));
 }

@@ -29,7 +29,7 @@ import { PLAN_FORMAT } from '../domain/schemas.ts';
 import { greedyPlan } from '../greedy.ts';
 import { validate } from '../validate.ts';
 import { gapOf, solveCohort } from './cohort.ts';
-import { explainLocked, explainOverloads, explainTrainee, explainUnplaced } from './explain.ts';
+import { explainLocked, explainLockedViolations, explainOverloads, explainTrainee, explainUnplaced } from './explain.ts';
 import { buildModel, type CohortModel } from './model.ts';
 import { traineePlacements } from './placements.ts';
 import { planColumns, planCost } from './score.ts';
@@ -157,9 +157,14 @@ export async function solveWith(
   else status = out.stoppedEarly ? 'timeout' : 'feasible';
 
   if (complete && !report.valid) {
-    // A hard violation in a plan the model considers complete is a solver bug: say so loudly.
+    // A hard violation in a complete plan is either the locked placements' own (then no plan exists:
+    // infeasible, explained) or the solver's — a bug: say so loudly.
     const hard = report.violations.filter((v) => v.severity === 'hard');
-    process.emitWarning(`randplan solve: the plan breaks ${hard.length} hard rule(s) after re-validation (solver bug): ${hard.slice(0, 3).map((v) => v.message.en).join(' | ')}`);
+    const byLocked = explainLockedViolations(scenario, hard);
+    if (byLocked.length > 0) {
+      status = 'infeasible';
+      explanation.push(...byLocked);
+    } else process.emitWarning(`randplan solve: the plan breaks ${hard.length} hard rule(s) after re-validation (solver bug): ${hard.slice(0, 3).map((v) => v.message.en).join(' | ')}`);
   }
   report.solve = {
     status,

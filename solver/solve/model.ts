@@ -22,7 +22,7 @@ import type { Clinic, Plan, PlanPlacement, Scenario, Specialty } from '../domain
 import { traineeFacts, type Interval, type TraineeFacts } from '../plan/context.ts';
 import { addMonths, parseDay, type Day } from '../time/dates.ts';
 import { DAYS_PER_MONTH, MONTH_EPSILON, calendarMonths, endAfterCalendarMonths, type WorkCalendar } from '../time/months.ts';
-import { slotAtOrAfter, slotEnd, slotOf, slotStart, type Slot } from './grid.ts';
+import { slotAtOrAfter, slotOf, slotStart, type Slot } from './grid.ts';
 import { WEIGHTS } from './weights.ts';
 
 export interface Part {
@@ -39,7 +39,7 @@ export interface RotationOption {
   next: Slot;
   /**
    * Days held away from the VC (the parts, not the return weeks between them), as runs of days,
-   * flat: [first, last, first, last, …] (prefix-sum pricing; awaySlots lists them one by one).
+   * flat: [first, last, first, last, …] (read by prefix-sum pricing).
    */
   spans: number[];
   /** Soft cost that does not depend on the clinic: lateness and wishes. */
@@ -136,13 +136,6 @@ export interface BuildOptions {
   fixedTrainees?: ReadonlySet<string>;
   /** Only these trainees are planned (one-trainee mode). */
   only?: ReadonlySet<string>;
-}
-
-/** The days an option holds away from the VC, one by one. */
-export function awaySlots(o: RotationOption): Day[] {
-  const out: Day[] = [];
-  for (let k = 0; k < o.spans.length; k += 2) for (let d = o.spans[k]!; d <= o.spans[k + 1]!; d++) out.push(d);
-  return out;
 }
 
 /** The row of a resource on a day. */

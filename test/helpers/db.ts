@@ -117,29 +117,3 @@ function postgresDialect(adminUrl: string): TestDialect {
 export const TEST_DATABASE_URL = process.env.RANDPLAN_TEST_DATABASE_URL;
 
 export const DIALECTS: TestDialect[] = [pgliteDialect, ...(TEST_DATABASE_URL ? [postgresDialect(TEST_DATABASE_URL)] : [])];
-
-/** The admin URL with a fresh database for tests that need a URL (the API's own pool). */
-export async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `randplan_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      try {
-        await a.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await a.end();
-      }
-    },
-  };
-}

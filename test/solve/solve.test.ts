@@ -1,3 +1,4 @@
+import { validate } from '../../solver/validate.ts';
 import { describe, expect, it } from 'vitest';
 import { generateScenario } from '../../solver/demo/generate.ts';
 import { solve } from '../../solver/solve/index.ts';
@@ -72,6 +73,27 @@ describe('solve: locked placements and minimal change', () => {
     expect(r.plan.placements).toContainEqual({ trainee: 't01', ...locked });
     expect(rotations(r.plan, 't01').filter((p) => p.specialty === 'psykiatri')).toEqual([{ specialty: 'psykiatri', clinic: 'psyk-a', from: locked.from, to: locked.to }]);
     expectValid(s, r.plan);
+  });
+
+  it('answers infeasible, naming the rule, when locked placements themselves break it', async () => {
+    // An approved proposal locked a rotation over the trainee's own BVC: no plan can mend that.
+    const locked = [
+      { kind: 'rotation' as const, specialty: 'psykiatri' as const, clinic: 'psyk-a', from: '2028-09-04', to: '2028-11-03' },
+      { kind: 'bvc' as const, from: '2028-10-02', to: '2029-02-01' },
+    ];
+    const s = scenario(
+      [trainee('t01', { start: START, rotations: [{ specialty: 'psykiatri', months: 2 }, { specialty: 'ogon', months: 1 }], locked })],
+      [clinic('psyk-a', 'psykiatri', 1), clinic('ogon-a', 'ogon', 1)],
+    );
+    const r = await solve(s, { timeLimitSeconds: 10 });
+    expect(r.report.solve?.status).toBe('infeasible');
+    for (const p of locked) expect(r.plan.placements).toContainEqual({ trainee: 't01', ...p });
+    const explained = r.report.explanation ?? [];
+    expect(explained.some((e) => e.rules.includes('locked') && e.trainees.includes('t01'))).toBe(true);
+    // What the explanation names is exactly what the rule catalogue finds in the returned plan.
+    const hard = validate(s, r.plan).violations.filter((v) => v.severity === 'hard');
+    expect(hard.length).toBeGreaterThan(0);
+    expect(explained.map((e) => e.rules[0]).sort()).toEqual(hard.map((v) => v.rule).sort());
   });
 
   it('after a clinic loses a place, moves only what it must', async () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Clinic, PlanPlacement, Trainee, Unit, Violation } from '../../solver/domain/schemas.ts';
 import { SPECIALTIES } from '../../solver/domain/schemas.ts';
 import { dayFromCivil, monthIndex, parseDay } from '../../solver/time/dates.ts';
-import { clinicLoad, gridChanges, monthRange, unitAway } from '../../web/src/lib/load.ts';
-import { barLabel, diffPlacements, isLocked, ownPlacements, returnGaps, rowViolations, violationsFor } from '../../web/src/lib/placements.ts';
+import { clinicLoad, gridChanges, monthBounds, monthRange, unitAway } from '../../web/src/lib/load.ts';
+import { barLabel, describePlacement, diffPlacements, isLocked, ownPlacements, returnGaps, rowViolations, violationsFor } from '../../web/src/lib/placements.ts';
 import { contrastRatio, KIND_COLOURS, loadLevel, SPECIALTY_COLOURS } from '../../web/src/lib/palette.ts';
 import { buildRows, GROUP_HEIGHT, traineeRowHeight } from '../../web/src/lib/rows.ts';
 import { History } from '../../web/src/lib/history.ts';
@@ -90,6 +90,11 @@ describe('unit away', () => {
     expect(row!.cells.map((c) => c.used)).toEqual([0, 2, 1, 0]);
     expect(row!.cells.every((c) => c.limit === 1)).toBe(true);
   });
+
+  it('bounds a month index by its first and last day', () => {
+    expect(monthBounds(months2027[0]!)).toEqual({ from: '2027-05-01', to: '2027-05-31' });
+    expect(monthBounds(monthIndex(parseDay('2028-02-10')))).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+  });
 });
 
 describe('placements', () => {
@@ -108,6 +113,10 @@ describe('placements', () => {
     expect(barLabel({ kind: 'milestone', milestone: 'mitt-i-st', from: '2029-10-15', to: '2029-10-15' }, anna.name, 'en')).toBe(
       'Mid-ST assessment, Anna Andersson, 2029-10-15',
     );
+  });
+
+  it('describes a placement in a list of changes with its clinic', () => {
+    expect(describePlacement(p, () => 'Psykiatriska kliniken Växjö', 'sv')).toBe('Psykiatri (Psykiatriska kliniken Växjö) 2028-09-01 – 2028-11-30');
   });
 
   it('knows a locked placement, and a moved one is no longer locked', () => {

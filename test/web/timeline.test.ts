@@ -15,6 +15,7 @@ import {
   ticks,
   virtualWindow,
   localToday,
+  monthIndexLabel,
   xToDay,
   zoomById,
 } from '../../web/src/lib/timeline.ts';
@@ -44,6 +45,13 @@ describe('dates to pixels', () => {
     const origin = d('2028-09-01');
     expect(barBox(d('2028-09-01'), d('2028-11-30'), origin, 2)).toEqual({ left: 0, width: 91 * 2 });
     expect(barBox(d('2028-10-15'), d('2028-10-15'), origin, 0.5, 6).width).toBe(6);
+  });
+});
+
+describe('month labels', () => {
+  it('names a month index by its short month and year', () => {
+    expect(monthIndexLabel(2028 * 12 + 8, 'sv')).toBe('sep 2028');
+    expect(monthIndexLabel(2029 * 12 + 4, 'en')).toBe('May 2029');
   });
 });
 

@@ -4,7 +4,7 @@
  * day — the same "at no time" reading as the rules clinic-capacity and unit-away-limit.
  */
 import type { Clinic, PlanPlacement, Trainee, Unit } from '../../../solver/domain/schemas.ts';
-import { dayOfMonthIndex, monthIndex, parseDay, type Day } from '../../../solver/time/dates.ts';
+import { dayOfMonthIndex, formatDay, monthIndex, parseDay, type Day } from '../../../solver/time/dates.ts';
 
 export interface MonthCell {
   /** Month index (year × 12 + month − 1). */
@@ -25,6 +25,11 @@ export interface MonthCell {
 export interface GridRow<T> {
   item: T;
   cells: MonthCell[];
+}
+
+/** The first and last day of a month index, as ISO dates (to compare with placements' `from`/`to`). */
+export function monthBounds(index: number): { from: string; to: string } {
+  return { from: formatDay(dayOfMonthIndex(index)), to: formatDay(dayOfMonthIndex(index + 1) - 1) };
 }
 
 /** Month indices from the month of `from` to the month of `to`, both included. */

@@ -18,10 +18,19 @@ export function placementName(p: Placement, lang: Lang): string {
   return text[lang];
 }
 
+/** "2028-09-01 – 2028-11-30", or the one date of a one-day placement (timeline.ts's periodText on ISO dates). */
+export function placementPeriod(p: Pick<Placement, 'from' | 'to'>): string {
+  return p.from === p.to ? p.from : `${p.from} – ${p.to}`;
+}
+
 /** The accessible name of a bar: "Psykiatri, Anna Andersson, 2028-09-01 – 2028-11-30". */
 export function barLabel(p: Placement, traineeName: string, lang: Lang): string {
-  const period = p.from === p.to ? p.from : `${p.from} – ${p.to}`;
-  return `${placementName(p, lang)}, ${traineeName}, ${period}`;
+  return `${placementName(p, lang)}, ${traineeName}, ${placementPeriod(p)}`;
+}
+
+/** A line of a list of changes: "Psykiatri (Psykiatriska kliniken) 2028-09-01 – 2028-11-30". */
+export function describePlacement(p: Placement, clinicName: (id: string) => string, lang: Lang): string {
+  return `${placementName(p, lang)}${p.clinic ? ` (${clinicName(p.clinic)})` : ''} ${p.from} – ${p.to}`;
 }
 
 export function samePlacement(a: Placement, b: Placement): boolean {

@@ -7,7 +7,6 @@ import {
   addMonths,
   civilFromDay,
   dayFromCivil,
-  daysInMonth,
   formatDay,
   startOfMonth,
   type Day,
@@ -77,6 +76,11 @@ const MONTH_SHORT = {
 
 export function monthShort(month: number, lang: 'sv' | 'en'): string {
   return MONTH_SHORT[lang][month - 1]!;
+}
+
+/** A month index (year × 12 + month − 1) as "sep 2028" / "Sep 2028". */
+export function monthIndexLabel(index: number, lang: 'sv' | 'en'): string {
+  return `${monthShort((index % 12) + 1, lang)} ${Math.floor(index / 12)}`;
 }
 
 /** ISO week number of a day (weeks start on Monday; week 1 holds the year's first Thursday). */
@@ -178,11 +182,6 @@ export function rowAt(offsets: readonly number[], y: number): number {
     else hi = mid - 1;
   }
   return lo;
-}
-
-export function lastDayOfMonth(day: Day): Day {
-  const c = civilFromDay(day);
-  return dayFromCivil(c.year, c.month, daysInMonth(c.year, c.month));
 }
 
 /**
