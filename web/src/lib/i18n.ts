@@ -161,6 +161,18 @@ const WORDS = {
   job_done: { sv: 'Klar', en: 'Done' },
   job_failed: { sv: 'Misslyckades', en: 'Failed' },
   job_cancelled: { sv: 'Avbruten', en: 'Cancelled' },
+  // The solver's outcome (report.solve.status) and its progress phases (solver/solve/cohort.ts).
+  solve_optimal: { sv: 'Optimal plan', en: 'Optimal plan' },
+  solve_feasible: { sv: 'Giltig plan, inom målgapet', en: 'Valid plan, within the target gap' },
+  solve_infeasible: { sv: 'Ingen plan möjlig', en: 'No plan possible' },
+  solve_timeout: { sv: 'Tidsgränsen nådd – bästa plan hittills', en: 'Time limit reached – best plan so far' },
+  'phase_first-plan': { sv: 'Första plan', en: 'First plan' },
+  phase_lagrange: { sv: 'Skärper gränsen', en: 'Tightening the bound' },
+  'phase_column-generation': { sv: 'Söker scheman (kolumngenerering)', en: 'Searching schedules (column generation)' },
+  'phase_lp-converged': { sv: 'LP-gränsen klar', en: 'LP bound converged' },
+  phase_improve: { sv: 'Förbättrar planen', en: 'Improving the plan' },
+  'phase_restricted-mip': { sv: 'Heltalsplan (MIP)', en: 'Integer plan (MIP)' },
+  phase_done: { sv: 'Klar', en: 'Done' },
 
   dataTitle: { sv: 'Data', en: 'Data' },
   clinics: { sv: 'Kliniker', en: 'Clinics' },
@@ -194,6 +206,12 @@ export type WordKey = keyof typeof WORDS;
 
 export function translate(lang: Lang, key: WordKey): string {
   return WORDS[key][lang];
+}
+
+/** A word for an id that comes from elsewhere (a solver phase, a status); the id itself when unknown. */
+export function translateId(lang: Lang, prefix: string, id: string): string {
+  const key = `${prefix}${id}`;
+  return key in WORDS ? WORDS[key as WordKey][lang] : id;
 }
 
 /** Numbers the Swedish way (decimal comma) or the English way. */
