@@ -82,6 +82,26 @@ function locate<K extends string>(table: Table, columns: Record<K, Column>, erro
   return at;
 }
 
+/**
+ * One data row's cells by column key, its errors in the words a person reads ("rad 4, start: …"), and
+ * its id, which must be present and unique in the file (`seen` remembers the row each id stood on).
+ */
+function readRow<K extends string>(
+  columns: Record<'id' | K, Column>,
+  at: Record<'id' | K, number>,
+  { row, cells }: Table['rows'][number],
+  errors: string[],
+  seen: Map<string, number>,
+) {
+  const get = (k: 'id' | K) => (at[k] >= 0 ? (cells[at[k]] ?? '') : '');
+  const err = (k: 'id' | K, what: string) => errors.push(`rad ${row}, ${columns[k].names[0]}: ${what}`);
+  const id = get('id');
+  if (!id) err('id', 'saknas');
+  else if (seen.has(id)) err('id', `"${id}" finns redan på rad ${seen.get(id)}`);
+  else seen.set(id, row);
+  return { get, err, id };
+}
+
 function numberOf(s: string): number | null {
   const n = Number(s.replace(',', '.').replace('%', ''));
   return s.trim() === '' || !Number.isFinite(n) ? null : n;
@@ -100,13 +120,8 @@ export async function importTrainees(db: Kysely<Database>, actor: Actor, table: 
     const units = new Set((await unitsRepo.list(trx)).map((u) => u.id));
     const seen = new Map<string, number>();
     const list: Trainee[] = [];
-    for (const { row, cells } of table.rows) {
-      const get = (k: keyof typeof TRAINEE_COLUMNS) => (at[k] >= 0 ? (cells[at[k]] ?? '') : '');
-      const err = (k: keyof typeof TRAINEE_COLUMNS, what: string) => errors.push(`rad ${row}, ${TRAINEE_COLUMNS[k].names[0]}: ${what}`);
-      const id = get('id');
-      if (!id) err('id', 'saknas');
-      else if (seen.has(id)) err('id', `"${id}" finns redan på rad ${seen.get(id)}`);
-      else seen.set(id, row);
+    for (const line of table.rows) {
+      const { get, err, id } = readRow(TRAINEE_COLUMNS, at, line, errors, seen);
       const name = get('name');
       if (!name) err('name', 'saknas');
       const unit = get('unit');
@@ -152,13 +167,8 @@ export async function importClinics(db: Kysely<Database>, actor: Actor, table: T
   if (errors.length) throw badRequest('Filen kan inte läsas; inget ändrades / The file cannot be read; nothing changed', errors);
   const seen = new Map<string, number>();
   const list: Clinic[] = [];
-  for (const { row, cells } of table.rows) {
-    const get = (k: keyof typeof CLINIC_COLUMNS) => cells[at[k]] ?? '';
-    const err = (k: keyof typeof CLINIC_COLUMNS, what: string) => errors.push(`rad ${row}, ${CLINIC_COLUMNS[k].names[0]}: ${what}`);
-    const id = get('id');
-    if (!id) err('id', 'saknas');
-    else if (seen.has(id)) err('id', `"${id}" finns redan på rad ${seen.get(id)}`);
-    else seen.set(id, row);
+  for (const line of table.rows) {
+    const { get, err, id } = readRow(CLINIC_COLUMNS, at, line, errors, seen);
     const name = get('name');
     if (!name) err('name', 'saknas');
     const specialty = get('specialty').toLowerCase();
