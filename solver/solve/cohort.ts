@@ -16,11 +16,12 @@
  * so the proven gap is valid even when time runs out before convergence.
  */
 import type { CohortModel } from './model.ts';
-import { bestSchedule, pricePrefix, type Column } from './pricing.ts';
+import { bestSchedule, columnKey, pricePrefix, type Column } from './pricing.ts';
 import { costOf, ejectRepair, freeRows, improve, repairPlan, type Incumbent } from './repair.ts';
 import { createLpModel, type EngineName, type LpModel } from './lp/index.ts';
-import { OVER_CAPACITY_COST } from './weights.ts';
 import { lagrangeAscent } from './lagrange.ts';
+import { Master } from './master.ts';
+
 
 export interface SolveProgressInfo {
   seconds: number;
@@ -73,12 +74,6 @@ export function gapOf(incumbent: number | null, bound: number | null): number | 
   if (incumbent === null || bound === null) return null;
   if (incumbent <= 1e-9) return Math.max(0, incumbent - bound) <= 1e-9 ? 0 : 1;
   return Math.max(0, (incumbent - bound) / Math.abs(incumbent));
-}
-
-interface LpCol {
-  trainee: number;
-  column: Column | null; // null: an over-capacity column
-  row?: number;
 }
 
 export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<CohortOutcome> {
@@ -150,11 +145,11 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
     return { incumbent: best, bound, overloads: [], converged: false, alone, firstFeasibleSeconds, iterations: 0, stoppedEarly: stop() };
   }
 
-  // Lagrangian ascent first: a strong bound fast, and schedules under realistic prices for repairs.
-  // Most of the budget goes to the ascent: measured on the generated regions, it is what raises the
-  // bound within seconds (50 trainees: 2361 → 2800 in 5 s), while a master LP with day rows needs tens
-  // of seconds of column generation before its value proves more. The master keeps the rest.
-  const ascentEnd = ctl.started + (ctl.deadline - ctl.started) * 0.75;
+  // Lagrangian ascent first: a strong bound fast, and prices and averaged schedules for repairs. It
+  // runs until it stalls (then the master LP, for instances small enough to converge in the time left)
+  // or most of the time is used: measured on the generated regions, the ascent raises the bound far
+  // faster than column generation, whose LP re-solves take seconds from 200 trainees on.
+  const ascentEnd = ctl.started + (ctl.deadline - ctl.started) * 0.8;
   let steps = 0;
   const ascent = lagrangeAscent(
     m,
@@ -162,10 +157,12 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
     () => (best && best.unplaced.length === 0 ? best.cost : bound0 * 2 + 1),
     bound ?? -Infinity,
     () => stop() || now() >= ascentEnd || done(),
-    (b, cols, lambda) => {
-      bound = Math.max(bound ?? -Infinity, b);
+    (step) => {
+      bound = Math.max(bound ?? -Infinity, step.bound);
+      // Every third step a repair, alternately from the averaged and from the latest schedules.
       if (++steps % 3 === 0) {
-        const repaired = repairPlan(m, cols, squeaky(byStart), lambda, stop);
+        const preferred = steps % 6 === 0 ? step.preferred : step.columns;
+        const repaired = repairPlan(m, preferred, squeaky(byStart), step.lambda, stop);
         for (const i of repaired.unplaced) failed.add(i);
         accept(repaired);
       }
@@ -186,79 +183,18 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
 
   // The master (when the ascent stopped early on its own: stalled steps).
   const lp: LpModel = await createLpModel(ctl.engine);
-  const lpCols: LpCol[] = [];
-  const convRow = new Int32Array(T).fill(-1);
-  for (const i of planned) convRow[i] = lp.addRow(1, 1, [], []);
-  const activeRow = new Map<number, number>(); // model row → LP row
-  const rowOfLp: number[] = []; // LP row → model row (−1 for convexity rows)
-  for (let i = 0; i < lp.numRows; i++) rowOfLp.push(-1);
-  const usersOf = new Map<number, number[]>(); // model row → LP columns using it
-  const seen = new Set<string>();
-  const freeOf = (row: number) => m.resources[Math.floor(row / m.nSlots)]!.free[row % m.nSlots]!;
-
-  const addColumn = (col: Column): boolean => {
-    const key = columnKey(col);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    const rows = [convRow[col.trainee]!];
-    for (const r of col.rows) {
-      const lr = activeRow.get(r);
-      if (lr !== undefined) rows.push(lr);
-    }
-    const j = lp.addColumn(col.cost, 0, Infinity, rows, rows.map(() => 1));
-    lpCols.push({ trainee: col.trainee, column: col });
-    for (const r of col.rows) {
-      const list = usersOf.get(r);
-      if (list) list.push(j);
-      else usersOf.set(r, [j]);
-    }
-    return true;
-  };
-  const addRow = (r: number) => {
-    if (activeRow.has(r)) return;
-    const users = usersOf.get(r) ?? [];
-    const lr = lp.addRow(-Infinity, freeOf(r), users, users.map(() => 1));
-    activeRow.set(r, lr);
-    rowOfLp.push(r);
-    // Over capacity, at a prohibitive price: keeps the master feasible and measures how far over.
-    lp.addColumn(OVER_CAPACITY_COST, 0, Infinity, [lr], [-1]);
-    lpCols.push({ trainee: -1, column: null, row: r });
-  };
-
-  /**
-   * Adds the day rows given, but of a run of consecutive days with the same free places and the same
-   * master columns on them only the first: those rows are identical. A day of the run that a later
-   * column tells apart is added when it is overfilled (lazily, like every row); rows left out only
-   * relax the master, so its bound stays valid, and integer plans are checked on every day.
-   */
-  const addRows = (rows: number[]): number => {
-    rows.sort((a, b) => a - b);
-    let added = 0;
-    let prev = -2;
-    for (const r of rows) {
-      const same =
-        prev === r - 1 &&
-        Math.floor(prev / m.nSlots) === Math.floor(r / m.nSlots) &&
-        freeOf(prev) === freeOf(r) &&
-        sameUsers(usersOf.get(prev), usersOf.get(r));
-      if (!same && !activeRow.has(r)) {
-        addRow(r);
-        added++;
-      }
-      prev = r;
-    }
-    return added;
-  };
-  for (const i of planned) if (first[i]) addColumn(first[i]!);
-  for (const c of seed ?? []) if (c) addColumn(c);
-  // The first integer plan's schedules: with them the master is feasible without over-capacity
-  // columns, so its prices start at realistic values instead of the prohibitive over-capacity cost.
-  for (const c of best.columns) if (c) addColumn(c);
-  for (const round of ascent.columns.slice(-3)) for (const c of round) addColumn(c);
+  // With a complete plan's schedules among the columns, the master is feasible whatever rows join it,
+  // so over-capacity columns are needed only without one (measured at 200 trainees: they were four in
+  // five of the master's columns and doubled each LP re-solve).
+  const master = new Master(m, lp, planned, best.unplaced.length > 0);
+  for (const i of planned) if (first[i]) master.addColumn(first[i]!);
+  for (const c of seed ?? []) if (c) master.addColumn(c);
+  // The first integer plan's schedules: with them the master is feasible at once and its prices start
+  // at realistic values.
+  for (const c of best.columns) if (c) master.addColumn(c);
+  for (const round of ascent.columns.slice(-3)) for (const c of round) master.addColumn(c);
   // Rows where the trainees' own best schedules already collide.
-  const demand = new Map<number, number>();
-  for (const i of planned) for (const r of first[i]?.rows ?? []) demand.set(r, (demand.get(r) ?? 0) + 1);
-  addRows([...demand].filter(([r, d]) => d > freeOf(r)).map(([r]) => r));
+  master.addOverfilled(null, first.filter((c): c is Column => c !== null));
 
   let converged = false;
   let iterations = 0;
@@ -273,8 +209,7 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
     let center: Float64Array | null = ascent.lambda;
     const ALPHA = 0.6;
     const price = (lambda: Float64Array, mu: Float64Array, convDual: (i: number) => number): { lagrange: number; complete: boolean; cols: Column[] } => {
-      let lagrange = 0;
-      for (const [r] of activeRow) lagrange -= lambda[r]! * freeOf(r);
+      let lagrange = -placesValue(m, lambda);
       const cols: Column[] = [];
       let complete = true;
       const tPrice = now();
@@ -304,15 +239,12 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
       timing.lp += now() - tLp;
       if (!sol.x || !sol.duals || (sol.status !== 'optimal' && sol.status !== 'feasible')) break;
       x = sol.x;
-      const duals = sol.duals;
-      const mu = new Float64Array(m.resources.length * m.nSlots);
-      for (const [r, lr] of activeRow) mu[r] = Math.max(0, -duals[lr]!);
-      const convDual = (i: number) => duals[convRow[i]!]!;
+      const { mu, conv: convDual } = master.prices(sol.duals);
 
       let lambda = mu;
       if (center) {
         lambda = new Float64Array(mu.length);
-        for (const [r] of activeRow) lambda[r] = ALPHA * center[r]! + (1 - ALPHA) * mu[r]!;
+        for (let r = 0; r < mu.length; r++) lambda[r] = ALPHA * center[r]! + (1 - ALPHA) * mu[r]!;
       }
       let round = price(lambda, mu, convDual);
       if (round.complete && round.lagrange > (bound ?? -Infinity)) {
@@ -327,25 +259,17 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
         }
       }
       let newCols = 0;
-      for (const c of round.cols) if (addColumn(c)) newCols++;
+      for (const c of round.cols) if (master.addColumn(c)) newCols++;
       // Rows that the LP answer plus the new schedules would overfill join the master now.
-      const use = new Map<number, number>();
-      for (let j = 0; j < lpCols.length; j++) {
-        const xj = j < x.length ? x[j]! : 1;
-        const c = lpCols[j]!.column;
-        if (xj <= 1e-9 || !c) continue;
-        for (const r of c.rows) if (!activeRow.has(r)) use.set(r, (use.get(r) ?? 0) + xj);
-      }
-      let addedRows = 0;
-      addedRows += addRows([...use].filter(([r, u]) => u > freeOf(r) + 1e-6).map(([r]) => r));
+      master.addOverfilled(x);
       // An integer plan from the LP answer: each trainee's heaviest column first.
       const pref: (Column | null)[] = new Array(T).fill(null);
       const weight = new Float64Array(T);
       for (let j = 0; j < x.length; j++) {
-        const lc = lpCols[j]!;
-        if (lc.column && x[j]! > weight[lc.trainee]!) {
-          weight[lc.trainee] = x[j]!;
-          pref[lc.trainee] = lc.column;
+        const mc = master.columns[j]!;
+        if (mc.column && x[j]! > weight[mc.trainee]!) {
+          weight[mc.trainee] = x[j]!;
+          pref[mc.trainee] = mc.column;
         }
       }
       // Trainees the LP has settled (one schedule at 1) first, the rest tightest first.
@@ -354,21 +278,19 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
       const repaired = repairPlan(m, pref, squeaky(order), mu, stop);
       for (const i of repaired.unplaced) failed.add(i);
       accept(repaired);
-      for (const c of repaired.columns) if (c) addColumn(c);
+      for (const c of repaired.columns) if (c) master.addColumn(c);
       timing.repair += now() - tRepair;
       if (round.complete && newCols === 0 && sol.status === 'optimal') {
         // No column prices out against the LP's duals: the restricted master's value is the full
-        // master LP's optimum, a lower bound on every plan (missing lazy rows and the over-capacity
-        // columns only relax it further). Before this point the restricted master's value is an
-        // UPPER bound on the LP and proves nothing, which is how "LP 3205.9 > a later plan's 3098"
-        // arose in the first round. The Lagrangian at the same duals equals it in exact
-        // arithmetic; the larger of the two is kept.
+        // master LP's optimum, a lower bound on every plan (rows left out only relax it). Before this
+        // point the restricted master's value is an UPPER bound on the LP and proves nothing, which is
+        // how "LP 3205.9 > a later plan's 3098" arose in the first round. The Lagrangian at the same
+        // duals equals it in exact arithmetic; the larger of the two is kept.
         converged = true;
         if (sol.objective !== null) bound = Math.max(bound ?? -Infinity, sol.objective - 1e-6 * Math.max(1, Math.abs(sol.objective)));
       }
       progress(converged ? 'lp-converged' : 'column-generation', best);
       if (converged || done()) break;
-      void addedRows;
       await ctl.breathe?.();
     }
 
@@ -380,34 +302,29 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
     if (!done() && !stop() && ctl.engine === 'highs' && best && best.unplaced.length === 0 && x) {
       // The incumbent as the MIP's start; schedules found by repairs join the master first.
       const chosen = new Set(best.columns.filter((c): c is Column => c !== null));
-      const inMaster = new Set(lpCols.map((lc) => lc.column));
-      for (const c of chosen) {
-        if (inMaster.has(c)) continue;
-        seen.delete(columnKey(c));
-        addColumn(c);
-      }
-      const full = new Float64Array(lp.numCols);
-      lpCols.forEach((lc, j) => {
-        if (lc.column && chosen.has(lc.column)) full[j] = 1;
+      for (const c of chosen) master.addColumn(c);
+      const start = new Float64Array(lp.numCols);
+      const keys = new Set([...chosen].map(columnKey));
+      master.columns.forEach((mc, j) => {
+        if (mc.column && keys.has(columnKey(mc.column))) start[j] = 1;
       });
       // Schedules are integer; over-capacity columns stay continuous (and must end at 0 in a plan).
-      lp.setInteger(lpCols.flatMap((lc, j) => (lc.column ? [j] : [])));
-      const mipCols = true;
+      lp.setInteger(master.columns.flatMap((mc, j) => (mc.column ? [j] : [])));
       const left = (ctl.deadline - now()) / 1000;
-      if (left > 0.5 && mipCols) {
-        const sol = lp.solveMip({ timeLimitSeconds: left * 0.6, mipGap: ctl.targetGap / 2, start: full });
+      if (left > 0.5) {
+        const sol = lp.solveMip({ timeLimitSeconds: left * 0.6, mipGap: ctl.targetGap / 2, start });
         if (sol.x) {
           const cols: (Column | null)[] = new Array(T).fill(null);
           let over = 0;
-          lpCols.forEach((lc, j) => {
+          master.columns.forEach((mc, j) => {
             if (sol.x![j]! > 0.5) {
-              if (lc.column) cols[lc.trainee] = lc.column;
+              if (mc.column) cols[mc.trainee] = mc.column;
               else over += sol.x![j]!;
             }
           });
           for (let i = 0; i < T; i++) if (!m.trainees[i]!.items.length) cols[i] = first[i] ?? null;
           const unplaced = planned.filter((i) => !cols[i]);
-          // The restricted master only holds the contested rows: check every row before accepting.
+          // The master holds sums of some rows only: check every row before accepting.
           if (over < 1e-6 && unplaced.length === 0 && withinLimits(m, cols)) accept({ columns: cols, cost: costOf(cols), unplaced });
         }
         progress('restricted-mip', best);
@@ -419,21 +336,23 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   }
 
   // Where the LP at its optimum still needs "over capacity" places, the limits cannot all hold.
-  const overloads: Overload[] = [];
-  if (converged && x) {
-    lpCols.forEach((lc, j) => {
-      if (lc.column || lc.row === undefined || x![j]! <= 1e-6) return;
-      const users = new Set<number>();
-      for (const k of usersOf.get(lc.row) ?? []) if (x![k]! > 1e-6) users.add(lpCols[k]!.trainee);
-      overloads.push({ row: lc.row, amount: x![j]!, trainees: [...users] });
-    });
-  }
+  const overloads: Overload[] = converged && x ? master.overloads(x) : [];
   progress('done', best);
   if (process.env.RANDPLAN_DEBUG) {
-    console.error(`cg: iterations ${iterations}, rows ${activeRow.size}, columns ${lpCols.length}, lp ${timing.lp.toFixed(0)} ms, price ${timing.price.toFixed(0)} ms, repair ${timing.repair.toFixed(0)} ms`);
+    console.error(`cg: iterations ${iterations}, rows ${master.rowCount}, columns ${master.columns.length}, lp ${timing.lp.toFixed(0)} ms, price ${timing.price.toFixed(0)} ms, repair ${timing.repair.toFixed(0)} ms`);
   }
   // Short of convergence the search ended on its time budget (the phases end before the deadline).
   return { incumbent: best, bound, overloads, converged, alone, firstFeasibleSeconds, iterations, stoppedEarly: stop() || !converged };
+}
+
+/** Σ price × free places over every row: what the Lagrangian subtracts for the places it prices. */
+function placesValue(m: CohortModel, lambda: Float64Array): number {
+  let sum = 0;
+  for (let r = 0; r < lambda.length; r++) {
+    const v = lambda[r]!;
+    if (v > 0) sum += v * m.resources[Math.floor(r / m.nSlots)]!.free[r % m.nSlots]!;
+  }
+  return sum;
 }
 
 /** True when the columns together keep every clinic and unit slot within its free places. */
@@ -441,22 +360,4 @@ export function withinLimits(m: CohortModel, cols: (Column | null)[]): boolean {
   const free = freeRows(m);
   for (const c of cols) for (const r of c?.rows ?? []) if (--free[r]! < 0) return false;
   return true;
-}
-
-/**
- * Identity of a schedule. The last part's end and the keep flag belong to it: a rotation kept at its
- * current dates can start on the same day as a grid option yet differ in its parts and (move) cost,
- * and a key without them silently dropped the cheaper one as "seen" — pricing would then report no
- * improving column although one exists, ending column generation at a value that is not the LP's.
- */
-function sameUsers(a: number[] | undefined, b: number[] | undefined): boolean {
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function columnKey(col: Column): string {
-  return `${col.trainee}|${col.choices
-    .map((c) => `${c.item}:${c.option.parts[0]!.from}:${c.option.parts[c.option.parts.length - 1]!.to}:${c.clinic}:${c.option.keep ? 'k' : 'g'}`)
-    .join(',')}`;
 }

@@ -86,13 +86,21 @@ function runs(m: CohortModel, rows: { row: number; trainees: string[]; fixed: bo
     const slot = m.slot0 + (r.row % m.nSlots);
     const limit = m.resources[resource]!.limit[r.row % m.nSlots]!;
     const last = out[out.length - 1];
-    if (last && last.resource === resource && last.to === slot - 1 && last.fixed === r.fixed) {
+    // Limits are checked on some days only (model.ts `checked`): a run goes on to the next checked day.
+    if (last && last.resource === resource && nextChecked(m, resource, last.to) >= slot && last.fixed === r.fixed) {
       last.to = slot;
       last.limit = Math.min(last.limit, limit);
       for (const id of r.trainees) last.trainees.add(id);
     } else out.push({ resource, from: slot, to: slot, limit, trainees: new Set(r.trainees), fixed: r.fixed });
   }
   return out;
+}
+
+/** The first checked day of a resource after day d (d + 1 for a fixed placement's overfull days). */
+function nextChecked(m: CohortModel, resource: number, d: number): number {
+  let e = d + 1;
+  while (e - m.slot0 < m.nSlots && !m.checked[resource * m.nSlots + e - m.slot0]) e++;
+  return e;
 }
 
 function runExplanation(m: CohortModel, run: Run): Explanation {

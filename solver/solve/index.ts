@@ -90,7 +90,7 @@ export async function solveWith(
   // there is a plan from the first second, whatever happens to the model later.
   const greedy = options.trainee === undefined ? validGreedy(scenario) : null;
   const greedySeconds = greedy ? (performance.now() - started) / 1000 : null;
-  const model = buildModel(scenario, { currentPlan: options.currentPlan, only });
+  const model = buildModel(scenario, { currentPlan: options.currentPlan, only, exactFor: greedy ? [greedy.plan] : [] });
   const shouldStop = () => externalStop() || options.signal?.aborted === true;
   const gapTarget = options.gapTarget ?? 1e-4;
 

@@ -315,12 +315,27 @@ export function makeColumn(m: CohortModel, t: TraineeModel, choices: Choice[]): 
     const sp = ch.option.spans;
     for (let k = 0; k < sp.length; k += 2) {
       for (let s = sp[k]!; s <= sp[k + 1]!; s++) {
-        rows.add(rowOf(m, ch.clinic, s));
-        if (t.unit >= 0) rows.add(rowOf(m, t.unit, s));
+        const rc = rowOf(m, ch.clinic, s);
+        if (m.checked[rc]) rows.add(rc);
+        if (t.unit < 0) continue;
+        const ru = rowOf(m, t.unit, s);
+        if (m.checked[ru]) rows.add(ru);
       }
     }
     if (!last || ch.option.slot > last.option.slot) last = ch;
   }
   if (last) cost += finishCost(t, t.items[last.item]!, last.option);
   return { trainee: t.index, choices, cost, rows: [...rows].sort((a, b) => a - b) };
+}
+
+/**
+ * Identity of a schedule. The last part's end and the keep flag belong to it: a rotation kept at its
+ * current dates can start on the same day as a grid option yet differ in its parts and (move) cost,
+ * and a key without them silently dropped the cheaper one as "seen" — pricing would then report no
+ * improving column although one exists, ending column generation at a value that is not the LP's.
+ */
+export function columnKey(col: Column): string {
+  return `${col.trainee}|${col.choices
+    .map((c) => `${c.item}:${c.option.parts[0]!.from}:${c.option.parts[c.option.parts.length - 1]!.to}:${c.clinic}:${c.option.keep ? 'k' : 'g'}`)
+    .join(',')}`;
 }

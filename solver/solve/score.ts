@@ -4,9 +4,8 @@
  * the same sum of WEIGHTS terms that the solver's columns carry. So an incumbent, a seed and a bound
  * are always compared on ONE objective.
  *
- * A column's rows here are the weekly slots its parts touch (grid.ts). For parts off the Monday grid
- * that over-counts (a part ending on a Wednesday holds the whole week), so a valid plan's columns can
- * look over a weekly limit; `withinLimits` (cohort.ts) then rejects them as master columns.
+ * A column holds the checked rows (model.ts) of its days; that is exact only when each part's first
+ * day is a checked row, so a plan must be built into the model (`exactFor`) to be read here.
  */
 import type { Plan, PlanPlacement } from '../domain/schemas.ts';
 import { parseDay } from '../time/dates.ts';
@@ -24,6 +23,14 @@ function samePlacement(a: PlanPlacement, b: PlanPlacement): boolean {
 export function columnOfPlacements(m: CohortModel, t: TraineeModel, placements: PlanPlacement[]): Column | null {
   const clinicIndex = new Map(m.scenario.clinics.map((c, i) => [c.id, i]));
   const own = placements.filter((p) => p.kind === 'rotation' && !t.fixed.some((f) => samePlacement(f, p)));
+  // A part starting on an unchecked day could overfill a place there unseen: not readable exactly.
+  const exact = (p: PlanPlacement) => {
+    const d = parseDay(p.from);
+    const c = clinicIndex.get(p.clinic ?? '');
+    const inside = d >= m.slot0 && d < m.slot0 + m.nSlots;
+    return c !== undefined && inside && m.checked[rowOf(m, c, d)] === 1 && (t.unit < 0 || m.checked[rowOf(m, t.unit, d)] === 1);
+  };
+  if (!own.every(exact)) return null;
   const choices: Choice[] = [];
   const used = new Set<PlanPlacement>();
   for (const [i, item] of t.items.entries()) {
@@ -53,8 +60,8 @@ export function columnOfPlacements(m: CohortModel, t: TraineeModel, placements: 
       if (c === undefined) return null;
       for (let d = parseDay(p.from); d <= parseDay(p.to); d++) {
         if (d < m.slot0 || d >= m.slot0 + m.nSlots) continue;
-        rows.add(rowOf(m, c, d));
-        if (t.unit >= 0) rows.add(rowOf(m, t.unit, d));
+        if (m.checked[rowOf(m, c, d)]) rows.add(rowOf(m, c, d));
+        if (t.unit >= 0 && m.checked[rowOf(m, t.unit, d)]) rows.add(rowOf(m, t.unit, d));
       }
     }
     column.rows = [...rows].sort((a, b) => a - b);

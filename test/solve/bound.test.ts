@@ -63,15 +63,15 @@ describe('solve: the bound holds for every valid plan under the same objective',
     const sv = r.report.solve!;
     expect(sv.bound).not.toBeNull();
     expect(sv.objective).not.toBeNull();
-    const m = buildModel(s);
+    const others: Plan[] = [...perturbed(s, r.plan, 4)];
+    const g = greedyPlan(s);
+    if (validate(s, g).valid) others.push(g);
+    const m = buildModel(s, { exactFor: [r.plan, ...others] });
     // The reported objective is the plan's cost as score.ts reads it back from the plan.
     expect(planCost(m, r.plan)).toBeCloseTo(sv.objective!, 2);
     const bound = sv.bound!;
     expect(bound).toBeLessThanOrEqual(sv.objective! + 1e-6);
 
-    const others: Plan[] = [...perturbed(s, r.plan, 4)];
-    const g = greedyPlan(s);
-    if (validate(s, g).valid) others.push(g);
     expect(others.length).toBeGreaterThanOrEqual(3);
     for (const plan of others) {
       const cost = planCost(m, plan);
@@ -87,10 +87,11 @@ describe('solve: the greedy plan is a column set of the model', () => {
     const s = generateScenario({ size: 30, seed: 7, today: '2026-11-22' });
     const g = greedyPlan(s);
     expect(validate(s, g).valid).toBe(true);
-    const m = buildModel(s);
+    const m = buildModel(s, { exactFor: [g] });
     const cols = planColumns(m, g);
-    // Every trainee's greedy schedule reads as a column, and together they fit the day rows exactly
+    // Every trainee's greedy schedule reads as a column, and together they fit the checked rows exactly
     // (weekly rows over-counted the partial weeks of placements off the Monday grid).
+    expect(planColumns(buildModel(s), g).some((c) => c === null)).toBe(true); // off-grid starts unchecked: not exact
     expect(m.trainees.filter((t) => t.items.length > 0 && !cols[t.index]).map((t) => t.id)).toEqual([]);
     expect(withinLimits(m, cols)).toBe(true);
     const r = await solve(s, { timeLimitSeconds: 3 });
@@ -115,9 +116,6 @@ describe('score: a plan read as columns keeps every place it holds', () => {
       ],
       [clinic('psyk-a', 'psykiatri', 1), clinic('hud-a', 'hud', 1)],
     );
-    const m = buildModel(s);
-    const t = m.trainees[0]!;
-    expect(t.items.map((i) => i.specialty)).toEqual(['hud']);
     const plan: Plan = {
       format: 'randplan.plan/1',
       placements: [
@@ -126,12 +124,16 @@ describe('score: a plan read as columns keeps every place it holds', () => {
         { trainee: 't01', kind: 'rotation', specialty: 'hud', clinic: 'hud-a', from: '2028-04-03', to: '2028-05-02' },
       ],
     };
+    const m = buildModel(s, { exactFor: [plan] });
+    const t = m.trainees[0]!;
+    expect(t.items.map((i) => i.specialty)).toEqual(['hud']);
     const col = planColumns(m, plan)[0]!;
     const psykRow = (day: string) => 0 * m.nSlots + (parseDay(day) - m.slot0);
-    // The top-up part's days are held; the locked part's are already taken by the model (fixed).
+    // The top-up part's checked days (its first day, a Monday, and the next Monday) are held; the
+    // locked part's are already taken by the model (fixed).
     expect(col.rows).toContain(psykRow('2028-03-13'));
-    expect(col.rows).toContain(psykRow('2028-03-24'));
-    expect(col.rows).not.toContain(psykRow('2028-03-25'));
-    expect(col.rows).not.toContain(psykRow('2028-02-01'));
+    expect(col.rows).toContain(psykRow('2028-03-20'));
+    expect(col.rows).not.toContain(psykRow('2028-03-27'));
+    expect(col.rows).not.toContain(psykRow('2028-02-07'));
   });
 });
