@@ -17,6 +17,7 @@
  * Occupancy is kept per day in typed arrays: a region of 800 trainees over 12 years is
  * ~4,400 days × a few hundred clinics and units, small enough to check day by day.
  */
+import { capacityByDay } from './domain/capacity.ts';
 import { resolveParams } from './domain/params.ts';
 import type { RuleParams } from './domain/profiles.ts';
 import { requirementsFor, type Requirement } from './domain/requirements.ts';
@@ -116,7 +117,7 @@ class Occupancy {
   readonly base: Day;
   readonly days: number;
   readonly clinicIds: string[];
-  readonly clinicCap: Int16Array[];
+  readonly clinicCap: Int32Array[];
   readonly clinicUse: Int16Array[];
   readonly unitMax: number[];
   readonly unitAway: Int16Array[];
@@ -125,15 +126,7 @@ class Occupancy {
     this.base = base;
     this.days = last - base + 1;
     this.clinicIds = clinics.map((c) => c.id);
-    this.clinicCap = clinics.map((c) => {
-      const cap = new Int16Array(this.days).fill(c.capacity);
-      for (const ch of c.capacityChanges ?? []) {
-        const from = Math.max(0, parseDay(ch.from) - base);
-        const to = Math.min(this.days - 1, parseDay(ch.to) - base);
-        if (from <= to) cap.fill(ch.capacity, from, to + 1);
-      }
-      return cap;
-    });
+    this.clinicCap = clinics.map((c) => capacityByDay(c, base, last));
     this.clinicUse = clinics.map(() => new Int16Array(this.days));
     this.unitMax = unitMax;
     this.unitAway = unitMax.map(() => new Int16Array(this.days));

@@ -7,7 +7,7 @@
  * there during the run. A trainee with two overlapping parts at one clinic counts once.
  */
 import { Type } from '@sinclair/typebox';
-import { parseDay } from '../time/dates.ts';
+import { capacitySteps } from '../domain/capacity.ts';
 import { defineRule, violation } from './rule.ts';
 import { overloadRuns } from './sweep.ts';
 import { clinicName, list, period } from './text.ts';
@@ -27,7 +27,7 @@ export const clinicCapacity = defineRule({
     for (const [clinicId, parts] of ctx.clinicRotations) {
       const clinic = ctx.clinics.get(clinicId);
       if (!clinic) continue; // an unknown clinic is a structural error, reported by `structure`
-      const changes = (clinic.capacityChanges ?? []).map((c) => ({ from: parseDay(c.from), to: parseDay(c.to), capacity: c.capacity }));
+      const changes = capacitySteps(clinic);
       const runs = overloadRuns(
         parts.map((p) => ({ from: p.from, to: p.to, who: p.trainee })),
         clinic.capacity,

@@ -5,13 +5,10 @@
  */
 import { mergeIntervals, type Interval } from '../plan/context.ts';
 import type { Day } from '../time/dates.ts';
+import { capacityOn, type CapacityStep } from '../domain/capacity.ts';
 
 export interface Load extends Interval {
   who: string;
-}
-
-export interface CapacityStep extends Interval {
-  capacity: number;
 }
 
 export interface OverRun extends Interval {
@@ -56,11 +53,7 @@ export function overloadRuns(loads: Load[], base: number, changes: readonly Capa
   starts.sort();
   ends.sort();
   const breaks = changes.flatMap((c) => [c.from, c.to + 1]).sort((a, b) => a - b);
-  const capacityAt = (d: Day): number => {
-    let cap = Number.POSITIVE_INFINITY;
-    for (const c of changes) if (c.from <= d && d <= c.to && c.capacity < cap) cap = c.capacity;
-    return cap === Number.POSITIVE_INFINITY ? base : cap;
-  };
+  const capacityAt = (d: Day): number => capacityOn(base, changes, d);
 
   const runs: OverRun[] = [];
   let open: OverRun | null = null;

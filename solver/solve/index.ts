@@ -110,13 +110,14 @@ export async function solveWith(
 
   const inc = out.incumbent;
   const columns: (Column | null)[] = inc?.columns ?? model.trainees.map(() => null);
-  // A trainee still on the greedy schedule keeps greedy's placements (its BVC, SÄBO and courses fit
-  // those rotations); the others are completed around their new rotations.
+  // Without a current plan, a trainee still on the greedy schedule keeps greedy's placements (its BVC,
+  // SÄBO and courses fit those rotations); otherwise placements.ts keeps the current plan's and
+  // completes around the rotations.
   const greedyOf = new Map<string, PlanPlacement[]>();
   if (seed) for (const p of seed.plan.placements) greedyOf.set(p.trainee, [...(greedyOf.get(p.trainee) ?? []), p]);
   const placements = model.trainees.flatMap((t) => {
     const c = columns[t.index];
-    if (c && seed && c === seed.columns[t.index]) return greedyOf.get(t.id) ?? [];
+    if (c && seed && !options.currentPlan && c === seed.columns[t.index]) return greedyOf.get(t.id) ?? [];
     return c || t.items.length === 0 ? traineePlacements(model, t, c ?? null) : t.fixed;
   });
   let plan: Plan = { format: PLAN_FORMAT, scenario: scenario.name, placements };

@@ -16,6 +16,7 @@
  * - a rotation already in the current plan may also keep its exact dates (its "keep" option), so
  *   re-planning does not move placements off the weekly grid.
  */
+import { capacityByDay, capacityOn, capacitySteps } from '../domain/capacity.ts';
 import { resolveParams } from '../domain/params.ts';
 import type { RuleParams } from '../domain/profiles.ts';
 import type { Clinic, Plan, PlanPlacement, Scenario, Specialty } from '../domain/schemas.ts';
@@ -166,16 +167,17 @@ export function buildModel(scenario: Scenario, opts: BuildOptions = {}): CohortM
   const slot0 = firstDay - 14;
   const nSlots = lastDay + 56 - slot0;
 
-  const resources: ResourceModel[] = scenario.clinics.map((c) => ({
+  const steps = scenario.clinics.map(capacitySteps);
+  const resources: ResourceModel[] = scenario.clinics.map((c, i) => ({
     id: c.id,
     name: c.name,
     kind: 'clinic',
     specialty: c.specialty,
-    limit: clinicLimits(c, slot0, nSlots),
+    limit: capacityByDay(c, slot0, slot0 + nSlots - 1),
     free: new Int32Array(nSlots),
     fixedBy: () => [],
     overfull: [],
-    capAt: clinicCapAt(c),
+    capAt: (d: Day) => capacityOn(c.capacity, steps[i]!, d),
   }));
   const unitIndex = new Map<string, number>();
   for (const u of scenario.units) {
@@ -313,27 +315,6 @@ function emptyTrainee(index: number, id: string, unit: number, facts: TraineeFac
     saboReserve: null,
     frozen: true,
   };
-}
-
-/** A clinic's places on one day (capacityChanges override their period; the last listed change wins). */
-function clinicCapAt(c: Clinic): (d: Day) => number {
-  const changes = (c.capacityChanges ?? []).map((x) => ({ from: parseDay(x.from), to: parseDay(x.to), cap: x.capacity }));
-  return (d: Day): number => {
-    let cap = c.capacity;
-    for (const x of changes) if (x.from <= d && d <= x.to) cap = x.cap;
-    return cap;
-  };
-}
-
-/** A clinic's places on each day of the rows (a change overrides its period; the last listed wins). */
-function clinicLimits(c: Clinic, slot0: Day, nSlots: number): Int32Array {
-  const out = new Int32Array(nSlots).fill(c.capacity);
-  for (const x of c.capacityChanges ?? []) {
-    const a = Math.max(0, parseDay(x.from) - slot0);
-    const b = Math.min(nSlots - 1, parseDay(x.to) - slot0);
-    if (a <= b) out.fill(x.capacity, a, b + 1);
-  }
-  return out;
 }
 
 /**

@@ -37,6 +37,12 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
   for (const p of t.fixed) busy.add(parseDay(p.from), parseDay(p.to));
   const rotations: { specialty: string; from: Day; to: Day }[] = [];
   for (const p of t.fixed) if (p.kind === 'rotation' && p.specialty) rotations.push({ specialty: p.specialty, from: parseDay(p.from), to: parseDay(p.to) });
+  // Where the trainee is away on a rotation the current plan did not have (with its return weeks): what
+  // the current plan put there was planned for VC time that is gone.
+  const current = m.current.get(t.id) ?? [];
+  const before = new Set(current.filter((p) => p.kind === 'rotation').map((p) => `${p.specialty}|${p.from}|${p.to}`));
+  const newlyAway: Interval[] = [];
+  for (const p of t.fixed) if (p.kind === 'rotation' && !before.has(`${p.specialty}|${p.from}|${p.to}`)) newlyAway.push({ from: parseDay(p.from), to: parseDay(p.to) });
 
   for (const ch of col?.choices ?? []) {
     const item = t.items[ch.item]!;
@@ -44,6 +50,7 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
     const parts = ch.option.parts;
     // The whole span (return weeks included) stays clear of VC-based placements.
     busy.add(parts[0]!.from, parts[parts.length - 1]!.to);
+    if (parts.some((p) => !before.has(`${item.specialty}|${formatDay(p.from)}|${formatDay(p.to)}`))) newlyAway.push({ from: parts[0]!.from, to: parts[parts.length - 1]!.to });
     for (const p of parts) {
       out.push({ trainee: t.id, kind: 'rotation', specialty: item.specialty, clinic: clinic.id, from: formatDay(p.from), to: formatDay(p.to) });
       rotations.push({ specialty: item.specialty, from: p.from, to: p.to });
@@ -54,29 +61,44 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
 
   const last = f.lastDay;
   const usable = (from: Day, to: Day) => to <= last && from >= f.start && !cal.hasLeave(from, to) && busy.free(from, to);
+  // Kept SÄBO, courses and milestones: new courses and milestones go around them; new own BVC and SÄBO
+  // may still lie over them, as when all are placed afresh (BVC and SÄBO first, events after).
+  const kept = new Busy();
+  const usableForEvent = (from: Day, to: Day) => usable(from, to) && kept.free(from, to);
   const has = (kind: PlanPlacement['kind'], course?: CourseId) =>
     out.some((p) => p.kind === kind && (course === undefined || p.course === course));
   const place = (p: Omit<PlanPlacement, 'trainee' | 'from' | 'to'>, from: Day, to: Day) => {
     out.push({ trainee: t.id, ...p, from: formatDay(from), to: formatDay(to) } as PlanPlacement);
     busy.add(from, to);
   };
-  // Minimal change: a VC-based placement of the current plan stays when it still fits (checked per kind).
-  const current = m.current.get(t.id) ?? [];
+  const overlaps = (list: readonly Interval[], from: Day, to: Day) => list.some((x) => x.from <= to && from <= x.to);
+  /**
+   * Minimal change: a VC-based placement of the current plan stays wherever the rules still allow it
+   * (structure: own BVC and SÄBO never on a rotation's days, courses and milestones may lie inside
+   * anything; plus the kind's own rule, `ok`) and no rotation moved onto it. All of them are kept before
+   * anything is placed afresh, so new placements go around the kept ones, not the other way round.
+   * Checked against the rules rather than `usable`, which is the stricter taste of fresh placement: own
+   * BVC and SÄBO run side by side, an event inside a rotation the current plan already had stays.
+   */
   const keepCurrent = (kind: PlanPlacement['kind'], ok: (from: Day, to: Day) => boolean, key?: { course?: CourseId; milestone?: string }): boolean => {
     const p = current.find((c) => c.kind === kind && (key?.course === undefined || c.course === key.course) && (key?.milestone === undefined || c.milestone === key.milestone));
     if (!p) return false;
     const from = parseDay(p.from);
     const to = parseDay(p.to);
-    if (!usable(from, to) || !ok(from, to)) return false;
+    if (to > last || from < f.start || cal.hasLeave(from, to) || overlaps(newlyAway, from, to) || !ok(from, to)) return false;
+    if ((kind === 'bvc' || kind === 'sabo') && overlaps(rotations, from, to)) return false;
     out.push({ ...p });
-    busy.add(from, to);
+    // The BVC course comes before own BVC and SÄBO when placed afresh too; own BVC holds nothing (SÄBO
+    // and events may lie inside it, as below).
+    if (kind === 'course' && p.course === 'bvc') busy.add(from, to);
+    else if (kind !== 'bvc') kept.add(from, to);
     return true;
   };
   /** The first Monday-to-Friday week starting on or after `from` that ends by `until` and is free. */
   const courseWeek = (from: Day, until: Day): Day | null => {
     // Day 0 (1970-01-01) was a Thursday: Monday is (d + 3) % 7 === 0.
     let d = from + ((7 - ((from + 3) % 7)) % 7);
-    for (; d + COURSE_DAYS - 1 <= until; d += 7) if (usable(d, d + COURSE_DAYS - 1)) return d;
+    for (; d + COURSE_DAYS - 1 <= until; d += 7) if (usableForEvent(d, d + COURSE_DAYS - 1)) return d;
     return null;
   };
 
@@ -84,15 +106,30 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
   const pedsEnd = peds.length ? Math.max(...peds.map((r) => r.to)) : null;
   const bvcMonths = params['pediatrics-before-bvc'].bvcMonths;
   const lockedBvc = t.fixed.find((p) => p.kind === 'bvc');
+  const afterPeds = (from: Day) => pedsEnd === null || from > pedsEnd;
+  const bvcMin = (from: Day, to: Day) => afterPeds(from) && calendarMonths(from, to) + 1e-9 >= bvcMonths;
+  const saboOk = (from: Day, to: Day) => from >= f.secondHalf && calendarMonths(from, to) + 1e-9 >= params['sabo-second-half'].months;
+  // Mitt-i-ST at about 31 full-time months (credit included), on a free working day.
+  const mid = params['mid-st'];
+  const midOk = (from: Day) => {
+    const fte = cal.fteMonths(f.start, from) + f.creditMonths;
+    return fte >= mid.minMonths && fte <= mid.maxMonths;
+  };
+  const hasMid = () => out.some((p) => p.kind === 'milestone' && p.milestone === 'mitt-i-st');
+  if (!has('course', 'bvc')) keepCurrent('course', afterPeds, { course: 'bvc' });
+  const keptBvc = !lockedBvc && keepCurrent('bvc', bvcMin);
+  if (!has('sabo')) keepCurrent('sabo', saboOk);
+  if (!hasMid()) keepCurrent('milestone', midOk, { milestone: 'mitt-i-st' });
+  // The current plan's date for a course stays when still free (its window is advice only).
+  for (const course of COURSES) if (course !== 'bvc' && !has('course', course)) keepCurrent('course', () => true, { course });
+
   // BVC course right after pediatrics, then own BVC.
-  let bvcStart: Day | null = lockedBvc ? parseDay(lockedBvc.from) : null;
-  if (!has('course', 'bvc') && pedsEnd !== null && !keepCurrent('course', (from) => from > pedsEnd, { course: 'bvc' })) {
+  let bvcStart: Day | null = lockedBvc ? parseDay(lockedBvc.from) : keptBvc ? parseDay(out.find((p) => p.kind === 'bvc')!.from) : null;
+  if (!has('course', 'bvc') && pedsEnd !== null) {
     const w = courseWeek(pedsEnd + 1, (bvcStart ?? last) - 1);
     if (w !== null) place({ kind: 'course', course: 'bvc' }, w, w + COURSE_DAYS - 1);
   }
-  const bvcMin = (from: Day, to: Day) => (pedsEnd === null || from > pedsEnd) && calendarMonths(from, to) + 1e-9 >= bvcMonths;
-  if (!lockedBvc && keepCurrent('bvc', bvcMin)) bvcStart = parseDay(out.find((p) => p.kind === 'bvc')!.from);
-  else if (!lockedBvc) {
+  if (!lockedBvc && !keptBvc) {
     // Own BVC: the earliest free window after pediatrics (and its course), trying every Monday and
     // every day right after a rotation, so gaps between rotations are used to the day.
     const course = out.find((p) => p.kind === 'course' && p.course === 'bvc');
@@ -118,8 +155,7 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
       }
     }
   }
-  const saboOk = (from: Day, to: Day) => from >= f.secondHalf && calendarMonths(from, to) + 1e-9 >= params['sabo-second-half'].months;
-  if (!has('sabo') && !keepCurrent('sabo', saboOk)) {
+  if (!has('sabo')) {
     const months = params['sabo-second-half'].months;
     const firstTry = t.saboReserve?.from ?? f.secondHalf;
     const tryAt = (from: Day) => {
@@ -141,17 +177,11 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
     }
   }
 
-  // Mitt-i-ST at about 31 full-time months (credit included), on a free working day.
-  const mid = params['mid-st'];
-  const midOk = (from: Day) => {
-    const fte = cal.fteMonths(f.start, from) + f.creditMonths;
-    return fte >= mid.minMonths && fte <= mid.maxMonths;
-  };
-  if (!out.some((p) => p.kind === 'milestone' && p.milestone === 'mitt-i-st') && !keepCurrent('milestone', midOk, { milestone: 'mitt-i-st' })) {
+  if (!hasMid()) {
     const target = Math.min(mid.maxMonths, Math.max(mid.minMonths + 1, mid.minMonths)) - f.creditMonths;
     const latest = Math.min(f.midStLatest, addMonths(f.end + 1, -mid.monthsBeforeEnd) - 1);
     for (let d = cal.dayReaching(f.start, Math.max(0, target)); d <= latest; d++) {
-      if (usable(d, d) && cal.rate(d) > 0) {
+      if (usableForEvent(d, d) && cal.rate(d) > 0) {
         place({ kind: 'milestone', milestone: 'mitt-i-st' }, d, d);
         break;
       }
@@ -164,8 +194,6 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
   for (const course of COURSES) {
     if (course === 'bvc' || has('course', course)) continue;
     const w = windows[course];
-    // The current plan's date for the course stays when still free (its window is advice only).
-    if (keepCurrent('course', () => true, { course })) continue;
     let from = f.initialVcEnd >= f.start ? f.start + 14 : f.start;
     let until = last;
     if (w === 'early') until = f.earlyEnd;

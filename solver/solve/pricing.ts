@@ -76,8 +76,11 @@ export function finishCost(t: TraineeModel, item: ItemModel, o: RotationOption):
   return WEIGHTS.fairnessPerMonth2 * late * late + (LAST_NOT.has(item.specialty) ? WEIGHTS.lastRotation : 0);
 }
 
+/** Stands for any option that is not the current plan's (a grid option): its clinic cost depends on the clinic only. */
+const NOT_KEPT = { keep: false } as const;
+
 /** The clinic-dependent soft cost of an option: load and minimal change. */
-export function clinicCost(m: CohortModel, item: ItemModel, o: RotationOption, c: number): number {
+export function clinicCost(m: CohortModel, item: ItemModel, o: Pick<RotationOption, 'keep'>, c: number): number {
   const cap = Math.max(1, m.scenario.clinics[c]!.capacity);
   let cost = (WEIGHTS.loadPerMonth * item.months) / cap;
   if (item.hadCurrent && !(o.keep && c === item.currentClinic)) cost += WEIGHTS.move;
@@ -191,19 +194,48 @@ export function bestSchedule(m: CohortModel, t: TraineeModel, p: Prices): Priced
   const keepAt = new Int32Array(k).fill(-1);
   const keepClinic = new Int32Array(k).fill(-1);
   const local = p.free ? localPrefix(m, t, p) : null;
+  // Fast path (prices as prefix sums, nothing closed): the unit's price of an option is the same at
+  // every clinic, and a grid option's clinic cost depends on the clinic only — both taken out of the
+  // clinic loop (measured: a third of the option pricing time).
+  const P = p.prefix && !p.free ? p.prefix : null;
+  const stride = m.nSlots + 1;
+  const unitBase = t.unit >= 0 ? t.unit * stride - m.slot0 : -1;
   for (let i = 0; i < k; i++) {
     const item = t.items[i]!;
+    const nc = item.clinics.length;
+    const gridCost = new Float64Array(nc);
+    const clinicBase = new Int32Array(nc);
+    for (let q = 0; q < nc; q++) {
+      const c = item.clinics[q]!;
+      gridCost[q] = clinicCost(m, item, NOT_KEPT, c);
+      clinicBase[q] = c * stride - m.slot0;
+    }
     for (let h = 0; h < item.grid.length && h < n; h++) {
       const o = item.grid[h];
       if (!o) continue;
       // The cheapest clinic for this start (inlined: no object per option).
       let value = Infinity;
       let clinic = -1;
-      for (const c of item.clinics) {
-        const v = o.cost + clinicCost(m, item, o, c) + rowPrice(m, t, o, c, p, local);
-        if (v < value) {
-          value = v;
-          clinic = c;
+      if (P) {
+        const sp = o.spans;
+        let unitPrice = 0;
+        if (unitBase >= 0) for (let x = 0; x < sp.length; x += 2) unitPrice += P[unitBase + sp[x + 1]! + 1]! - P[unitBase + sp[x]!]!;
+        for (let q = 0; q < nc; q++) {
+          const bc = clinicBase[q]!;
+          let v = o.cost + gridCost[q]! + unitPrice;
+          for (let x = 0; x < sp.length; x += 2) v += P[bc + sp[x + 1]! + 1]! - P[bc + sp[x]!]!;
+          if (v < value) {
+            value = v;
+            clinic = item.clinics[q]!;
+          }
+        }
+      } else {
+        for (const c of item.clinics) {
+          const v = o.cost + clinicCost(m, item, o, c) + rowPrice(m, t, o, c, p, local);
+          if (v < value) {
+            value = v;
+            clinic = c;
+          }
         }
       }
       if (clinic < 0 || value === Infinity) continue;

@@ -46,6 +46,17 @@ describe('solve: small scenarios with known optimal plans', () => {
     expectValid(s, r.plan);
   });
 
+  it('reads overlapping capacity changes as the rule does: the smallest holds', async () => {
+    const changes = [
+      { from: '2028-01-01', to: '2028-03-31', capacity: 0 },
+      { from: '2028-01-01', to: '2028-12-31', capacity: 1 },
+    ];
+    const s = scenario([trainee('t01', { start: START, rotations: [{ specialty: 'ogon', months: 1 }] })], [clinic('ogon-a', 'ogon', 1, { capacityChanges: changes })]);
+    const r = await solve(s, { timeLimitSeconds: 10 });
+    expect(rotations(r.plan, 't01').map((p) => p.from)).toEqual(['2028-04-03']);
+    expectValid(s, r.plan);
+  });
+
   it('splits a 3-month rotation at 75 % into two parts with a return week', async () => {
     const s = scenario(
       [trainee('t01', { start: START, employment: [{ from: START, rate: 0.75 }], rotations: [{ specialty: 'pediatrik', months: 3 }] })],

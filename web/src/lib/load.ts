@@ -4,6 +4,7 @@
  * day — the same "at no time" reading as the rules clinic-capacity and unit-away-limit.
  */
 import type { Clinic, PlanPlacement, Trainee, Unit } from '../../../solver/domain/schemas.ts';
+import { capacityByDay } from '../../../solver/domain/capacity.ts';
 import { dayOfMonthIndex, formatDay, monthIndex, parseDay, type Day } from '../../../solver/time/dates.ts';
 
 export interface MonthCell {
@@ -37,17 +38,6 @@ export function monthRange(from: Day, to: Day): number[] {
   const out: number[] = [];
   for (let m = monthIndex(from); m <= monthIndex(to); m++) out.push(m);
   return out;
-}
-
-/** Capacity of a clinic on each day of [first, last]: the base, overridden by its changes. */
-export function capacityByDay(clinic: Clinic, first: Day, last: Day): Int32Array {
-  const cap = new Int32Array(last - first + 1).fill(clinic.capacity);
-  for (const c of clinic.capacityChanges ?? []) {
-    const a = Math.max(first, parseDay(c.from));
-    const b = Math.min(last, parseDay(c.to));
-    for (let d = a; d <= b; d++) cap[d - first] = c.capacity;
-  }
-  return cap;
 }
 
 interface Interval {
