@@ -7,6 +7,7 @@
  */
 import type { CohortModel } from './model.ts';
 import { bestSchedule, type Column } from './pricing.ts';
+import type { Random } from '../demo/random.ts';
 
 export interface Incumbent {
   columns: (Column | null)[];
@@ -159,4 +160,69 @@ export function ejectRepair(m: CohortModel, inc: Incumbent, shouldStop: () => bo
     }
   }
   return { columns, cost: costOf(columns), unplaced };
+}
+
+/** Trainees taken out together by one neighbourhood move. */
+const NEIGHBOURHOOD = 12;
+/** Days around the chosen rotation in which competitors for its clinic and unit are looked for. */
+const NEIGHBOURHOOD_DAYS = 120;
+
+/**
+ * Large-neighbourhood search: best responses move one trainee at a time, so two trainees who would
+ * gain by swapping places never do. A move takes out a trainee and those competing with one of its
+ * rotations (at the same clinic or away from the same unit within NEIGHBOURHOOD_DAYS), puts them back
+ * one by one in a random order, each by the DP against the places left, and keeps the result when the
+ * plan got cheaper. Runs moves until `until()`; returns the best plan (the one given when no move paid).
+ */
+export function searchNeighbourhoods(m: CohortModel, inc: Incumbent, rng: Random, until: () => boolean): Incumbent {
+  if (inc.unplaced.length > 0) return inc;
+  const columns = [...inc.columns];
+  const free = freeRows(m);
+  for (const c of columns) if (c) take(c, free, 1);
+  const movable = m.trainees.filter((t) => t.items.length > 0 && columns[t.index]).map((t) => t.index);
+  if (movable.length < 2) return inc;
+  let cost = inc.cost;
+  while (!until()) {
+    const i = rng.pick(movable);
+    const col = columns[i]!;
+    if (col.choices.length === 0) continue;
+    const ch = rng.pick(col.choices);
+    const parts = ch.option.parts;
+    const from = parts[0]!.from - NEIGHBOURHOOD_DAYS;
+    const to = parts[parts.length - 1]!.to + NEIGHBOURHOOD_DAYS;
+    const unit = m.trainees[i]!.unit;
+    const rivals = movable.filter((j) => {
+      if (j === i) return false;
+      const t = m.trainees[j]!;
+      return columns[j]!.choices.some((c) => {
+        const ps = c.option.parts;
+        const overlaps = ps[0]!.from <= to && from <= ps[ps.length - 1]!.to;
+        return overlaps && (c.clinic === ch.clinic || (unit >= 0 && t.unit === unit));
+      });
+    });
+    const group = [i, ...rng.shuffle(rivals).slice(0, NEIGHBOURHOOD - 1)];
+    const before = group.map((j) => columns[j]!);
+    for (const c of before) take(c, free, -1);
+    const after: Column[] = [];
+    for (const j of rng.shuffle([...group])) {
+      const best = bestSchedule(m, m.trainees[j]!, { dual: null, free });
+      if (!best) break;
+      take(best.column, free, 1);
+      after.push(best.column);
+      columns[j] = best.column;
+    }
+    const oldCost = before.reduce((s, c) => s + c.cost, 0);
+    const newCost = after.reduce((s, c) => s + c.cost, 0);
+    if (after.length === group.length && newCost < oldCost - 1e-9) {
+      cost += newCost - oldCost;
+      continue;
+    }
+    // Not better: put everyone back as they were.
+    for (const c of after) take(c, free, -1);
+    group.forEach((j, k) => {
+      columns[j] = before[k]!;
+      take(before[k]!, free, 1);
+    });
+  }
+  return cost < inc.cost - 1e-9 ? { columns, cost: costOf(columns), unplaced: [] } : inc;
 }
