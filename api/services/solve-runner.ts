@@ -137,6 +137,8 @@ export class SolveRunner {
       const handle = this.#opts.start(scenario, {
         ...(published ? { currentPlan: plainPlan(published.plan) } : {}),
         timeLimitSeconds: job.timeLimitSeconds ?? this.#opts.defaultTimeLimitSeconds,
+        // One pricing thread: the other core keeps answering requests while a region is solved.
+        threads: 1,
       });
       const current = { id: job.id, handle, cancelled: false };
       this.#current = current;

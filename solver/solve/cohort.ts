@@ -17,7 +17,8 @@
  * so the proven gap is valid even when time runs out before convergence.
  */
 import type { CohortModel } from './model.ts';
-import { bestSchedule, columnKey, pricePrefix, type Column } from './pricing.ts';
+import { bestSchedule, columnKey, type Column } from './pricing.ts';
+import { localPricer, type Pricer } from './pricer.ts';
 import { costOf, ejectRepair, freeRows, improve, repairPlan, searchNeighbourhoods, type Incumbent } from './repair.ts';
 import { Random } from '../demo/random.ts';
 import { createLpModel, type EngineName, type LpModel } from './lp/index.ts';
@@ -53,6 +54,8 @@ export interface CohortControl {
    * they keep every day row, and columns of the master from the start.
    */
   seed?: (Column | null)[] | null;
+  /** Prices rounds of trainees (pricer.ts); default: on this thread. */
+  pricer?: Pricer;
 }
 
 export interface Overload {
@@ -87,6 +90,7 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   const stop = () => ctl.shouldStop() || now() >= ctl.deadline;
   const T = m.trainees.length;
   const planned = m.trainees.filter((t) => t.items.length > 0).map((t) => t.index);
+  const pricer = ctl.pricer ?? localPricer(m);
 
   // Round 0: every trainee's own best schedule (no prices): a first bound and the seed columns.
   const first: (Column | null)[] = new Array(T).fill(null);
@@ -167,6 +171,7 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   const ascentStart = now();
   const ascent = lagrangeAscent(
     m,
+    pricer,
     planned,
     () => (best && best.unplaced.length === 0 ? best.cost : bound0 * 2 + 1),
     bound ?? -Infinity,
@@ -231,24 +236,19 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
     const price = (lambda: Float64Array, mu: Float64Array, convDual: (i: number) => number): { lagrange: number; complete: boolean; cols: Column[] } => {
       let lagrange = -placesValue(m, lambda);
       const cols: Column[] = [];
-      let complete = true;
       const tPrice = now();
-      const prefix = pricePrefix(m, lambda);
-      for (const i of planned) {
-        if (stop()) {
-          complete = false;
-          break;
-        }
-        const p = bestSchedule(m, m.trainees[i]!, { dual: lambda, prefix, free: null });
-        if (!p) continue; // cannot happen: round 0 found a schedule
+      const priced = pricer.price(lambda, planned, stop);
+      planned.forEach((i, k) => {
+        const p = priced?.[k];
+        if (!p) return; // cannot happen in a complete round: round 0 found a schedule
         lagrange += p.priced;
         // Reduced cost against the LP's own duals decides whether the column can help the master.
         let rc = p.column.cost - convDual(i);
         for (const r of p.column.rows) rc += mu[r]!;
         if (rc < -1e-6) cols.push(p.column);
-      }
+      });
       timing.price += now() - tPrice;
-      return { lagrange, complete, cols };
+      return { lagrange, complete: priced !== null, cols };
     };
     let lpRows = -1;
     while (!stop() && now() < cgEnd) {

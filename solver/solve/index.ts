@@ -21,6 +21,7 @@
  * throw an Error naming the option. Cancelling (AbortSignal or solveInWorker's cancel) resolves with the
  * best plan so far and status `timeout`.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Explanation, Plan, PlanPlacement, Report, Scenario, SolveProgress, SolveStatus } from '../domain/schemas.ts';
 
@@ -30,7 +31,8 @@ import { greedyPlan } from '../greedy.ts';
 import { validate } from '../validate.ts';
 import { gapOf, solveCohort } from './cohort.ts';
 import { explainLocked, explainLockedViolations, explainOverloads, explainTrainee, explainUnplaced } from './explain.ts';
-import { buildModel, type CohortModel } from './model.ts';
+import { buildModel, type BuildOptions, type CohortModel } from './model.ts';
+import { createPricer } from './pricer.ts';
 import { traineePlacements } from './placements.ts';
 import { planColumns, planCost } from './score.ts';
 import type { Column } from './pricing.ts';
@@ -44,6 +46,13 @@ export interface SolveOptions {
   signal?: AbortSignal;
   /** Stop once the proven gap is at most this (default 1e-4: run to optimality or the time limit). */
   gapTarget?: number;
+  /** Threads that price (pricer.ts): default RANDPLAN_SOLVER_THREADS, else 2 when the machine has 2 cores. */
+  threads?: number;
+}
+
+function defaultThreads(): number {
+  const env = Number(process.env.RANDPLAN_SOLVER_THREADS);
+  return Number.isInteger(env) && env >= 1 ? env : Math.min(2, availableParallelism());
 }
 
 export interface MovedPlacement {
@@ -90,7 +99,10 @@ export async function solveWith(
   // there is a plan from the first second, whatever happens to the model later.
   const greedy = options.trainee === undefined ? validGreedy(scenario) : null;
   const greedySeconds = greedy ? (performance.now() - started) / 1000 : null;
-  const model = buildModel(scenario, { currentPlan: options.currentPlan, only, exactFor: greedy ? [greedy.plan] : [] });
+  const build: BuildOptions = { currentPlan: options.currentPlan, only, exactFor: greedy ? [greedy.plan] : [] };
+  const model = buildModel(scenario, build);
+  // A helper thread for pricing starts building its model now, while the first plan is made.
+  const pricer = createPricer(model, { scenario, build }, options.trainee === undefined ? (options.threads ?? defaultThreads()) : 1);
   const shouldStop = () => externalStop() || options.signal?.aborted === true;
   const gapTarget = options.gapTarget ?? 1e-4;
 
@@ -98,6 +110,7 @@ export async function solveWith(
   const seed = greedy && lockedConflictsCount(model) === 0 ? greedySeed(greedy, model) : null;
   const seedSeconds = seed ? greedySeconds : null;
   const out = await solveCohort(model, {
+    pricer,
     engine: options.engine === 'glpk' ? 'glpk' : 'highs',
     started,
     deadline: started + limit * 1000,
@@ -106,7 +119,7 @@ export async function solveWith(
     onProgress: options.onProgress,
     breathe,
     seed: seed?.columns ?? null,
-  });
+  }).finally(() => pricer.dispose());
 
   const inc = out.incumbent;
   const columns: (Column | null)[] = inc?.columns ?? model.trainees.map(() => null);

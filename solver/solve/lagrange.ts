@@ -16,7 +16,8 @@
  * faster master LP would be the next step.
  */
 import type { CohortModel } from './model.ts';
-import { bestSchedule, columnKey, pricePrefix, type Column } from './pricing.ts';
+import { columnKey, type Column } from './pricing.ts';
+import type { Pricer } from './pricer.ts';
 
 export interface AscentStep {
   /** The best bound so far. */
@@ -51,6 +52,7 @@ const STALL_STEPS = 25;
 
 export function lagrangeAscent(
   m: CohortModel,
+  pricer: Pricer,
   planned: number[],
   upper: () => number,
   startBound: number,
@@ -76,20 +78,15 @@ export function lagrangeAscent(
     let L = 0;
     for (let r = 0; r < nRows; r++) if (lambda[r]! > 0) L -= lambda[r]! * free[r]!;
     const cols: (Column | null)[] = new Array(m.trainees.length).fill(null);
-    let complete = true;
-    const prefix = pricePrefix(m, lambda);
-    for (const i of planned) {
-      if (until()) {
-        complete = false;
-        break;
-      }
-      const p = bestSchedule(m, m.trainees[i]!, { dual: lambda, prefix, free: null });
-      if (!p) continue;
+    const priced = pricer.price(lambda, planned, until);
+    if (!priced) break;
+    planned.forEach((i, k) => {
+      const p = priced[k];
+      if (!p) return;
       L += p.priced;
       cols[i] = p.column;
       for (const r of p.column.rows) use.set(r, (use.get(r) ?? 0) + 1);
-    }
-    if (!complete) break;
+    });
     history.push(cols.filter((c): c is Column => c !== null));
 
     // The running averages: of the use per row, and of each trainee's schedules.

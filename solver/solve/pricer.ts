@@ -1,0 +1,167 @@
+/**
+ * Pricing on more than one core: every step of the ascent and every round of column generation prices
+ * each trainee's DP independently under the same prices, so a second thread takes every other trainee.
+ * The helper thread builds its own copy of the model from the same scenario and options (the build is
+ * deterministic) and exchanges prices and schedules through shared memory, waiting on Atomics — so the
+ * solve loop stays synchronous and a round costs no message passing. Until the helper has built its
+ * model, and whenever a round is small, everything is priced here.
+ *
+ * Measured on the 200-trainee region (2 cores): a pricing round 90 ms on one thread, see the issue note
+ * for two.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Scenario } from '../domain/schemas.ts';
+import type { BuildOptions, CohortModel } from './model.ts';
+import { bestSchedule, makeColumn, pricePrefix, type Choice, type Priced } from './pricing.ts';
+
+/** Most rotations one trainee can have to place (the DP is exponential in them long before this). */
+const MAX_ITEMS = 20;
+/** Rounds smaller than this are priced on this thread only. */
+const MIN_SHARED = 8;
+
+/** What the helper thread needs to build the same model. */
+export interface PricerSource {
+  scenario: Scenario;
+  build: BuildOptions;
+}
+
+export interface Pricer {
+  /** Each trainee's cheapest schedule under λ (null where none); null for the round when `until()` cut it short. */
+  price(lambda: Float64Array, trainees: number[], until: () => boolean): (Priced | null)[] | null;
+  /** Threads a round is shared between now (2 once the helper has built its model). */
+  threads(): number;
+  dispose(): void;
+}
+
+interface Shared {
+  /** [job sequence, done sequence, stop, ready] */
+  ctrl: Int32Array;
+  lambda: Float64Array;
+  /** [count, trainee indices …] */
+  jobs: Int32Array;
+  value: Float64Array;
+  count: Int32Array;
+  /** Per trainee MAX_ITEMS × (item, grid index or −1 for the keep option, clinic). */
+  choices: Int32Array;
+}
+
+function shared(nRows: number, T: number): Shared {
+  const buf = (bytes: number) => new SharedArrayBuffer(Math.max(8, bytes));
+  return {
+    ctrl: new Int32Array(buf(16)),
+    lambda: new Float64Array(buf(nRows * 8)),
+    jobs: new Int32Array(buf((T + 1) * 4)),
+    value: new Float64Array(buf(T * 8)),
+    count: new Int32Array(buf(T * 4)),
+    choices: new Int32Array(buf(T * MAX_ITEMS * 3 * 4)),
+  };
+}
+
+/** A pricer on this thread only. */
+export function localPricer(m: CohortModel): Pricer {
+  return {
+    price(lambda, trainees, until) {
+      const prefix = pricePrefix(m, lambda);
+      const out: (Priced | null)[] = [];
+      for (const i of trainees) {
+        if (until()) return null;
+        out.push(bestSchedule(m, m.trainees[i]!, { dual: lambda, prefix, free: null }));
+      }
+      return out;
+    },
+    threads: () => 1,
+    dispose() {},
+  };
+}
+
+/** A pricer that shares rounds with one helper thread (threads ≥ 2), else a local one. */
+export function createPricer(m: CohortModel, source: PricerSource, threads: number): Pricer {
+  const local = localPricer(m);
+  if (threads < 2 || m.trainees.some((t) => t.items.length > MAX_ITEMS)) return local;
+  const nRows = m.resources.length * m.nSlots;
+  const sh = shared(nRows, m.trainees.length);
+  let alive = true;
+  const worker = new Worker(new URL('./pricer-worker.mjs', import.meta.url), { workerData: { source, shared: sh } });
+  worker.on('error', () => (alive = false));
+  worker.on('exit', () => (alive = false));
+  worker.unref();
+  let seq = 0;
+
+  const decode = (i: number): Priced => {
+    const t = m.trainees[i]!;
+    const base = i * MAX_ITEMS * 3;
+    const choices: Choice[] = [];
+    for (let k = 0; k < sh.count[i]!; k++) {
+      const item = t.items[sh.choices[base + 3 * k]!]!;
+      const h = sh.choices[base + 3 * k + 1]!;
+      choices.push({ item: sh.choices[base + 3 * k]!, option: h >= 0 ? item.grid[h]! : item.keepOption!, clinic: sh.choices[base + 3 * k + 2]! });
+    }
+    return { column: makeColumn(m, t, choices), priced: sh.value[i]! };
+  };
+
+  return {
+    price(lambda, trainees, until) {
+      if (!alive || Atomics.load(sh.ctrl, 3) !== 1 || trainees.length < MIN_SHARED) return local.price(lambda, trainees, until);
+      // Every other trainee to the helper: neighbours in the list cost about the same.
+      const mine = trainees.filter((_, k) => k % 2 === 0);
+      const theirs = trainees.filter((_, k) => k % 2 === 1);
+      sh.lambda.set(lambda);
+      sh.jobs[0] = theirs.length;
+      sh.jobs.set(theirs, 1);
+      seq++;
+      Atomics.store(sh.ctrl, 0, seq);
+      Atomics.notify(sh.ctrl, 0);
+      const own = local.price(lambda, mine, until);
+      // The helper's half is short (a round is a fraction of a second): wait for it even when cut short,
+      // so the next round's job does not overwrite one still running.
+      while (alive && Atomics.load(sh.ctrl, 1) !== seq) Atomics.wait(sh.ctrl, 1, Atomics.load(sh.ctrl, 1), 200);
+      if (!own) return null;
+      if (!alive) return local.price(lambda, trainees, until);
+      const byTrainee = new Map<number, Priced | null>();
+      mine.forEach((i, k) => byTrainee.set(i, own[k]!));
+      for (const i of theirs) byTrainee.set(i, Number.isNaN(sh.value[i]!) ? null : decode(i));
+      return trainees.map((i) => byTrainee.get(i)!);
+    },
+    threads: () => (alive && Atomics.load(sh.ctrl, 3) === 1 ? 2 : 1),
+    dispose() {
+      Atomics.store(sh.ctrl, 2, 1);
+      Atomics.add(sh.ctrl, 0, 1);
+      Atomics.notify(sh.ctrl, 0);
+      void worker.terminate();
+    },
+  };
+}
+
+/** The helper thread's loop (pricer-worker-main.ts): price each job's trainees into the shared arrays. */
+export function serveJobs(m: CohortModel, sh: Shared): void {
+  Atomics.store(sh.ctrl, 3, 1);
+  let seen = 0;
+  for (;;) {
+    Atomics.wait(sh.ctrl, 0, seen);
+    if (Atomics.load(sh.ctrl, 2) === 1) return;
+    seen = Atomics.load(sh.ctrl, 0);
+    const prefix = pricePrefix(m, sh.lambda);
+    const n = sh.jobs[0]!;
+    for (let k = 1; k <= n; k++) {
+      const i = sh.jobs[k]!;
+      const t = m.trainees[i]!;
+      const p = bestSchedule(m, t, { dual: sh.lambda, prefix, free: null });
+      if (!p) {
+        sh.value[i] = Number.NaN;
+        continue;
+      }
+      sh.value[i] = p.priced;
+      sh.count[i] = p.column.choices.length;
+      const base = i * MAX_ITEMS * 3;
+      p.column.choices.forEach((c, q) => {
+        sh.choices[base + 3 * q] = c.item;
+        sh.choices[base + 3 * q + 1] = c.option.keep ? -1 : c.option.slot - t.firstSlot;
+        sh.choices[base + 3 * q + 2] = c.clinic;
+      });
+    }
+    Atomics.store(sh.ctrl, 1, seen);
+    Atomics.notify(sh.ctrl, 1);
+  }
+}
+
+export type { Shared as PricerShared };
