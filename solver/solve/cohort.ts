@@ -1,16 +1,12 @@
 /**
  * The cohort solve, in phases: (0) every trainee's own best schedule — a first bound — and a first
  * integer plan (best responses from the greedy seed, or repairs); (1) Lagrangian ascent (lagrange.ts)
- * for a strong bound, with price-guided repairs and neighbourhood moves (repair.ts) in between;
+ * for a strong bound, with price-guided repairs in between;
  * (2) when the ascent stalls early, column generation on the master LP (master.ts), prices smoothed
  * towards the ascent's best; (3) with HiGHS and a small master, the restricted master as a MIP, and
  * neighbourhood moves to the end. Phases end early at the gap target, the time limit or a cancel.
  *
- * Master LP: choose one schedule (column) per trainee (convexity rows) so that, in every clinic and unit
- * slot that is contested, no more trainees are away than there are places. Rows are added lazily —
- * only where the current answer puts more trainees than places — each with an "over capacity" column
- * at a prohibitive cost, so the master is always feasible and a positive one at convergence proves
- * the limits cannot all hold (and names where). Pricing is the trainee DP of pricing.ts.
+ * Pricing is the trainee DP of pricing.ts, shared between threads by pricer.ts.
  *
  * Bound: for any prices λ ≥ 0 on the rows, Σ_trainees (cheapest schedule under λ) − Σ λ·places is a
  * lower bound on every plan's cost (Lagrangian relaxation); it is computed after every pricing round,
