@@ -161,8 +161,9 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   // trainees they took greedy's improved plan from 12 640 to 12 082 in 2.5 s. Interleaved with the
   // ascent they cost it steps (50 trainees, 5 s: gap 2.6 % instead of 0.7 %).
   const rng = new Random(1);
+  let bestLambda: Float64Array | null = null;
   const polish = (until: number) => {
-    if (best && now() < until) best = searchNeighbourhoods(m, best, rng, () => stop() || now() >= until || done());
+    if (best && now() < until) best = searchNeighbourhoods(m, best, rng, () => stop() || now() >= until || done(), bestLambda);
   };
   let steps = 0;
   let repairMs = 0;
@@ -171,11 +172,11 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
     m,
     pricer,
     planned,
-    () => (best && best.unplaced.length === 0 ? best.cost : bound0 * 2 + 1),
     bound ?? -Infinity,
     () => stop() || now() >= ascentEnd || done(),
     (step) => {
       bound = Math.max(bound ?? -Infinity, step.bound);
+      bestLambda = step.lambda;
       // A repair every third step, alternately from the averaged and from the latest schedules, as
       // long as repairs have taken under a sixth of the ascent's time (at 200 trainees they took a
       // third: steps that the bound needs more than the plan, which the final polish improves).
