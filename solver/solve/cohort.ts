@@ -173,7 +173,9 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
     pricer,
     planned,
     bound ?? -Infinity,
-    () => stop() || now() >= ascentEnd || done(),
+    // Without a complete plan the limits may not hold together at all, and then L climbs without end:
+    // a short ascent for prices, then the master, which can prove it.
+    () => stop() || now() >= ascentEnd || done() || (best !== null && best.unplaced.length > 0 && (steps >= 50 || (bound ?? 0) > 2 * bound0 + 1)),
     (step) => {
       bound = Math.max(bound ?? -Infinity, step.bound);
       bestLambda = step.lambda;
