@@ -91,23 +91,8 @@ export function clinicCost(m: CohortModel, item: ItemModel, o: Pick<RotationOpti
 function rowPrice(m: CohortModel, t: TraineeModel, o: RotationOption, c: number, p: Prices, local: LocalPrefix | null = null): number {
   if (!p.free && !p.dual) return 0;
   if (local) {
-    // Repair mode through per-resource prefix counts of full slots (and prefix sums of prices).
-    const lc = local.get(c)!;
     const lu = t.unit >= 0 ? local.get(t.unit)! : null;
-    const s0 = lc.first;
-    let total = 0;
-    const sp = o.spans;
-    for (let k = 0; k < sp.length; k += 2) {
-      const a = sp[k]! - s0;
-      const b = sp[k + 1]! + 1 - s0;
-      // Outside the prefix range nothing is known: closed (cannot happen for the trainee's own options).
-      if (a < 0 || b >= lc.blk.length) return Infinity;
-      if (lc.blk[b]! - lc.blk[a]! > 0) return Infinity;
-      if (lu && lu.blk[b]! - lu.blk[a]! > 0) return Infinity;
-      if (lc.dual) total += lc.dual[b]! - lc.dual[a]!;
-      if (lu?.dual) total += lu.dual[b]! - lu.dual[a]!;
-    }
-    return total;
+    return localPrice(local.get(c)!, o.spans) + (lu ? localPrice(lu, o.spans) : 0);
   }
   if (p.prefix && !p.free) {
     const P = p.prefix;
@@ -139,7 +124,24 @@ function rowPrice(m: CohortModel, t: TraineeModel, o: RotationOption, c: number,
   return sum;
 }
 
-type LocalPrefix = Map<number, { blk: Int32Array; dual: Float64Array | null; first: number }>;
+interface LocalResource {
+  blk: Int32Array;
+  dual: Float64Array | null;
+  first: number;
+}
+type LocalPrefix = Map<number, LocalResource>;
+
+/** Price of runs of days at one resource in repair mode: Infinity when a day is full (or out of range). */
+function localPrice(l: LocalResource, sp: number[]): number {
+  let total = 0;
+  for (let x = 0; x < sp.length; x += 2) {
+    const a = sp[x]! - l.first;
+    const b = sp[x + 1]! + 1 - l.first;
+    if (a < 0 || b >= l.blk.length || l.blk[b]! - l.blk[a]! > 0) return Infinity;
+    if (l.dual) total += l.dual[b]! - l.dual[a]!;
+  }
+  return total;
+}
 
 /** Prefix counts of full slots and prefix sums of prices for the resources one trainee can use. */
 function localPrefix(m: CohortModel, t: TraineeModel, p: Prices): LocalPrefix {
@@ -197,14 +199,17 @@ export function bestSchedule(m: CohortModel, t: TraineeModel, p: Prices): Priced
   // Fast path (prices as prefix sums, nothing closed): the unit's price of an option is the same at
   // every clinic, and a grid option's clinic cost depends on the clinic only — both taken out of the
   // clinic loop (measured: a third of the option pricing time).
+  // Repair mode likewise, through the trainee's own prefix counts of full days (localPrefix).
   const P = p.prefix && !p.free ? p.prefix : null;
   const stride = m.nSlots + 1;
   const unitBase = t.unit >= 0 ? t.unit * stride - m.slot0 : -1;
+  const unitLocal = local && t.unit >= 0 ? local.get(t.unit)! : null;
   for (let i = 0; i < k; i++) {
     const item = t.items[i]!;
     const nc = item.clinics.length;
     const gridCost = new Float64Array(nc);
     const clinicBase = new Int32Array(nc);
+    const clinicLocal = local ? item.clinics.map((c) => local.get(c)!) : [];
     for (let q = 0; q < nc; q++) {
       const c = item.clinics[q]!;
       gridCost[q] = clinicCost(m, item, NOT_KEPT, c);
@@ -224,6 +229,17 @@ export function bestSchedule(m: CohortModel, t: TraineeModel, p: Prices): Priced
           const bc = clinicBase[q]!;
           let v = o.cost + gridCost[q]! + unitPrice;
           for (let x = 0; x < sp.length; x += 2) v += P[bc + sp[x + 1]! + 1]! - P[bc + sp[x]!]!;
+          if (v < value) {
+            value = v;
+            clinic = item.clinics[q]!;
+          }
+        }
+      } else if (local) {
+        const sp = o.spans;
+        const unitPrice = unitLocal ? localPrice(unitLocal, sp) : 0;
+        if (unitPrice === Infinity) continue;
+        for (let q = 0; q < nc; q++) {
+          const v = o.cost + gridCost[q]! + unitPrice + localPrice(clinicLocal[q]!, sp);
           if (v < value) {
             value = v;
             clinic = item.clinics[q]!;
