@@ -6,7 +6,8 @@
  * (months after the first possible day) as a method-neutral quality figure; then the one-trainee time.
  *
  * Env: BENCH_SIZES (default "50,200,800"), BENCH_LIMITS (seconds per size, default "5,5,30"),
- * BENCH_MONO_MAX (largest size for the monolithic MIP, default 200: at 800 it has ~10^6 binaries).
+ * BENCH_MONO_MAX (largest size for the monolithic MIP, default 200: at 800 it has ~10^6 binaries),
+ * RANDPLAN_SOLVER_THREADS (pricing threads of the Randplan solver; default 2 on this machine).
  */
 import { resolveParams } from '../../solver/domain/params.ts';
 import type { Plan, Scenario } from '../../solver/domain/schemas.ts';
@@ -81,7 +82,7 @@ async function main() {
     const sv = r.report.solve!;
     rows.push({
       size,
-      method: 'decomposition (HiGHS master)',
+      method: 'Randplan solver',
       first: r.firstFeasibleSeconds ?? null,
       objective: sv.objective,
       bound: sv.bound,
