@@ -24,7 +24,7 @@ import { Master } from './master.ts';
 /** The largest master the restricted MIP is tried on (see the polish phase). */
 const MIP_COLUMNS = 4000;
 /** The most trainees for which column generation follows a stalled ascent (see there). */
-const MASTER_TRAINEES = 100;
+const MASTER_TRAINEES = 40;
 
 
 export interface SolveProgressInfo {
@@ -201,10 +201,11 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   const end = ctl.deadline - Math.min(500, 0.03 * (ctl.deadline - ctl.started));
   const complete = best.unplaced.length === 0;
   if (now() > ctl.started + (ctl.deadline - ctl.started) * 0.7 || (complete && planned.length > MASTER_TRAINEES)) {
-    // The ascent used its share of the time, or the region is too large for the master: its LP
-    // re-solves take seconds from 200 trainees on (measured: 40 s of column generation at 200 trainees
-    // after the ascent had stalled raised the bound by nothing). The rest goes to neighbourhood moves.
-    // Without a complete plan the master still runs: only it can prove that none exists.
+    // The ascent used its share of the time, or the region is too large for the master to pay: its LP
+    // re-solves take seconds (measured after a stalled ascent: 200 trainees, 40 s of column generation
+    // raised the bound by nothing; 60 trainees, 12 s of LP left it short of converging, while
+    // neighbourhood moves took the plan from 7.8 % to 2.9 % in 4 s). The rest goes to neighbourhood
+    // moves. Without a complete plan the master still runs: only it can prove that none exists.
     polish(end);
     progress('done', best);
     return { incumbent: best, bound, overloads: [], converged: false, alone, firstFeasibleSeconds, iterations: ascent.iterations, stoppedEarly: true };
@@ -229,7 +230,7 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   let iterations = 0;
   const timing = { lp: 0, price: 0, repair: 0 };
   let x: Float64Array | null = null;
-  const cgEnd = ctl.started + (ctl.deadline - ctl.started) * 0.85;
+  const cgEnd = ctl.started + (ctl.deadline - ctl.started) * 0.7;
   try {
     // Prices for pricing are smoothed towards the best-bound prices so far (Wentges smoothing): the
     // raw LP duals of this degenerate master jump between extremes, which makes plain column
@@ -334,7 +335,7 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
       lp.setInteger(master.columns.flatMap((mc, j) => (mc.column ? [j] : [])));
       const left = (ctl.deadline - now()) / 1000;
       if (left > 0.5) {
-        const sol = lp.solveMip({ timeLimitSeconds: left * 0.6, mipGap: ctl.targetGap / 2, start });
+        const sol = lp.solveMip({ timeLimitSeconds: left * 0.4, mipGap: ctl.targetGap / 2, start });
         if (sol.x) {
           const cols: (Column | null)[] = new Array(T).fill(null);
           let over = 0;
