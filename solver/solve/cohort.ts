@@ -163,7 +163,7 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   const rng = new Random(1);
   let bestLambda: Float64Array | null = null;
   const polish = (until: number) => {
-    if (best && now() < until) best = searchNeighbourhoods(m, best, rng, () => stop() || now() >= until || done(), bestLambda);
+    if (best && now() < until) best = searchNeighbourhoods(m, best, rng, () => stop() || now() >= until || done(), bestLambda, first.map((c) => c?.cost ?? 0));
   };
   let steps = 0;
   let repairMs = 0;

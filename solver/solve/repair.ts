@@ -173,11 +173,19 @@ const NEIGHBOURHOOD_DAYS = 60;
  * rotations (at the same clinic or away from the same unit within NEIGHBOURHOOD_DAYS), puts them back
  * one by one in a random order, each by the DP against the places left, and keeps the result when the
  * plan got cheaper (true cost). The DP is steered by `dual`, the ascent's best prices, when given: a
- * trainee put back then avoids the weeks others need most. Measured at 200 trainees, 30 s: 11 480 with
- * prices, 11 740 without. Runs moves until `until()`; returns the best plan (the one given when no
- * move paid).
+ * trainee put back then avoids the weeks others need most. The trainee a move centres on is drawn by
+ * how much dearer their schedule is than their own best (`ownCost`). Measured at 200 trainees, 30 s:
+ * 11 740 unsteered, 11 480 with prices, 11 450 drawn by excess too (800 trainees: 43 035 → 42 530).
+ * Runs moves until `until()`; returns the best plan (the one given when no move paid).
  */
-export function searchNeighbourhoods(m: CohortModel, inc: Incumbent, rng: Random, until: () => boolean, dual: Float64Array | null = null): Incumbent {
+export function searchNeighbourhoods(
+  m: CohortModel,
+  inc: Incumbent,
+  rng: Random,
+  until: () => boolean,
+  dual: Float64Array | null,
+  ownCost: number[],
+): Incumbent {
   if (inc.unplaced.length > 0) return inc;
   const columns = [...inc.columns];
   const free = freeRows(m);
@@ -186,7 +194,8 @@ export function searchNeighbourhoods(m: CohortModel, inc: Incumbent, rng: Random
   if (movable.length < 2) return inc;
   let cost = inc.cost;
   while (!until()) {
-    const i = rng.pick(movable);
+    // The move centres on a trainee drawn by how much dearer their schedule is than their own best.
+    const i = drawByExcess(movable, (j) => columns[j]!.cost - ownCost[j]!, rng);
     const col = columns[i]!;
     if (col.choices.length === 0) continue;
     const ch = rng.pick(col.choices);
@@ -228,4 +237,17 @@ export function searchNeighbourhoods(m: CohortModel, inc: Incumbent, rng: Random
     });
   }
   return cost < inc.cost - 1e-9 ? { columns, cost: costOf(columns), unplaced: [] } : inc;
+}
+
+/** One of `items`, drawn with probability proportional to its positive excess (uniformly when none has any). */
+function drawByExcess(items: number[], excess: (j: number) => number, rng: Random): number {
+  let total = 0;
+  for (const j of items) total += Math.max(0, excess(j));
+  if (total <= 0) return rng.pick(items);
+  let x = rng.next() * total;
+  for (const j of items) {
+    x -= Math.max(0, excess(j));
+    if (x <= 0) return j;
+  }
+  return items[items.length - 1]!;
 }
