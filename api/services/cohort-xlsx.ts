@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { PlanPlacement, Specialty, Trainee, Unit } from '../../solver/domain/schemas.ts';
-import { KIND_NAMES, SPECIALTY_NAMES } from '../../solver/domain/specialties.ts';
+import { placementName } from '../../solver/domain/specialties.ts';
 import { addMonths, daysInMonth, civilFromDay, formatDay, parseDay, startOfMonth, today } from '../../solver/time/dates.ts';
 
 /** ARGB fills per specialty (light enough for black text). */
@@ -70,7 +70,7 @@ export async function cohortWorkbook(trainees: Trainee[], units: Unit[], placeme
       if (!best) return;
       const cell = row.getCell(4 + i);
       const colour = best.kind === 'rotation' && best.specialty ? SPECIALTY_COLOURS[best.specialty] : best.kind === 'bvc' ? BVC_COLOUR : SABO_COLOUR;
-      cell.value = best.kind === 'rotation' && best.specialty ? SPECIALTY_NAMES[best.specialty].sv : KIND_NAMES[best.kind].sv;
+      cell.value = placementName(best, 'sv');
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: colour } };
     });
   }

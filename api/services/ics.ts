@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Clinic, PlanPlacement, Trainee } from '../../solver/domain/schemas.ts';
-import { COURSE_NAMES, KIND_NAMES, MILESTONE_NAMES, SPECIALTY_NAMES } from '../../solver/domain/specialties.ts';
+import { KIND_NAMES, placementName } from '../../solver/domain/specialties.ts';
 import { formatDay, parseDay } from '../../solver/time/dates.ts';
 
 export function escapeText(s: string): string {
@@ -37,16 +37,9 @@ function stamp(d: Date): string {
 }
 
 export function placementTitle(p: PlanPlacement, clinic?: Clinic): string {
-  switch (p.kind) {
-    case 'rotation':
-      return `Randning: ${p.specialty ? SPECIALTY_NAMES[p.specialty].sv : 'okänd'}${clinic ? ` (${clinic.name})` : ''}`;
-    case 'course':
-      return `Kurs: ${p.course ? COURSE_NAMES[p.course].sv : ''}`;
-    case 'milestone':
-      return p.milestone ? MILESTONE_NAMES[p.milestone].sv : KIND_NAMES.milestone.sv;
-    default:
-      return KIND_NAMES[p.kind].sv;
-  }
+  const name = placementName(p, 'sv');
+  if (p.kind === 'rotation') return `Randning: ${name}${clinic ? ` (${clinic.name})` : ''}`;
+  return p.kind === 'course' ? `Kurs: ${name}` : name;
 }
 
 export function traineeCalendar(trainee: Trainee, placements: PlanPlacement[], clinics: Clinic[], now = new Date()): string {

@@ -1,5 +1,5 @@
 /** Specialties, courses and milestones: names a person reads, in Swedish and English. */
-import type { CourseId, MilestoneId, Specialty, Text } from './schemas.ts';
+import type { CourseId, MilestoneId, PlacementKind, Specialty, Text } from './schemas.ts';
 
 export const SPECIALTY_NAMES: Record<Specialty, Text> = {
   internmedicin: { sv: 'Internmedicin', en: 'Internal medicine' },
@@ -42,3 +42,18 @@ export const KIND_NAMES = {
   course: { sv: 'Kurs', en: 'Course' },
   milestone: { sv: 'Milstolpe', en: 'Milestone' },
 } as const satisfies Record<string, Text>;
+
+/**
+ * What a placement is called, wherever a person reads it (timeline, messages, calendar, Excel):
+ * "Psykiatri", "Egen BVC", "LEK (ledarskap, etik, kvalitet)", "Mitt-i-ST"; the kind's name when the
+ * specialty, course or milestone is missing (the `structure` rule reports that separately).
+ */
+export function placementName(
+  p: { kind: PlacementKind; specialty?: Specialty | undefined; course?: CourseId | undefined; milestone?: MilestoneId | undefined },
+  lang: 'sv' | 'en',
+): string {
+  if (p.kind === 'rotation' && p.specialty) return SPECIALTY_NAMES[p.specialty][lang];
+  if (p.kind === 'course' && p.course) return COURSE_NAMES[p.course][lang];
+  if (p.kind === 'milestone' && p.milestone) return MILESTONE_NAMES[p.milestone][lang];
+  return KIND_NAMES[p.kind][lang];
+}

@@ -6,25 +6,12 @@
  * but that is the full-time-month arithmetic of the other rules, not this one.
  */
 import { Type } from '@sinclair/typebox';
-import { KIND_NAMES } from '../domain/specialties.ts';
+import { placementName } from '../domain/specialties.ts';
 import type { PlacementRef } from '../plan/context.ts';
 import { defineRule, violation } from './rule.ts';
-import { course, dayWord, milestone, period, specialty, who } from './text.ts';
+import { dayWord, period, who } from './text.ts';
 
 const meta = { id: 'availability', severity: 'hard' } as const;
-
-export function placementLabel(p: PlacementRef, lang: 'sv' | 'en'): string {
-  switch (p.kind) {
-    case 'rotation':
-      return specialty(p.specialty, lang);
-    case 'course':
-      return course(p.course, lang);
-    case 'milestone':
-      return milestone(p.milestone, lang);
-    default:
-      return KIND_NAMES[p.kind][lang];
-  }
-}
 
 export const availability = defineRule({
   ...meta,
@@ -60,8 +47,8 @@ export const availability = defineRule({
             from: p.from,
             to: p.to,
             amount: days,
-            sv: `${name}: ${placementLabel(p, 'sv')} ${period(p.from, p.to)} ligger ${dayWord(days, 'sv')} under ledighet (${period(first, last)}).`,
-            en: `${name}: ${placementLabel(p, 'en')} ${period(p.from, p.to)} lies ${dayWord(days, 'en')} in leave (${period(first, last)}).`,
+            sv: `${name}: ${placementName(p, 'sv')} ${period(p.from, p.to)} ligger ${dayWord(days, 'sv')} under ledighet (${period(first, last)}).`,
+            en: `${name}: ${placementName(p, 'en')} ${period(p.from, p.to)} lies ${dayWord(days, 'en')} in leave (${period(first, last)}).`,
           }),
         );
       }

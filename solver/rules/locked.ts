@@ -7,7 +7,7 @@ import { Type } from '@sinclair/typebox';
 import type { Placement } from '../domain/schemas.ts';
 import type { PlacementRef } from '../plan/context.ts';
 import { parseDay } from '../time/dates.ts';
-import { placementLabel } from './availability.ts';
+import { placementName } from '../domain/specialties.ts';
 import { defineRule, violation } from './rule.ts';
 import { period, who } from './text.ts';
 
@@ -50,8 +50,8 @@ export const locked = defineRule({
             from,
             to,
             amount: 1,
-            sv: `${name}: den låsta placeringen ${placementLabel(ref, 'sv')} ${period(from, to)} har flyttats eller tagits bort.`,
-            en: `${name}: the locked placement ${placementLabel(ref, 'en')} ${period(from, to)} was moved or removed.`,
+            sv: `${name}: den låsta placeringen ${placementName(ref, 'sv')} ${period(from, to)} har flyttats eller tagits bort.`,
+            en: `${name}: the locked placement ${placementName(ref, 'en')} ${period(from, to)} was moved or removed.`,
           }),
         );
       }

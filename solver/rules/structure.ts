@@ -17,7 +17,7 @@
 import { Type } from '@sinclair/typebox';
 import type { PlacementRef, TraineePlan } from '../plan/context.ts';
 import { formatDay } from '../time/dates.ts';
-import { placementLabel } from './availability.ts';
+import { placementName } from '../domain/specialties.ts';
 import { defineRule, violation } from './rule.ts';
 import type { Violation } from '../domain/schemas.ts';
 import type { RuleContext } from '../plan/context.ts';
@@ -28,7 +28,7 @@ const meta = { id: 'structure', severity: 'hard' } as const;
 function placementFindings(ctx: RuleContext, tp: TraineePlan, p: PlacementRef, out: Violation[]): void {
   const { facts } = tp;
   if (p.to < p.from) {
-    add(out, tp, p, p.from - p.to, `${placementLabel(p, 'sv')} slutar ${formatDay(p.to)}, före sin start ${formatDay(p.from)}.`, `${placementLabel(p, 'en')} ends ${formatDay(p.to)}, before its start ${formatDay(p.from)}.`);
+    add(out, tp, p, p.from - p.to, `${placementName(p, 'sv')} slutar ${formatDay(p.to)}, före sin start ${formatDay(p.from)}.`, `${placementName(p, 'en')} ends ${formatDay(p.to)}, before its start ${formatDay(p.from)}.`);
     return;
   }
   if (p.kind === 'rotation') {
@@ -68,11 +68,11 @@ function add(out: Violation[], tp: TraineePlan, p: PlacementRef, amount: number,
 }
 
 function label(p: PlacementRef, lang: 'sv' | 'en'): string {
-  return `${placementLabel(p, lang)} ${period(p.from, p.to)}`;
+  return `${placementName(p, lang)} ${period(p.from, p.to)}`;
 }
 
 function where(ctx: RuleContext, p: PlacementRef, lang: 'sv' | 'en'): string {
-  return p.kind === 'rotation' ? `${placementLabel(p, lang)} (${clinicName(ctx, p.clinic)}) ${period(p.from, p.to)}` : label(p, lang);
+  return p.kind === 'rotation' ? `${placementName(p, lang)} (${clinicName(ctx, p.clinic)}) ${period(p.from, p.to)}` : label(p, lang);
 }
 
 /** Whether two placements of one trainee may not share a day. */

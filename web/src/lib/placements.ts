@@ -2,21 +2,13 @@
  * What a placement is called, which violations belong to it, whether it is locked, where the return
  * weeks are, and how a trainee's placements differ between two plans. Pure; shared by all views.
  */
-import type { Placement, PlanPlacement, Text, Trainee, Violation } from '../../../solver/domain/schemas.ts';
-import { COURSE_NAMES, KIND_NAMES, MILESTONE_NAMES, SPECIALTY_NAMES } from '../../../solver/domain/specialties.ts';
+import type { Placement, PlanPlacement, Trainee, Violation } from '../../../solver/domain/schemas.ts';
+import { placementName } from '../../../solver/domain/specialties.ts';
 import { parseDay, type Day } from '../../../solver/time/dates.ts';
 
 export type Lang = 'sv' | 'en';
 
-/** "Psykiatri", "Egen BVC", "LEK (ledarskap, etik, kvalitet)", "Mitt-i-ST". */
-export function placementName(p: Placement, lang: Lang): string {
-  let text: Text;
-  if (p.kind === 'rotation' && p.specialty) text = SPECIALTY_NAMES[p.specialty];
-  else if (p.kind === 'course' && p.course) text = COURSE_NAMES[p.course];
-  else if (p.kind === 'milestone' && p.milestone) text = MILESTONE_NAMES[p.milestone];
-  else text = KIND_NAMES[p.kind];
-  return text[lang];
-}
+export { placementName };
 
 /** "2028-09-01 – 2028-11-30", or the one date of a one-day placement (timeline.ts's periodText on ISO dates). */
 export function placementPeriod(p: Pick<Placement, 'from' | 'to'>): string {
