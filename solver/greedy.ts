@@ -18,12 +18,12 @@
  * ~4,400 days × a few hundred clinics and units, small enough to check day by day.
  */
 import { capacityByDay } from './domain/capacity.ts';
+import { WRITTEN_WORK_MONTHS } from './domain/delmal.ts';
 import { resolveParams } from './domain/params.ts';
 import type { RuleParams } from './domain/profiles.ts';
-import { requirementsFor, type Requirement } from './domain/requirements.ts';
+import { plannedLengths, requirementsFor, ROTATION_PRIORITY, type Requirement } from './domain/requirements.ts';
 import {
   PLAN_FORMAT,
-  SPECIALTIES,
   type Clinic,
   type CourseId,
   type MilestoneId,
@@ -35,7 +35,7 @@ import {
   type Specialty,
   type Trainee,
 } from './domain/schemas.ts';
-import { addMonths, formatDay, parseDay, type Day } from './time/dates.ts';
+import { addMonths, formatDay, isWeekend, parseDay, type Day } from './time/dates.ts';
 import { MONTH_EPSILON, WorkCalendar, endAfterCalendarMonths, endOfSt, secondHalfStart } from './time/months.ts';
 
 export interface Unplaced {
@@ -58,20 +58,6 @@ export function greedyPlan(scenario: Scenario): Plan {
   return greedyPlace(scenario).plan;
 }
 
-/** Rotations are taken in this order: pediatrics first so that BVC can follow, medicine and psychiatry early. */
-const ROTATION_PRIORITY: Specialty[] = [
-  'akutsjukvard',
-  'pediatrik',
-  'internmedicin',
-  'psykiatri',
-  'gynekologi',
-  'onh',
-  'ogon',
-  'hud',
-  ...SPECIALTIES.filter(
-    (s) => !['akutsjukvard', 'pediatrik', 'internmedicin', 'psykiatri', 'gynekologi', 'onh', 'ogon', 'hud'].includes(s),
-  ),
-];
 
 /**
  * Courses with the full-time month (from the start, credit included) greedy aims for; the window
@@ -90,8 +76,6 @@ const COURSE_TARGETS: [CourseId, number][] = [
 ];
 
 const MID_ST_TARGET_MONTHS = 31;
-const QUALITY_PROJECT_MONTHS = 40;
-const SCIENTIFIC_WORK_MONTHS = 50;
 const COURSE_DAYS = 5;
 
 interface Interval {
@@ -230,27 +214,6 @@ export function greedyPlace(scenario: Scenario): GreedyResult {
 }
 
 /**
- * The length greedy gives each required rotation, in full-time months: the minimum, lengthened within
- * each range (medicine first, then psychiatry, then the rest) until the side rotations reach the
- * `total-side-time` minimum — Kronoberg's minimums add up to 14 of the recommended 18 months.
- */
-export function plannedLengths(requirements: Requirement[], params: RuleParams): Map<Requirement, number> {
-  const lengths = new Map(requirements.map((r) => [r, r.months[0]] as const));
-  let missing = params['total-side-time'].min - requirements.filter((r) => !r.bt).reduce((sum, r) => sum + r.months[0], 0);
-  const byPreference = requirements
-    .filter((r) => !r.bt)
-    .sort((a, b) => ROTATION_PRIORITY.indexOf(a.specialty) - ROTATION_PRIORITY.indexOf(b.specialty))
-    .sort((a, b) => Number(b.specialty === 'internmedicin') - Number(a.specialty === 'internmedicin'));
-  for (const r of byPreference) {
-    if (missing <= 0) break;
-    const extra = Math.min(missing, r.months[1] - r.months[0]);
-    lengths.set(r, r.months[0] + extra);
-    missing -= extra;
-  }
-  return lengths;
-}
-
-/**
  * The earliest day D with full-time months of [from, D] ≥ target, as WorkCalendar.dayReaching, but
  * by galloping and bisection instead of a day-by-day scan (part-timers and leave made that scan the
  * planner's main cost). Full-time months grow with D except for small wobbles at month ends and
@@ -355,8 +318,8 @@ class TraineePlanner {
     // Milestones first: they block nothing, and Mitt-i-ST closes the window of the by-mid-ST courses.
     const milestones: [MilestoneId, number][] = [
       ['mitt-i-st', MID_ST_TARGET_MONTHS],
-      ['kvalitetsarbete', QUALITY_PROJECT_MONTHS],
-      ['vetenskapligt-arbete', SCIENTIFIC_WORK_MONTHS],
+      ['kvalitetsarbete', WRITTEN_WORK_MONTHS.kvalitetsarbete],
+      ['vetenskapligt-arbete', WRITTEN_WORK_MONTHS['vetenskapligt-arbete']],
     ];
     for (const [milestone, target] of milestones) {
       if (this.locked.some((p) => p.kind === 'milestone' && p.milestone === milestone)) continue;
@@ -574,7 +537,3 @@ class TraineePlanner {
   }
 }
 
-function isWeekend(d: Day): boolean {
-  const dow = (((d + 3) % 7) + 7) % 7; // 0 = Monday
-  return dow >= 5;
-}

@@ -7,7 +7,7 @@
  * feasible (greedy's plan is the witness) and tight (capacity close to the peak demand).
  */
 import { PROFILE_NAMES, PROFILE_PARAMS } from '../domain/profiles.ts';
-import { requirementsFor } from '../domain/requirements.ts';
+import { plannedLengths, requirementsFor } from '../domain/requirements.ts';
 import {
   SCENARIO_FORMAT,
   type Clinic,
@@ -36,7 +36,7 @@ import {
   type Day,
 } from '../time/dates.ts';
 import { WorkCalendar, endOfSt } from '../time/months.ts';
-import { greedyPlace, greedyPlan, plannedLengths } from '../greedy.ts';
+import { greedyPlace, greedyPlan } from '../greedy.ts';
 import { CLINIC_NAMES, FIRST_NAMES, LAST_NAMES, SITES, UNIT_KIND, UNIT_PLACES, UNIT_SUFFIXES } from './names.ts';
 import { Random } from './random.ts';
 

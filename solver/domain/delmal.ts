@@ -231,3 +231,10 @@ export function missingGoals(regulation: Regulation, covered: readonly string[])
 export function goalTitle(code: string): Text | undefined {
   return [...GOALS_2015, ...GOALS_2021, ...GOALS_BT].find((x) => x.code === code)?.title;
 }
+
+/**
+ * When the written work is planned, in full-time months from the start of ST (credit counted): the
+ * quality-improvement project (a4) and the scientific work (a5) each get a milestone day — greedy and
+ * the solver alike, so that every plan covers those delmål.
+ */
+export const WRITTEN_WORK_MONTHS = { kvalitetsarbete: 40, 'vetenskapligt-arbete': 50 } as const;

@@ -9,7 +9,8 @@
  * greedy plan, a kept current plan) are columns with their true occupancy.
  *
  * Design choices (documented because the validator is stricter than the model, never looser):
- * - a rotation takes its minimum length (longer only costs places and time);
+ * - a rotation takes its planned length (requirements.ts plannedLengths: the minimum, lengthened
+ *   towards the recommended total side time as greedy does);
  * - parts start on Mondays; a SÄBO window is reserved only for trainees with ample time left;
  * - two rotations are always separated by at least the return time, so the away limit applies
  *   to each rotation alone: one longer than the limit is split into parts of exactly the limit;
@@ -18,6 +19,7 @@
  */
 import { capacityByDay, capacityOn, capacitySteps } from '../domain/capacity.ts';
 import { resolveParams } from '../domain/params.ts';
+import { plannedLengths } from '../domain/requirements.ts';
 import type { RuleParams } from '../domain/profiles.ts';
 import type { Clinic, Plan, PlanPlacement, Scenario, Specialty } from '../domain/schemas.ts';
 import { traineeFacts, type Interval, type TraineeFacts } from '../plan/context.ts';
@@ -51,7 +53,7 @@ export interface RotationOption {
 
 export interface ItemModel {
   specialty: Specialty;
-  /** Full-time months to place (the minimum, less any locked parts). */
+  /** Full-time months to place (the planned length, less any locked parts). */
   months: number;
   bt: boolean;
   /** Indices into CohortModel.clinics of this specialty. */
@@ -409,6 +411,8 @@ function traineeModel(
   const horizonTo = parseDay(m.scenario.horizon.to);
   const lastDay = Math.min(f.lastDay, horizonTo);
 
+  // Each rotation at its planned length: the minimum, lengthened towards the recommended total side time.
+  const planned = plannedLengths(f.requirements, params);
   // Locked rotations count towards their requirement; the rest of the trainee's time around them stays free.
   const lockedMonths = new Map<Specialty, number>();
   const blocked: Interval[] = [];
@@ -428,7 +432,7 @@ function traineeModel(
   let saboReserve: Interval | null = null;
   const minRate = Math.max(0.25, Math.min(1, ...(f.trainee.employment ?? [{ rate: 1 }]).map((e) => e.rate)));
   const needMonths =
-    f.requirements.reduce((sum, r) => sum + Math.max(0, r.months[0] - (lockedMonths.get(r.specialty) ?? 0)), 0) / minRate +
+    f.requirements.reduce((sum, r) => sum + Math.max(0, planned.get(r)! - (lockedMonths.get(r.specialty) ?? 0)), 0) / minRate +
     f.requirements.length * 0.5 + params['sabo-second-half'].months + params['pediatrics-before-bvc'].bvcMonths + 6;
   const haveMonths = (lastDay - Math.max(earliest, f.start)) / DAYS_PER_MONTH;
   if (!lockedSabo && haveMonths >= needMonths) {
@@ -465,7 +469,7 @@ function traineeModel(
   const items: ItemModel[] = [];
   for (const req of f.requirements) {
     const done = lockedMonths.get(req.specialty) ?? 0;
-    const months = req.months[0] - done;
+    const months = planned.get(req)! - done;
     if (months <= tol) continue;
     const clinics = m.scenario.clinics.flatMap((c, i) => (c.specialty === req.specialty ? [i] : []));
     const windowFrom = req.bt ? f.start : earliest;
@@ -530,7 +534,7 @@ function traineeModel(
       const sameClinic = cur.every((p) => p.clinic === cur[0]!.clinic);
       const shapeOk =
         parts.every((p, i) => calendarMonths(p.from, p.to) <= awayMonths + MONTH_EPSILON && (i === 0 || p.from - parts[i - 1]!.to - 1 >= returnDays)) &&
-        total >= months - tol &&
+        total >= req.months[0] - done - tol &&
         total <= req.months[1] - done + tol;
       if (c !== undefined && sameClinic && clinics.includes(c) && shapeOk && valid(parts)) {
         keepOption = option(parts, true);

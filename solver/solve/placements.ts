@@ -5,11 +5,12 @@
  * so they are placed per trainee after the rotations, in free VC time (not on leave, not overlapping
  * a rotation, each other, or the return weeks inside a split rotation).
  */
-import type { CourseId, PlanPlacement } from '../domain/schemas.ts';
+import type { CourseId, MilestoneId, PlanPlacement } from '../domain/schemas.ts';
+import { WRITTEN_WORK_MONTHS } from '../domain/delmal.ts';
 import { COURSES } from '../domain/schemas.ts';
 import type { Interval } from '../plan/context.ts';
 import { calendarMonths } from '../time/months.ts';
-import { addMonths, formatDay, parseDay, type Day } from '../time/dates.ts';
+import { addMonths, formatDay, isWeekend, parseDay, type Day } from '../time/dates.ts';
 import type { CohortModel, TraineeModel } from './model.ts';
 import type { Column } from './pricing.ts';
 import { slotAtOrAfter, slotStart } from './grid.ts';
@@ -177,15 +178,23 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
     }
   }
 
+  /**
+   * A milestone's day in [from, until]: the first working day at the VC, else (rotations fill the
+   * window; a milestone may lie inside one, as the rules allow) the first working day not on leave.
+   */
+  const milestoneDay = (from: Day, until: Day): Day | null => {
+    for (const atVc of [true, false]) {
+      for (let d = from; d <= until; d++) {
+        if (!isWeekend(d) && cal.rate(d) > 0 && (atVc ? usableForEvent(d, d) : !cal.hasLeave(d, d))) return d;
+      }
+    }
+    return null;
+  };
   if (!hasMid()) {
     const target = Math.min(mid.maxMonths, Math.max(mid.minMonths + 1, mid.minMonths)) - f.creditMonths;
     const latest = Math.min(f.midStLatest, addMonths(f.end + 1, -mid.monthsBeforeEnd) - 1);
-    for (let d = cal.dayReaching(f.start, Math.max(0, target)); d <= latest; d++) {
-      if (usableForEvent(d, d) && cal.rate(d) > 0) {
-        place({ kind: 'milestone', milestone: 'mitt-i-st' }, d, d);
-        break;
-      }
-    }
+    const d = milestoneDay(cal.dayReaching(f.start, Math.max(0, target)), latest);
+    if (d !== null) place({ kind: 'milestone', milestone: 'mitt-i-st' }, d, d);
   }
   const midDay = out.find((p) => p.kind === 'milestone' && p.milestone === 'mitt-i-st');
   const midStDay = midDay ? parseDay(midDay.from) : f.midStLatest;
@@ -209,13 +218,19 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
     if (d !== null) place({ kind: 'course', course }, d, d + COURSE_DAYS - 1);
   }
   // Other short events of the current plan (quality project, scientific work …) stay where they are, if
-  // they still fall inside ST and not on leave (events may lie inside anything else).
+  // they still fall inside ST, not on leave and not under a rotation the current plan did not have.
   for (const p of current) {
     if (p.kind !== 'milestone' && p.kind !== 'course') continue;
     if (out.some((o) => o.kind === p.kind && o.course === p.course && o.milestone === p.milestone)) continue;
     const from = parseDay(p.from);
     const to = parseDay(p.to);
-    if (from >= f.start && to <= last && !cal.hasLeave(from, to)) out.push({ ...p });
+    if (from >= f.start && to <= last && !cal.hasLeave(from, to) && !overlaps(newlyAway, from, to)) out.push({ ...p });
+  }
+  // The written work (a4, a5): a milestone from its target on.
+  for (const [milestone, target] of Object.entries(WRITTEN_WORK_MONTHS) as [MilestoneId, number][]) {
+    if (out.some((p) => p.kind === 'milestone' && p.milestone === milestone)) continue;
+    const d = milestoneDay(cal.dayReaching(f.start, Math.max(0, target - f.creditMonths)), last);
+    if (d !== null) place({ kind: 'milestone', milestone }, d, d);
   }
   return out.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 }

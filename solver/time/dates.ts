@@ -97,3 +97,9 @@ export function dayOfMonthIndex(index: number): Day {
 export function today(): Day {
   return parseDay(DateTime.now().setZone('Europe/Stockholm').toISODate()!);
 }
+
+/** Saturday or Sunday. */
+export function isWeekend(d: Day): boolean {
+  const dow = (((d + 3) % 7) + 7) % 7; // 0 = Monday
+  return dow >= 5;
+}

@@ -180,3 +180,18 @@ describe('solve: infeasibility, time limits, one trainee', () => {
     await expect(solve(s, { trainee: 'nobody' })).rejects.toThrow(/trainee/);
   });
 });
+
+describe('solve: a plan the rules also advise nothing against', () => {
+  it('plans recommended lengths, Mitt-i-ST and the written work, as greedy does', async () => {
+    const s = generateScenario({ size: 24, seed: 11, today: '2026-11-22' });
+    const r = await solve(s, { timeLimitSeconds: 3 });
+    expectValid(s, r.plan);
+    const advice = r.report.violations.filter((v) => ['total-side-time', 'delmal-coverage', 'mid-st'].includes(v.rule));
+    expect(advice.map((v) => v.message.en)).toEqual([]);
+    // Every trainee's plan has the quality project and the scientific work.
+    for (const t of s.trainees) {
+      const milestones = r.plan.placements.filter((p) => p.trainee === t.id && p.kind === 'milestone').map((p) => p.milestone);
+      expect(milestones).toEqual(expect.arrayContaining(['kvalitetsarbete', 'vetenskapligt-arbete']));
+    }
+  }, 30_000);
+});
