@@ -26,7 +26,6 @@ const MIP_COLUMNS = 4000;
 /** The most trainees for which column generation follows a stalled ascent (see there). */
 const MASTER_TRAINEES = 40;
 
-
 export interface SolveProgressInfo {
   seconds: number;
   phase: string;
