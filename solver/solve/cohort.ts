@@ -18,7 +18,7 @@ import { localPricer, type Pricer } from './pricer.ts';
 import { costOf, ejectRepair, freeRows, improve, repairPlan, searchNeighbourhoods, type Incumbent } from './repair.ts';
 import { Random } from '../demo/random.ts';
 import { createLpModel, type EngineName, type LpModel } from './lp/index.ts';
-import { lagrangeAscent } from './lagrange.ts';
+import { lagrangeAscent, placesValue } from './lagrange.ts';
 import { Master } from './master.ts';
 
 /** The largest master the restricted MIP is tried on (see the polish phase). */
@@ -237,8 +237,9 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
     // The first centre: the ascent's best prices (λ = 0 when it did not run).
     let center: Float64Array | null = ascent.lambda;
     const ALPHA = 0.6;
+    const free = freeRows(m);
     const price = (lambda: Float64Array, mu: Float64Array, convDual: (i: number) => number): { lagrange: number; complete: boolean; cols: Column[] } => {
-      let lagrange = -placesValue(m, lambda);
+      let lagrange = -placesValue(free, lambda);
       const cols: Column[] = [];
       const tPrice = now();
       const priced = pricer.price(lambda, planned, stop);
@@ -368,16 +369,6 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   }
   // Short of convergence the search ended on its time budget (the phases end before the deadline).
   return { incumbent: best, bound, overloads, converged, alone, firstFeasibleSeconds, iterations, stoppedEarly: stop() || !converged };
-}
-
-/** Σ price × free places over every row: what the Lagrangian subtracts for the places it prices. */
-function placesValue(m: CohortModel, lambda: Float64Array): number {
-  let sum = 0;
-  for (let r = 0; r < lambda.length; r++) {
-    const v = lambda[r]!;
-    if (v > 0) sum += v * m.resources[Math.floor(r / m.nSlots)]!.free[r % m.nSlots]!;
-  }
-  return sum;
 }
 
 /** True when the columns together keep every clinic and unit slot within its free places. */

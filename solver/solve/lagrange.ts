@@ -18,6 +18,7 @@
 import type { CohortModel } from './model.ts';
 import { columnKey, type Column } from './pricing.ts';
 import type { Pricer } from './pricer.ts';
+import { freeRows } from './repair.ts';
 
 export interface AscentStep {
   /** The best bound so far. */
@@ -60,8 +61,7 @@ export function lagrangeAscent(
   onStep: (step: AscentStep) => void,
 ): AscentResult {
   const nRows = m.resources.length * m.nSlots;
-  const free = new Int32Array(nRows);
-  m.resources.forEach((r, i) => free.set(r.free, i * m.nSlots));
+  const free = freeRows(m);
   const lambda = new Float64Array(nRows);
   let center = lambda.slice();
   let zBar = -Infinity;
@@ -76,8 +76,7 @@ export function lagrangeAscent(
   const bounds: number[] = [];
   let it = 0;
   for (; !until(); it++) {
-    let L = 0;
-    for (let r = 0; r < nRows; r++) if (lambda[r]! > 0) L -= lambda[r]! * free[r]!;
+    let L = -placesValue(free, lambda);
     const cols: (Column | null)[] = new Array(m.trainees.length).fill(null);
     const priced = pricer.price(lambda, planned, until);
     if (!priced) break;
@@ -138,4 +137,11 @@ export function lagrangeAscent(
     }
   }
   return { bound: Math.max(zBar, startBound), lambda: center, columns: history, iterations: it };
+}
+
+/** Σ price × free places over every row: what the Lagrangian subtracts for the places it prices. */
+export function placesValue(free: Int32Array, lambda: Float64Array): number {
+  let sum = 0;
+  for (let r = 0; r < lambda.length; r++) if (lambda[r]! > 0) sum += lambda[r]! * free[r]!;
+  return sum;
 }
