@@ -456,9 +456,12 @@ function traineeModel(
       ? saboReserve.from - 8
       : Math.min(addMonths(lastDay + 1, -Math.ceil(bvcMonths)) - 22, lastDay);
 
+  // The current plan's rotations the model places: the locked parts are fixed already (and counted in
+  // `lockedMonths`), so they are not part of a rotation's keep option.
+  const isFixed = (p: PlanPlacement) => fixed.some((x) => x.kind === 'rotation' && x.specialty === p.specialty && x.from === p.from && x.to === p.to);
   const currentRot = new Map<Specialty, PlanPlacement[]>();
   for (const p of current) {
-    if (p.kind !== 'rotation' || !p.specialty) continue;
+    if (p.kind !== 'rotation' || !p.specialty || isFixed(p)) continue;
     const list = currentRot.get(p.specialty) ?? [];
     list.push(p);
     currentRot.set(p.specialty, list);
