@@ -39,9 +39,15 @@ export interface AscentResult {
   iterations: number;
 }
 
-/** Step size: STEP × STEP_DECAY^step, never below STEP_FLOOR (tuned as measured above). */
-const STEP = 0.3;
-const STEP_DECAY = 0.99;
+/**
+ * Step size: STEP × STEP_DECAY^step, never below STEP_FLOOR. Longer first steps that shrink faster:
+ * measured against 0.3 × 0.99^step (bound when time ran out): 200 trainees, 5 s: 13 084 → 13 244;
+ * 800 trainees, 30 s: 48 722 → 49 112; 50 trainees, where the ascent stalls on its own, the same
+ * (3 435 / 3 434); 200 trainees run to its stall, 13 462 → 13 445. Smaller first steps (0.1, 0.05)
+ * were worse at 5 s (12 361, 11 693), larger (0.8 × 0.96) no better at 200 and dearer at 50.
+ */
+const STEP = 0.6;
+const STEP_DECAY = 0.97;
 const STEP_FLOOR = 0.02;
 /** Adam's moment decays. */
 const BETA1 = 0.9;
