@@ -113,6 +113,12 @@ export class WorkCalendar {
     return this.segments[this.segmentIndex(d)]!.rate;
   }
 
+  /** The last day of the stretch of one rate that holds d (Infinity when the rate never changes after d). */
+  constantThrough(d: Day): Day {
+    const next = this.segments[this.segmentIndex(d) + 1];
+    return next ? next.from - 1 : Number.POSITIVE_INFINITY;
+  }
+
   /** The sum of rates over [day 0, d); differences of two values are sums over periods. */
   private cumulative(d: Day): number {
     const i = this.segmentIndex(d);
