@@ -142,7 +142,8 @@ export class SolveRunner {
       });
       const current = { id: job.id, handle, cancelled: false };
       this.#current = current;
-      // Progress goes to the job row at most every progressEveryMs; the latest value is always written in the end.
+      // Progress goes to the job row at most every progressEveryMs. A value still pending when the result
+      // arrives is dropped: the result's report holds the final figures (the web shows those).
       let lastWrite = 0;
       let pending: SolveProgress | null = null;
       let writing = false;

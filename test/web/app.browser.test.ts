@@ -237,6 +237,9 @@ describe.skipIf(!haveApi)('web app in Chromium against the real server', { timeo
     await page.getByRole('button', { name: 'Starta optimering' }).click();
     await page.getByTestId('job-status').filter({ hasText: /Klar|Misslyckades|Avbruten/ }).waitFor({ timeout: 180_000 });
     expect(await page.getByTestId('job-status').innerText()).toBe('Klar');
+    // The figures shown are the result's, not the last progress before it (phase, seconds, plan, bound, gap).
+    const figures = await page.locator('.progress strong').allInnerTexts();
+    expect(figures[0]).toBe('Klar');
     await page.getByRole('button', { name: 'Publicera' }).click();
     await page.getByText('Publicerad.', { exact: true }).waitFor();
     await shot(page, 'solve');
