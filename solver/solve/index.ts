@@ -29,6 +29,7 @@ export type { SolveProgress } from '../domain/schemas.ts';
 import { PLAN_FORMAT } from '../domain/schemas.ts';
 import { greedyPlan } from '../greedy.ts';
 import { validate } from '../validate.ts';
+import { wallClock, workClock } from './clock.ts';
 import { gapOf, solveCohort } from './cohort.ts';
 import { explainLocked, explainLockedViolations, explainOverloads, explainTrainee, explainUnplaced } from './explain.ts';
 import { buildModel, type BuildOptions, type CohortModel } from './model.ts';
@@ -40,6 +41,11 @@ import type { Column } from './pricing.ts';
 export interface SolveOptions {
   currentPlan?: Plan;
   timeLimitSeconds?: number;
+  /**
+   * A budget of work instead of time: stop after pricing this many trainee schedules. The same input
+   * then gives the same plan on any machine (tests); the time limit is not read.
+   */
+  workLimit?: number;
   trainee?: string;
   engine?: 'highs' | 'glpk' | 'auto';
   onProgress?: (p: SolveProgress) => void;
@@ -94,6 +100,9 @@ export async function solveWith(
   }
   const limit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
   if (!(limit > 0)) throw new Error(`timeLimitSeconds: must be a number > 0 (got ${String(options.timeLimitSeconds)})`);
+  if (options.workLimit !== undefined && !(Number.isInteger(options.workLimit) && options.workLimit > 0)) {
+    throw new Error(`workLimit: must be a whole number > 0 (got ${String(options.workLimit)})`);
+  }
   const only = options.trainee !== undefined ? new Set([options.trainee]) : undefined;
   // The greedy plan first (milliseconds, even at 800 trainees): when the rule catalogue finds it valid,
   // there is a plan from the first second, whatever happens to the model later.
@@ -112,8 +121,7 @@ export async function solveWith(
   const out = await solveCohort(model, {
     pricer,
     engine: options.engine === 'glpk' ? 'glpk' : 'highs',
-    started,
-    deadline: started + limit * 1000,
+    clock: options.workLimit !== undefined ? workClock(model.work, options.workLimit) : wallClock(limit - (performance.now() - started) / 1000),
     targetGap: gapTarget,
     shouldStop,
     onProgress: options.onProgress,

@@ -25,6 +25,7 @@ import type { Clinic, Plan, PlanPlacement, Scenario, Specialty } from '../domain
 import { traineeFacts, type Interval, type TraineeFacts } from '../plan/context.ts';
 import { addMonths, parseDay, type Day } from '../time/dates.ts';
 import { DAYS_PER_MONTH, MONTH_EPSILON, calendarMonths, endAfterCalendarMonths, type WorkCalendar } from '../time/months.ts';
+import type { WorkCounter } from './clock.ts';
 import { slotAtOrAfter, slotOf, slotStart, type Slot } from './grid.ts';
 import { WEIGHTS } from './weights.ts';
 
@@ -141,6 +142,8 @@ export interface CohortModel {
   current: Map<string, PlanPlacement[]>;
   returnDays: number;
   awayMonths: number;
+  /** Schedules priced so far: the unit of a work budget (clock.ts). */
+  work: WorkCounter;
 }
 
 export interface BuildOptions {
@@ -233,6 +236,7 @@ export function buildModel(scenario: Scenario, opts: BuildOptions = {}): CohortM
     current: new Map(),
     returnDays,
     awayMonths,
+    work: { schedules: 0 },
   };
 
   const current = model.current;

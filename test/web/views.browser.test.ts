@@ -12,9 +12,10 @@ import { createValidator } from '../../solver/validate.ts';
 import type { Placement, Plan } from '../../solver/domain/schemas.ts';
 import type { ErrorBody, JobCreated, Ok, PlanDetail, PlanDiff, Proposal, SolveJob, User } from '../../api/schemas/index.ts';
 import { addMonths, formatDay, parseDay } from '../../solver/time/dates.ts';
-import { buildWebIfStale, freePort, launch, ROOT, SCREENSHOTS } from './browser.ts';
+import { buildWebIfStale, freePort, launch, openPage, ROOT, SCREENSHOTS } from './browser.ts';
 
-const { scenario, plan } = generateDemo({ size: 40, seed: 3, today: '2027-01-15' });
+const DEMO_TODAY = '2027-01-15';
+const { scenario, plan } = generateDemo({ size: 40, seed: 3, today: DEMO_TODAY });
 const validator = createValidator(scenario);
 const report = validator.validate(plan);
 // The latest starter has nothing locked, so their plan is fully editable.
@@ -123,7 +124,7 @@ let server: PreviewServer;
 let base = '';
 
 async function open(role: keyof typeof users, hash: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const page = await openPage(browser, { viewport: { width: 1440, height: 900 } }, DEMO_TODAY);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.route('**/api/**', apiDouble(users[role]));
