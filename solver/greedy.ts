@@ -35,6 +35,7 @@ import {
   type Specialty,
   type Trainee,
 } from './domain/schemas.ts';
+import { planLimit } from './rules/extension.ts';
 import { addMonths, formatDay, isWeekend, parseDay, type Day } from './time/dates.ts';
 import { MONTH_EPSILON, WorkCalendar, endAfterCalendarMonths, endOfSt, secondHalfStart } from './time/months.ts';
 
@@ -87,8 +88,12 @@ interface TraineeState {
   trainee: Trainee;
   calendar: WorkCalendar;
   start: Day;
-  /** Last day of ST: nothing is placed after it. */
+  /** The end of ST: rotations, own BVC and SÄBO after it extend ST. */
   end: Day;
+  /** Nothing new begins before this day: the start of ST, or the planning day when later. */
+  first: Day;
+  /** Nothing is placed after this day (`latestEnd`, else the end of ST plus the extension's `maxMonths`). */
+  limit: Day;
   secondHalf: Day;
   unit: number;
   busy: Interval[];
@@ -155,15 +160,20 @@ export function greedyPlace(scenario: Scenario): GreedyResult {
     clinicsBySpecialty.set(c.specialty, list);
   });
 
+  const planFrom = scenario.planFrom === undefined ? -Infinity : parseDay(scenario.planFrom);
   const states: TraineeState[] = scenario.trainees.map((t) => {
     const calendar = WorkCalendar.forTrainee(t);
     const start = parseDay(t.start);
     const credit = t.creditMonths ?? 0;
+    const end = endOfSt(start, minimum[t.regulation], credit, calendar);
+    const agreedEnd = t.plannedEnd ? Math.max(end, parseDay(t.plannedEnd)) : end;
     return {
       trainee: t,
       calendar,
       start,
-      end: endOfSt(start, minimum[t.regulation], credit, calendar),
+      end,
+      first: Math.max(start, planFrom),
+      limit: planLimit(agreedEnd, t.latestEnd ? parseDay(t.latestEnd) : null, params.extension.maxMonths),
       secondHalf: secondHalfStart(start, minimum[t.regulation], credit, calendar),
       unit: unitIndex.get(t.unit) ?? -1,
       busy: [],
@@ -176,7 +186,7 @@ export function greedyPlace(scenario: Scenario): GreedyResult {
   let last = parseDay(scenario.horizon.to);
   for (const s of states) {
     base = Math.min(base, s.start);
-    last = Math.max(last, s.end);
+    last = Math.max(last, s.limit);
     for (const p of s.trainee.locked ?? []) {
       base = Math.min(base, parseDay(p.from));
       last = Math.max(last, parseDay(p.to));
@@ -280,7 +290,7 @@ class TraineePlanner {
     const saboMonths = this.params['sabo-second-half'].months;
     let sabo: Interval | null = null;
     if (!this.locked.some((p) => p.kind === 'sabo')) {
-      sabo = this.findFreeMonthsBackward(s.secondHalf, saboMonths, s.end);
+      sabo = this.findSabo(saboMonths);
       if (sabo) this.book('sabo', sabo, {});
       else this.unplaced.push({ trainee: s.trainee.id, kind: 'sabo' });
     }
@@ -294,14 +304,14 @@ class TraineePlanner {
       const done = this.lockedRotationMonths(req.specialty);
       const need = (lengths.get(req) ?? req.months[0]) - done;
       if (need > tolerance) {
-        const earliest = req.bt ? s.start : initialVcEnd + 1;
-        const latest = req.bt ? Math.min(btDeadline, s.end) : s.end;
+        const earliest = Math.max(req.bt ? s.start : initialVcEnd + 1, s.first);
+        const latest = req.bt ? Math.min(btDeadline, s.limit) : s.limit;
         let placed = this.placeRotation(req, need, earliest, latest);
         if (!placed && sabo) {
           // The reserved SÄBO may be what is in the way: try the rotation without it, then SÄBO again.
           this.unbook(sabo);
           placed = this.placeRotation(req, need, earliest, latest);
-          sabo = this.findFreeMonthsBackward(s.secondHalf, saboMonths, s.end);
+          sabo = this.findSabo(saboMonths);
           if (sabo) this.book('sabo', sabo, {});
           else this.unplaced.push({ trainee: s.trainee.id, kind: 'sabo' });
         }
@@ -323,8 +333,8 @@ class TraineePlanner {
     ];
     for (const [milestone, target] of milestones) {
       if (this.locked.some((p) => p.kind === 'milestone' && p.milestone === milestone)) continue;
-      const from = this.reach(s.start, Math.max(0, target - credit));
-      const found = this.findWorkday(from, s.end);
+      const from = Math.max(this.reach(s.start, Math.max(0, target - credit)), s.first);
+      const found = this.findWorkday(from, s.limit);
       if (found) this.book('milestone', found, { milestone }, false);
       else this.unplaced.push({ trainee: s.trainee.id, kind: 'milestone', milestone });
     }
@@ -336,12 +346,12 @@ class TraineePlanner {
       if (this.locked.some((p) => p.kind === 'course' && p.course === course)) continue;
       const window = windows[course];
       let from = this.reach(s.start, target - credit);
-      let to = s.end;
+      let to = s.limit;
       if (window === 'early') to = earlyEnd;
       else if (window === 'first-half') to = firstHalfEnd;
       else if (window === 'by-mid-st') to = Math.min(firstHalfEnd, (this.milestoneDay('mitt-i-st') ?? Infinity) - 1);
       else if (window === 'second-half') from = addMonths(s.secondHalf, 3);
-      from = Math.min(from, to);
+      from = Math.max(Math.min(from, to), s.first);
       const found =
         this.findFree(this.nextMonday(from), COURSE_DAYS, to, 7) ??
         this.findFree(this.nextMonday(window === 'second-half' ? s.secondHalf : s.start), COURSE_DAYS, to, 7);
@@ -359,16 +369,16 @@ class TraineePlanner {
   private placeBvc(initialVcEnd: Day): void {
     const s = this.s;
     const pediatricsEnd = this.lastEnd('pediatrik');
-    const bvcEarliest = (pediatricsEnd ?? initialVcEnd) + 1;
+    const bvcEarliest = Math.max((pediatricsEnd ?? initialVcEnd) + 1, s.first);
     let courseEnd: Day | null = this.lockedEnd('course', 'bvc');
     if (courseEnd === null) {
-      const course = this.findFree(this.nextMonday(bvcEarliest), COURSE_DAYS, s.end, 7);
+      const course = this.findFree(this.nextMonday(bvcEarliest), COURSE_DAYS, s.limit, 7);
       if (course) courseEnd = this.book('course', course, { course: 'bvc' });
       else this.unplaced.push({ trainee: s.trainee.id, kind: 'course', course: 'bvc' });
     }
     if (!this.locked.some((p) => p.kind === 'bvc')) {
       const bvcMonths = this.params['pediatrics-before-bvc'].bvcMonths;
-      const bvc = this.findFreeMonths(Math.max(bvcEarliest, (courseEnd ?? 0) + 1), bvcMonths, s.end);
+      const bvc = this.findFreeMonths(Math.max(bvcEarliest, (courseEnd ?? 0) + 1), bvcMonths, s.limit);
       if (bvc) this.book('bvc', bvc, {});
       else this.unplaced.push({ trainee: s.trainee.id, kind: 'bvc' });
     }
@@ -407,7 +417,7 @@ class TraineePlanner {
   /** Free for the trainee: inside ST, no leave, no overlap with their other placements. */
   private isFree(iv: Interval): boolean {
     const s = this.s;
-    if (iv.from < s.start || iv.to > s.end) return false;
+    if (iv.from < s.first || iv.to > s.limit) return false;
     for (const b of s.busy) if (b.from <= iv.to && iv.from <= b.to) return false;
     return !s.calendar.hasLeave(iv.from, iv.to);
   }
@@ -513,6 +523,13 @@ class TraineePlanner {
   }
 
   /** A one-day event (a milestone) may fall during a rotation: only leave and weekends are avoided. */
+  /** SÄBO at the end of ST, in its second half and not before the planning day; else the first room after. */
+  private findSabo(months: number): Interval | null {
+    const s = this.s;
+    const earliest = Math.max(s.secondHalf, s.first);
+    return this.findFreeMonthsBackward(earliest, months, s.end) ?? this.findFreeMonths(earliest, months, s.limit);
+  }
+
   private findWorkday(from: Day, latest: Day): Interval | null {
     for (let d = Math.max(from, this.s.start); d <= latest; d++) {
       if (!isWeekend(d) && this.s.calendar.rate(d) > 0) return { from: d, to: d };

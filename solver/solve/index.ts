@@ -32,7 +32,8 @@ import { validate } from '../validate.ts';
 import { wallClock, workClock } from './clock.ts';
 import { gapOf, solveCohort } from './cohort.ts';
 import { explainLocked, explainLockedViolations, explainOverloads, explainTrainee, explainUnplaced } from './explain.ts';
-import { buildModel, type BuildOptions, type CohortModel } from './model.ts';
+import { pinHistory } from './history.ts';
+import { buildModel, keptPlacements, type BuildOptions, type CohortModel } from './model.ts';
 import { createPricer } from './pricer.ts';
 import { traineePlacements } from './placements.ts';
 import { planColumns, planCost } from './score.ts';
@@ -54,6 +55,8 @@ export interface SolveOptions {
   gapTarget?: number;
   /** Threads that price (pricer.ts): default RANDPLAN_SOLVER_THREADS, else 2 when the machine has 2 cores. */
   threads?: number;
+  /** Today (ISO date), the planning day when the scenario sets none: default the real date in Sweden. */
+  today?: string;
 }
 
 function defaultThreads(): number {
@@ -71,6 +74,10 @@ export interface SolveResult {
   plan: Plan;
   report: Report;
   moved: MovedPlacement[];
+  /** The planning day the solve planned from (ISO date). */
+  planFrom: string;
+  /** Placements of the current plan kept as history (before the planning day) or agreed (just after it). */
+  kept: number;
   /** Seconds to the first plan keeping every limit (null if none was found). */
   firstFeasibleSeconds?: number | null;
   /**
@@ -89,13 +96,13 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
 
 /** The solve itself; `externalStop` lets a worker's shared cancel flag stop it, `breathe` lets messages in. */
 export async function solveWith(
-  scenario: Scenario,
+  given: Scenario,
   options: SolveOptions,
   externalStop: () => boolean,
   breathe: (() => Promise<void>) | undefined,
 ): Promise<SolveResult> {
   const started = performance.now();
-  if (options.trainee !== undefined && !scenario.trainees.some((t) => t.id === options.trainee)) {
+  if (options.trainee !== undefined && !given.trainees.some((t) => t.id === options.trainee)) {
     throw new Error(`trainee: no trainee with id "${options.trainee}" in the scenario`);
   }
   const limit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
@@ -104,6 +111,8 @@ export async function solveWith(
     throw new Error(`workLimit: must be a whole number > 0 (got ${String(options.workLimit)})`);
   }
   const only = options.trainee !== undefined ? new Set([options.trainee]) : undefined;
+  // History and agreed placements become locked: everything below plans the future only.
+  const { scenario, kept } = pinHistory(given, options.currentPlan, options.today);
   // The greedy plan first (milliseconds, even at 800 trainees): when the rule catalogue finds it valid,
   // there is a plan from the first second, whatever happens to the model later.
   const greedy = options.trainee === undefined ? validGreedy(scenario) : null;
@@ -135,11 +144,18 @@ export async function solveWith(
   // SÄBO and courses fit those rotations); otherwise placements.ts keeps the current plan's and
   // completes around the rotations.
   const greedyOf = new Map<string, PlanPlacement[]>();
-  if (seed) for (const p of seed.plan.placements) greedyOf.set(p.trainee, [...(greedyOf.get(p.trainee) ?? []), p]);
+  if (seed) for (const [id, list] of byTrainee(seed.plan.placements)) greedyOf.set(id, list);
+  let greedyAll: Map<string, PlanPlacement[]> | null = null;
   const placements = model.trainees.flatMap((t) => {
     const c = columns[t.index];
     if (c && seed && !options.currentPlan && c === seed.columns[t.index]) return greedyOf.get(t.id) ?? [];
-    return c || t.items.length === 0 ? traineePlacements(model, t, c ?? null) : t.fixed;
+    if (c || t.items.length === 0) return traineePlacements(model, t, c ?? null);
+    // No schedule for this trainee within the limits: never fewer placements than before — the current
+    // plan's (around the locked ones), else greedy's — and the report says what they break.
+    const before = model.current.get(t.id);
+    if (before && before.length > 0) return keptPlacements(before, t.fixed);
+    greedyAll ??= byTrainee(greedyPlan(scenario).placements);
+    return greedyAll.get(t.id) ?? t.fixed;
   });
   let plan: Plan = { format: PLAN_FORMAT, scenario: scenario.name, placements };
   let report = validate(scenario, plan);
@@ -197,7 +213,15 @@ export async function solveWith(
   };
   if (explanation.length > 0 && status !== 'optimal' && status !== 'feasible' && !fallback) report.explanation = explanation;
   const firstFeasibleSeconds = seedSeconds !== null ? Math.min(seedSeconds, out.firstFeasibleSeconds ?? Infinity) : out.firstFeasibleSeconds;
-  return { plan, report, moved: movedPlacements(options.currentPlan, plan, options.trainee), firstFeasibleSeconds, fallback };
+  return {
+    plan,
+    report,
+    moved: movedPlacements(options.currentPlan, plan, options.trainee),
+    planFrom: scenario.planFrom!,
+    kept,
+    firstFeasibleSeconds,
+    fallback,
+  };
 }
 
 interface Seed {
@@ -224,6 +248,12 @@ function greedySeed(g: { plan: Plan; report: Report }, model: CohortModel): Seed
 
 function lockedConflictsCount(m: CohortModel): number {
   return m.resources.reduce((n, r) => n + r.overfull.length, 0);
+}
+
+function byTrainee(placements: PlanPlacement[]): Map<string, PlanPlacement[]> {
+  const out = new Map<string, PlanPlacement[]>();
+  for (const p of placements) out.set(p.trainee, [...(out.get(p.trainee) ?? []), p]);
+  return out;
 }
 
 function round(x: number): number {

@@ -60,8 +60,10 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
   // A fixed-mode trainee (one-trainee solves: everyone else) keeps exactly what they have.
   if (t.frozen) return out;
 
-  const last = f.lastDay;
-  const usable = (from: Day, to: Day) => to <= last && from >= f.start && !cal.hasLeave(from, to) && busy.free(from, to);
+  // Nothing new before the planning day; past the end of ST as far as the extension allows.
+  const first = Math.max(f.start, m.planFrom ?? f.start);
+  const last = f.planLimit;
+  const usable = (from: Day, to: Day) => to <= last && from >= first && !cal.hasLeave(from, to) && busy.free(from, to);
   // Kept SÄBO, courses and milestones: new courses and milestones go around them; new own BVC and SÄBO
   // may still lie over them, as when all are placed afresh (BVC and SÄBO first, events after).
   const kept = new Busy();
@@ -184,7 +186,7 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
    */
   const milestoneDay = (from: Day, until: Day): Day | null => {
     for (const atVc of [true, false]) {
-      for (let d = from; d <= until; d++) {
+      for (let d = Math.max(from, first); d <= until; d++) {
         if (!isWeekend(d) && cal.rate(d) > 0 && (atVc ? usableForEvent(d, d) : !cal.hasLeave(d, d))) return d;
       }
     }
