@@ -58,7 +58,7 @@ const EXTRA_SPECIALTIES: Specialty[] = ['kirurgi', 'ortopedi', 'akutgeriatrik', 
 /** Starts spread over this many months before and after today: eight years in all. */
 const STARTS_BEFORE_MONTHS = 72;
 const STARTS_AFTER_MONTHS = 24;
-/** Trainees per unit, and the share of units that let one trainee away at a time. */
+/** Trainees per unit, and the share of units (the smallest) that let one trainee away at a time. */
 const UNIT_SIZES = [2, 6] as const;
 const LIMIT_ONE_SHARE = 0.6;
 
@@ -76,7 +76,9 @@ export function generateScenario(opts: GenerateOptions): Scenario {
 
   const sizes = unitSizes(rng, size);
   const units = makeUnits(rng, profile, sizes.length);
-  for (const u of units) u.maxAway = rng.chance(LIMIT_ONE_SHARE) ? 1 : 2;
+  // The smaller units let one away at a time (an enhetschef with two trainees keeps one), the larger two.
+  const bySize = sizes.map((n, i) => [n, rng.next(), i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  bySize.forEach(([, , i], k) => (units[i]!.maxAway = k < Math.round(LIMIT_ONE_SHARE * units.length) ? 1 : 2));
   const trainees = Array.from({ length: size }, (_, i) => makeTrainee(rng, i, size, now, profile));
   // Consecutive starters go to different units, so that a unit's trainees are spread over the years
   // (as a region recruits) rather than all away in the same terms.

@@ -115,7 +115,9 @@ export async function solveWith(
   const { scenario, kept } = pinHistory(given, options.currentPlan, options.today);
   // The greedy plan first (milliseconds, even at 800 trainees): when the rule catalogue finds it valid,
   // there is a plan from the first second, whatever happens to the model later.
-  const greedy = options.trainee === undefined ? validGreedy(scenario) : null;
+  const greedy = options.trainee === undefined ? validPlan(scenario, { ...greedyPlan(scenario), scenario: scenario.name }) : null;
+  // The current plan competes too: a solve never returns worse than the plan it started from.
+  const current = options.trainee === undefined && options.currentPlan ? validPlan(scenario, options.currentPlan) : null;
   const greedySeconds = greedy ? (performance.now() - started) / 1000 : null;
   const build: BuildOptions = { currentPlan: options.currentPlan, only, exactFor: greedy ? [greedy.plan] : [] };
   const model = buildModel(scenario, build);
@@ -125,7 +127,8 @@ export async function solveWith(
   const gapTarget = options.gapTarget ?? 1e-4;
 
   const lockedConflicts = explainLocked(model);
-  const seed = greedy && lockedConflictsCount(model) === 0 ? greedySeed(greedy, model) : null;
+  const seeds = lockedConflictsCount(model) === 0 ? [current, greedy].flatMap((g) => (g ? [seedOf(g, model)] : [])) : [];
+  const seed = seeds.reduce<Seed | null>((best, x) => (x && (!best || x.cost < best.cost) ? x : best), null);
   const seedSeconds = seed ? greedySeconds : null;
   const out = await solveCohort(model, {
     pricer,
@@ -232,15 +235,14 @@ interface Seed {
   columns: (Column | null)[];
 }
 
-/** The greedy plan, when the rule catalogue finds it valid. */
-function validGreedy(scenario: Scenario): { plan: Plan; report: Report } | null {
-  const plan = { ...greedyPlan(scenario), scenario: scenario.name };
+/** The plan with its report, when the rule catalogue finds it valid. */
+function validPlan(scenario: Scenario, plan: Plan): { plan: Plan; report: Report } | null {
   const report = validate(scenario, plan);
   return report.valid ? { plan, report } : null;
 }
 
-/** The valid greedy plan as a seed, when the model can read every trainee's schedule in it. */
-function greedySeed(g: { plan: Plan; report: Report }, model: CohortModel): Seed | null {
+/** A valid plan (greedy's, or the current one) as a seed, when the model can read every trainee's schedule in it. */
+function seedOf(g: { plan: Plan; report: Report }, model: CohortModel): Seed | null {
   const columns = planColumns(model, g.plan);
   const cost = planCost(model, g.plan);
   return cost === null ? null : { ...g, cost, columns };
