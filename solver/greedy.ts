@@ -319,11 +319,11 @@ class TraineePlanner {
       }
       // Own BVC right after pediatrics, before the other rotations fill the calendar behind it.
       if (req.specialty === 'pediatrik') {
-        this.placeBvc(initialVcEnd);
+        this.placeBvc(initialVcEnd, sabo);
         bvcDone = true;
       }
     }
-    if (!bvcDone) this.placeBvc(initialVcEnd);
+    if (!bvcDone) this.placeBvc(initialVcEnd, sabo);
 
     // Milestones first: they block nothing, and Mitt-i-ST closes the window of the by-mid-ST courses.
     const milestones: [MilestoneId, number][] = [
@@ -366,7 +366,7 @@ class TraineePlanner {
   }
 
   /** The BVC course and own BVC follow pediatrics (when the trainee has it), the course first. */
-  private placeBvc(initialVcEnd: Day): void {
+  private placeBvc(initialVcEnd: Day, sabo: Interval | null): void {
     const s = this.s;
     const pediatricsEnd = this.lastEnd('pediatrik');
     const bvcEarliest = Math.max((pediatricsEnd ?? initialVcEnd) + 1, s.first);
@@ -378,7 +378,11 @@ class TraineePlanner {
     }
     if (!this.locked.some((p) => p.kind === 'bvc')) {
       const bvcMonths = this.params['pediatrics-before-bvc'].bvcMonths;
-      const bvc = this.findFreeMonths(Math.max(bvcEarliest, (courseEnd ?? 0) + 1), bvcMonths, s.limit);
+      const from = Math.max(bvcEarliest, (courseEnd ?? 0) + 1);
+      // By the end of ST where it fits — on its own, else beside SÄBO (both run from the VC) — and only
+      // then after it, extending ST.
+      const bvc =
+        this.findFreeMonths(from, bvcMonths, s.end) ?? this.findFreeMonths(from, bvcMonths, s.end, sabo) ?? this.findFreeMonths(from, bvcMonths, s.limit, sabo);
       if (bvc) this.book('bvc', bvc, {});
       else this.unplaced.push({ trainee: s.trainee.id, kind: 'bvc' });
     }
@@ -414,11 +418,11 @@ class TraineePlanner {
     return end;
   }
 
-  /** Free for the trainee: inside ST, no leave, no overlap with their other placements. */
-  private isFree(iv: Interval): boolean {
+  /** Free for the trainee: from the planning day to the limit, no leave, no overlap with their other placements (but `besides`). */
+  private isFree(iv: Interval, besides: Interval | null = null): boolean {
     const s = this.s;
     if (iv.from < s.first || iv.to > s.limit) return false;
-    for (const b of s.busy) if (b.from <= iv.to && iv.from <= b.to) return false;
+    for (const b of s.busy) if (b !== besides && b.from <= iv.to && iv.from <= b.to) return false;
     return !s.calendar.hasLeave(iv.from, iv.to);
   }
 
@@ -496,12 +500,12 @@ class TraineePlanner {
     return null;
   }
 
-  /** The first free stretch of `months` calendar months, starting on a Monday from `from`. */
-  private findFreeMonths(from: Day, months: number, latest: Day): Interval | null {
+  /** The first free stretch of `months` calendar months, starting on a Monday from `from` (it may lie beside `besides`). */
+  private findFreeMonths(from: Day, months: number, latest: Day, besides: Interval | null = null): Interval | null {
     for (let d = this.nextMonday(from); d <= latest; d += 7) {
       const iv = { from: d, to: endAfterCalendarMonths(d, months) };
       if (iv.to > latest) return null;
-      if (this.isFree(iv)) return iv;
+      if (this.isFree(iv, besides)) return iv;
     }
     return null;
   }
@@ -522,7 +526,6 @@ class TraineePlanner {
     return d + ((4 - (d % 7) + 7) % 7);
   }
 
-  /** A one-day event (a milestone) may fall during a rotation: only leave and weekends are avoided. */
   /** SÄBO at the end of ST, in its second half and not before the planning day; else the first room after. */
   private findSabo(months: number): Interval | null {
     const s = this.s;
@@ -530,6 +533,7 @@ class TraineePlanner {
     return this.findFreeMonthsBackward(earliest, months, s.end) ?? this.findFreeMonths(earliest, months, s.limit);
   }
 
+  /** A one-day event (a milestone) may fall during a rotation: only leave and weekends are avoided. */
   private findWorkday(from: Day, latest: Day): Interval | null {
     for (let d = Math.max(from, this.s.start); d <= latest; d++) {
       if (!isWeekend(d) && this.s.calendar.rate(d) > 0) return { from: d, to: d };

@@ -32,6 +32,7 @@ import { validate } from '../validate.ts';
 import { wallClock, workClock } from './clock.ts';
 import { gapOf, solveCohort } from './cohort.ts';
 import { explainLocked, explainLockedViolations, explainOverloads, explainTrainee, explainUnplaced } from './explain.ts';
+import { ADVICE_CANDIDATES, capacityAdvice } from './advice.ts';
 import { pinHistory } from './history.ts';
 import { buildModel, keptPlacements, type BuildOptions, type CohortModel } from './model.ts';
 import { createPricer } from './pricer.ts';
@@ -57,6 +58,11 @@ export interface SolveOptions {
   threads?: number;
   /** Today (ISO date), the planning day when the scenario sets none: default the real date in Sweden. */
   today?: string;
+  /**
+   * Capacity advice when anyone is extended (default true): the best extra places, each measured by
+   * re-planning with it, within another half of the budget.
+   */
+  advise?: boolean;
 }
 
 function defaultThreads(): number {
@@ -215,6 +221,12 @@ export async function solveWith(
     seconds: Math.round((performance.now() - started) / 10) / 100,
   };
   if (explanation.length > 0 && status !== 'optimal' && status !== 'feasible' && !fallback) report.explanation = explanation;
+  if (options.advise !== false && options.trainee === undefined && !shouldStop()) {
+    const advice = await capacityAdvice(scenario, plan, report, (variant, current) =>
+      solveWith({ ...variant, trainees: given.trainees }, { ...options, ...adviceBudget(options), currentPlan: current, advise: false }, externalStop, breathe),
+    );
+    if (advice.length > 0) report.capacityAdvice = advice;
+  }
   const firstFeasibleSeconds = seedSeconds !== null ? Math.min(seedSeconds, out.firstFeasibleSeconds ?? Infinity) : out.firstFeasibleSeconds;
   return {
     plan,
@@ -250,6 +262,13 @@ function seedOf(g: { plan: Plan; report: Report }, model: CohortModel): Seed | n
 
 function lockedConflictsCount(m: CohortModel): number {
   return m.resources.reduce((n, r) => n + r.overfull.length, 0);
+}
+
+/** Each advice re-plan's share: together half of the solve's own budget. */
+function adviceBudget(options: SolveOptions): Pick<SolveOptions, 'workLimit' | 'timeLimitSeconds'> {
+  const share = 0.5 / ADVICE_CANDIDATES;
+  if (options.workLimit !== undefined) return { workLimit: Math.max(1, Math.round(options.workLimit * share)) };
+  return { timeLimitSeconds: (options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS) * share };
 }
 
 function byTrainee(placements: PlanPlacement[]): Map<string, PlanPlacement[]> {
