@@ -101,6 +101,7 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
           log: instance.log,
           cache: instance.reports,
           onWrite: () => reads.invalidate(),
+          today: clock,
           ...(j.pollMs ? { pollMs: j.pollMs } : {}),
           ...(j.progressEveryMs ? { progressEveryMs: j.progressEveryMs } : {}),
           ...(j.start ? { start: j.start } : {}),

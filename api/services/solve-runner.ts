@@ -9,6 +9,7 @@ import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { plansRepo, solveJobsRepo, type Database, type JobRecord, type StoredPlacement } from '../../db/index.ts';
+import { formatDay, today, type Day } from '../../solver/time/dates.ts';
 import type { Placement, PlanPlacement, Scenario } from '../../solver/domain/schemas.ts';
 import { solveInWorker, type SolveOptions, type SolveProgress, type SolveResult, type WorkerSolve } from '../../solver/solve/index.ts';
 import { plainPlan, type ReportCache } from './plans.ts';
@@ -28,6 +29,8 @@ export interface SolveRunnerOptions {
   start?: SolveStarter;
   /** Called after the runner wrote a plan (cached reads must be dropped). */
   onWrite?: () => void;
+  /** The app's today: the planning day when the region sets none. */
+  today?: () => Day;
 }
 
 const key = (p: Placement & { trainee: string }) => `${p.trainee}|${p.kind}|${p.specialty ?? ''}|${p.clinic ?? ''}|${p.course ?? ''}|${p.milestone ?? ''}|${p.from}|${p.to}`;
@@ -81,6 +84,7 @@ export class SolveRunner {
       cache: opts.cache,
       start: opts.start ?? solveInWorker,
       onWrite: opts.onWrite ?? (() => {}),
+      today: opts.today ?? today,
     };
   }
 
@@ -139,6 +143,7 @@ export class SolveRunner {
         timeLimitSeconds: job.timeLimitSeconds ?? this.#opts.defaultTimeLimitSeconds,
         // One pricing thread: the other core keeps answering requests while a region is solved.
         threads: 1,
+        today: formatDay(this.#opts.today()),
       });
       const current = { id: job.id, handle, cancelled: false };
       this.#current = current;

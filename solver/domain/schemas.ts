@@ -221,6 +221,10 @@ export const SolveSummary = Type.Object({
   bound: Type.Union([Type.Number(), Type.Null()]),
   gap: Type.Union([Type.Number(), Type.Null()]),
   seconds: Type.Number(),
+  /** Randplan addition: the planning day the solve planned from. */
+  planFrom: Type.Optional(IsoDate),
+  /** Randplan addition: placements of the current plan kept as history or agreed. */
+  kept: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 export type SolveSummary = Static<typeof SolveSummary>;
 

@@ -219,6 +219,8 @@ export async function solveWith(
     bound: bound === null ? null : round(bound),
     gap: gap === null ? null : Math.round(gap * 1e6) / 1e6,
     seconds: Math.round((performance.now() - started) / 10) / 100,
+    planFrom: scenario.planFrom!,
+    kept,
   };
   if (explanation.length > 0 && status !== 'optimal' && status !== 'feasible' && !fallback) report.explanation = explanation;
   if (options.advise !== false && options.trainee === undefined && !shouldStop()) {
