@@ -63,6 +63,8 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 20 * 1024 * 1024,
+    // The first start seeds and solves the demo region: give it time on a slow machine.
+    pluginTimeout: 120_000,
     // One place answers errors, and never with a 5xx's internals.
     ajv: { customOptions: { allErrors: true } },
   });

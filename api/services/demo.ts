@@ -19,7 +19,7 @@ export interface DemoOptions {
   size?: number;
   seed?: number;
   /**
-   * Work the solver may do on the demo plan (trainee schedules priced, default 3000: a few seconds);
+   * Work the solver may do on the demo plan (units of the solver's work budget, default 800: seconds);
    * 0 keeps the generator's greedy plan. A work budget, not seconds: the same day gives the same demo.
    */
   solveWork?: number;
@@ -33,7 +33,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, opts: DemoOptions = 
   const { scenario, plan: greedy } = generateDemo({ size: opts.size ?? 40, seed: opts.seed ?? 7, name: 'Demoregion Kronoberg', ...(opts.today ? { today: opts.today } : {}) });
   let plan: Plan = greedy;
   let report: Report;
-  const work = opts.solveWork ?? 3000;
+  const work = opts.solveWork ?? 800;
   try {
     if (work <= 0) throw new Error('no solve asked');
     const solved = await solve(scenario, { workLimit: work, threads: 1 });

@@ -5,7 +5,7 @@
  * the budget (ascent, master, neighbourhood moves) mean the same under either.
  */
 export interface SolveClock {
-  /** Elapsed budget: milliseconds, or schedules priced. */
+  /** Elapsed budget: milliseconds, or units of work (WorkCounter). */
   now(): number;
   /** The budget: `now()` at which to stop. */
   readonly deadline: number;
@@ -13,9 +13,12 @@ export interface SolveClock {
   readonly deterministic: boolean;
 }
 
-/** Work done by one solve: the DP counts every schedule it prices (helper threads' included). */
+/**
+ * Work done by one solve: one unit for every schedule the DP prices (helper threads' included), and
+ * a round's worth for every re-solve of the master LP, so that a budget also bounds the LP phase.
+ */
 export interface WorkCounter {
-  schedules: number;
+  units: number;
 }
 
 export function wallClock(seconds: number): SolveClock {
@@ -23,7 +26,7 @@ export function wallClock(seconds: number): SolveClock {
   return { now: () => performance.now() - started, deadline: seconds * 1000, deterministic: false };
 }
 
-export function workClock(work: WorkCounter, schedules: number): SolveClock {
-  const base = work.schedules;
-  return { now: () => work.schedules - base, deadline: schedules, deterministic: true };
+export function workClock(work: WorkCounter, units: number): SolveClock {
+  const base = work.units;
+  return { now: () => work.units - base, deadline: units, deterministic: true };
 }

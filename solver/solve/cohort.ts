@@ -266,6 +266,7 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
       const tLp = performance.now();
       const sol = lp.solveLp({ ...(clock.deterministic ? {} : { timeLimitSeconds: Math.max(0.5, (clock.deadline - now()) / 1000) }), warm: lp.numRows > lpRows ? 'dual' : 'primal' });
       lpRows = lp.numRows;
+      m.work.units += planned.length;
       timing.lp += performance.now() - tLp;
       if (!sol.x || !sol.duals || (sol.status !== 'optimal' && sol.status !== 'feasible')) break;
       x = sol.x;

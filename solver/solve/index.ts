@@ -44,8 +44,9 @@ export interface SolveOptions {
   currentPlan?: Plan;
   timeLimitSeconds?: number;
   /**
-   * A budget of work instead of time: stop after pricing this many trainee schedules. The same input
-   * then gives the same plan on any machine (tests); the time limit is not read.
+   * A budget of work instead of time (units of clock.ts: a trainee schedule priced, a master LP re-solve
+   * as a round of them). The same input then gives the same plan on any machine (tests); the time limit
+   * is not read.
    */
   workLimit?: number;
   trainee?: string;

@@ -142,7 +142,7 @@ export interface CohortModel {
   current: Map<string, PlanPlacement[]>;
   returnDays: number;
   awayMonths: number;
-  /** Schedules priced so far: the unit of a work budget (clock.ts). */
+  /** Work done so far: the units of a work budget (clock.ts). */
   work: WorkCounter;
   /** The planning day (`scenario.planFrom`): nothing new begins before it; null plans from the start of ST. */
   planFrom: Day | null;
@@ -238,7 +238,7 @@ export function buildModel(scenario: Scenario, opts: BuildOptions = {}): CohortM
     current: new Map(),
     returnDays,
     awayMonths,
-    work: { schedules: 0 },
+    work: { units: 0 },
     planFrom: scenario.planFrom === undefined ? null : parseDay(scenario.planFrom),
   };
 

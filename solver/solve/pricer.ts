@@ -116,7 +116,7 @@ export function createPricer(m: CohortModel, source: PricerSource, threads: numb
       // so the next round's job does not overwrite one still running.
       while (alive && Atomics.load(sh.ctrl, 1) !== seq) Atomics.wait(sh.ctrl, 1, Atomics.load(sh.ctrl, 1), 200);
       // The helper's model counts its own schedules: the budget counts them here.
-      m.work.schedules += theirs.length;
+      m.work.units += theirs.length;
       if (!own) return null;
       if (!alive) return local.price(lambda, trainees, until);
       const byTrainee = new Map<number, Priced | null>();

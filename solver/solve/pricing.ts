@@ -186,7 +186,7 @@ export interface Priced {
 
 /** The trainee's cheapest schedule under the prices, or null when no schedule keeps the trainee's rules. */
 export function bestSchedule(m: CohortModel, t: TraineeModel, p: Prices): Priced | null {
-  m.work.schedules++;
+  m.work.units++;
   const k = t.items.length;
   if (k === 0) return { column: { trainee: t.index, choices: [], cost: 0, rows: [] }, priced: 0 };
   const n = t.span;

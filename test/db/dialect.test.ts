@@ -99,7 +99,7 @@ describe.each(DIALECTS)('database on $name', (dialect) => {
     const { migrateToLatest } = await import('../../db/index.ts');
     await migrateToLatest(db);
     const r = await sql<{ n: number }>`select count(*)::int as n from kysely_migration`.execute(db);
-    expect(r.rows[0]!.n).toBe(1);
+    expect(r.rows[0]!.n).toBe(2); // 0001_initial, 0002_planning_day: each once
   });
 });
 
