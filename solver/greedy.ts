@@ -1,9 +1,10 @@
 /**
  * The greedy planner: the honest baseline the cohort solver is measured against, and the demo's plan.
  *
- * Trainees are taken in start order and each gets, in turn, the earliest placements that keep every
- * hard limit *given everyone placed before them*: clinic capacity over the calendar, the unit's away
- * limit, leave, the away limit with return weeks, the initial VC period, and the end of ST. Locked
+ * Trainees are taken in order of their end of ST and each gets, in turn, the earliest placements that
+ * keep every hard limit *given everyone placed before them*: clinic capacity over the calendar, the
+ * unit's away limit, leave, the away limit with return weeks, the initial VC period; nothing new before
+ * the planning day, and past the end of ST (extension) only as far as the trainee's limit. Locked
  * placements of all trainees are reserved first and copied unchanged. Whatever cannot be placed is
  * left out (and listed in `unplaced`), so the validator reports it instead of greedy breaking a limit.
  *
@@ -211,7 +212,9 @@ export function greedyPlace(scenario: Scenario): GreedyResult {
     }
   }
 
-  const ordered = [...states].sort((a, b) => a.start - b.start || (a.trainee.id < b.trainee.id ? -1 : 1));
+  // Those nearest their end of ST first, as course places are given: measured on generated regions
+  // under way, it extends ST far less than planning in order of start (bench:solve prints it).
+  const ordered = [...states].sort((a, b) => a.end - b.end || (a.trainee.id < b.trainee.id ? -1 : 1));
   for (const s of ordered) {
     const planner = new TraineePlanner(s, params, occupancy, clinicsBySpecialty, returnDays, awayMonths, unplaced);
     planner.planAll();
