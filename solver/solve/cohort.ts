@@ -92,7 +92,12 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   const at = (share: number) => clock.deadline * share;
   const T = m.trainees.length;
   const planned = m.trainees.filter((t) => t.items.length > 0).map((t) => t.index);
-  const pricer = ctl.pricer ?? localPricer(m);
+  const anyPricer = ctl.pricer ?? localPricer(m);
+  // Under a work budget a pricing round is never cut short by the budget (only by a cancel): how far
+  // a cut round got would depend on how the round was shared between threads.
+  const pricer: Pricer = clock.deterministic
+    ? { ...anyPricer, price: (lambda, trainees) => anyPricer.price(lambda, trainees, ctl.shouldStop) }
+    : anyPricer;
 
   // Round 0: every trainee's own best schedule (no prices): a first bound and the seed columns.
   const first: (Column | null)[] = new Array(T).fill(null);

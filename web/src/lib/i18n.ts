@@ -55,6 +55,7 @@ const WORDS = {
   months: { sv: 'månader', en: 'months' },
   noExtension: { sv: 'Ingen ST-läkare behöver förlängas.', en: 'No trainee needs an extension.' },
   capacityAdvice: { sv: 'Vilken extra plats hjälper mest', en: 'Which extra place helps most' },
+  applyAdvice: { sv: 'Lägg till platsen och optimera igen', en: 'Add the place and solve again' },
   violation: { sv: 'Avvikelse', en: 'Violation' },
   violations: { sv: 'Avvikelser', en: 'Violations' },
   noViolations: { sv: 'Inga avvikelser.', en: 'No violations.' },
