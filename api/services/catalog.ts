@@ -24,6 +24,7 @@ import type { Clinic, Trainee, Unit } from '../../solver/domain/schemas.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import type { Actor } from './access.ts';
 import { audit } from './audit.ts';
+import { regionWrite } from './region-write.ts';
 import { readScenario } from '../../solver/io/read.ts';
 import { loadScenario } from './scenario.ts';
 
@@ -66,7 +67,7 @@ function makeCrud<T extends { id: string }, R extends { version: number }>(
 ) {
   return {
     async create(db: Kysely<Database>, actor: Actor, row: T): Promise<R> {
-      return db.transaction().execute(async (trx) => {
+      return regionWrite(db, async (trx) => {
         const existing = await repo.get(trx, row.id);
         if (existing) throw conflict(existing, `${label} ${row.id} finns redan / already exists`);
         await assertChangeValid(trx, list, row.id, row);
@@ -78,7 +79,7 @@ function makeCrud<T extends { id: string }, R extends { version: number }>(
     async update(db: Kysely<Database>, actor: Actor, id: string, body: Omit<T, 'id'> & { id?: string; version: number }): Promise<R> {
       if (body.id !== undefined && body.id !== id) throw badRequest('id kan inte ändras / id cannot change', [`id: must be "${id}"`]);
       const { version, ...rest } = body;
-      return db.transaction().execute(async (trx) => {
+      return regionWrite(db, async (trx) => {
         const before = await repo.get(trx, id);
         if (!before) throw notFound(`${label} ${id}`);
         if (before.version !== version) throw conflict(before);
@@ -89,7 +90,7 @@ function makeCrud<T extends { id: string }, R extends { version: number }>(
       });
     },
     async remove(db: Kysely<Database>, actor: Actor, id: string, version: number): Promise<R> {
-      return db.transaction().execute(async (trx) => {
+      return regionWrite(db, async (trx) => {
         const before = await repo.get(trx, id);
         if (!before) throw notFound(`${label} ${id}`);
         if (before.version !== version) throw conflict(before);
@@ -117,7 +118,7 @@ export const units = makeCrud<Unit, UnitRecord>('unit', 'units', 'Enheten', unit
 export const trainees = makeCrud<Trainee, TraineeRecord>('trainee', 'trainees', 'ST-läkaren', traineesRepo);
 
 export async function updateRegion(db: Kysely<Database>, actor: Actor, data: RegionData, version: number): Promise<RegionRecord> {
-  return db.transaction().execute(async (trx) => {
+  return regionWrite(db, async (trx) => {
     const before = await regionRepo.get(trx);
     if (!before) throw notFound('Regionen');
     if (before.version !== version) throw conflict(before);

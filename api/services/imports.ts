@@ -20,6 +20,7 @@ import { readScenario } from '../../solver/io/read.ts';
 import { badRequest } from '../errors.ts';
 import type { Actor } from './access.ts';
 import { audit } from './audit.ts';
+import { regionWrite } from './region-write.ts';
 import { assertScenarioValid } from './scenario.ts';
 import { parseCsv, parseXlsx, type Table } from './tabular.ts';
 
@@ -29,7 +30,7 @@ export async function importScenario(db: Kysely<Database>, actor: Actor, json: u
   const read = readScenario(json);
   if (!read.ok) throw badRequest('Scenariot kan inte läsas; inget ändrades / The scenario cannot be read; nothing changed', read.errors);
   const s = read.value;
-  return db.transaction().execute(async (trx) => {
+  return regionWrite(db, async (trx) => {
     const before = await regionRepo.get(trx);
     // The old plans and proposals name the old trainees and clinics: they go with the data they described.
     await proposalsRepo.removeAll(trx);
@@ -116,7 +117,7 @@ export async function importTrainees(db: Kysely<Database>, actor: Actor, table: 
   const errors: string[] = [];
   const at = locate(table, TRAINEE_COLUMNS, errors);
   if (errors.length) throw badRequest('Filen kan inte läsas; inget ändrades / The file cannot be read; nothing changed', errors);
-  return db.transaction().execute(async (trx) => {
+  return regionWrite(db, async (trx) => {
     const units = new Set((await unitsRepo.list(trx)).map((u) => u.id));
     const seen = new Map<string, number>();
     const list: Trainee[] = [];
@@ -178,7 +179,7 @@ export async function importClinics(db: Kysely<Database>, actor: Actor, table: T
     list.push({ id, name, specialty: specialty as Clinic['specialty'], capacity: capacity ?? 0 });
   }
   if (errors.length) throw badRequest('Filen innehåller fel; inget ändrades / The file has errors; nothing changed', errors);
-  return db.transaction().execute(async (trx) => {
+  return regionWrite(db, async (trx) => {
     for (const c of list) {
       const existing = await clinicsRepo.get(trx, c.id);
       await clinicsRepo.upsert(trx, existing?.capacityChanges ? { ...c, capacityChanges: existing.capacityChanges } : c);

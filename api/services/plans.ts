@@ -12,6 +12,7 @@ import type { PlanDetail, PlanDiff } from '../schemas/plans.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { readableIds, type Actor } from './access.ts';
 import { audit } from './audit.ts';
+import { regionWrite } from './region-write.ts';
 import { loadScenario } from './scenario.ts';
 
 /** Reports by plan id, valid while the region's data stamp is unchanged. */
@@ -85,7 +86,7 @@ export async function publishedPlan(db: Db): Promise<PlanRecord> {
 }
 
 export async function publish(db: Kysely<Database>, actor: Actor, id: number): Promise<PlanRecord> {
-  return db.transaction().execute(async (trx) => {
+  return regionWrite(db, async (trx) => {
     const before = await getPlan(trx, id);
     const after = (await plansRepo.publish(trx, id))!;
     await audit(trx, actor, 'publish', 'plan', id, { status: before.status, version: before.version }, { status: after.status, version: after.version });
