@@ -106,6 +106,8 @@ export async function transition(
       const published = await plansRepo.published(trx);
       const placements = mergedPlan(published?.plan.placements ?? [], p.trainee, p.placements.map((x) => ({ ...x, locked: true }) as Placement));
       const plan: Plan = { format: PLAN_FORMAT, scenario: scenario.name, placements };
+      // The proposal was checked when it was written; a clinic may have gone since.
+      checkPlacements(scenario, p.trainee, p.placements);
       const report = validate(scenario, plainPlan(plan));
       const created = await plansRepo.create(trx, {
         status: 'published',
