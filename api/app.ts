@@ -32,7 +32,7 @@ export interface BuildAppOptions {
   /** Seed the demo region into an empty database; default true unless RANDPLAN_DEMO=0. */
   demo?: boolean | DemoOptions;
   /** Run solve jobs in this process; default true. */
-  jobs?: boolean | { pollMs?: number; progressEveryMs?: number; start?: SolveStarter };
+  jobs?: boolean | { pollMs?: number; progressEveryMs?: number; heartbeatMs?: number; staleSeconds?: number; start?: SolveStarter };
   /** Login attempts per IP; default 10 per minute. */
   loginRateLimit?: { max: number; timeWindow: number };
   /** Serve the web build from here; default web/dist when it exists; false for none. */
@@ -85,8 +85,11 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
           log: instance.log,
           cache: instance.reports,
           onWrite: () => reads.invalidate(),
+          onlyUser: instance.dbKind === 'pglite',
           ...(j.pollMs ? { pollMs: j.pollMs } : {}),
           ...(j.progressEveryMs ? { progressEveryMs: j.progressEveryMs } : {}),
+          ...(j.heartbeatMs ? { heartbeatMs: j.heartbeatMs } : {}),
+          ...(j.staleSeconds ? { staleSeconds: j.staleSeconds } : {}),
           ...(j.start ? { start: j.start } : {}),
         });
         instance.decorate('solveRunner', runner);

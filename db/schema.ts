@@ -130,6 +130,7 @@ export interface SolveJobTable {
   started_at: Date | string | null;
   finished_at: Date | string | null;
   claimed_by: string | null;
+  heartbeat_at: Date | string | null;
   cancel_requested: Generated<boolean>;
   progress: NullableJson<unknown>;
   result_plan_id: number | null;
