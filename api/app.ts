@@ -20,6 +20,7 @@ import { proposalRoutes } from './routes/proposals.ts';
 import { seedDemoIfEmpty, type DemoOptions } from './services/demo.ts';
 import { ReportCache } from './services/plans.ts';
 import { ReadCache } from './services/read-cache.ts';
+import { installValidation } from './validation.ts';
 import { SolveRunner, type SolveStarter } from './services/solve-runner.ts';
 
 export interface BuildAppOptions {
@@ -48,10 +49,10 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 20 * 1024 * 1024,
-    // One place answers errors, and never with a 5xx's internals.
-    ajv: { customOptions: { allErrors: true } },
   });
+  // One place answers errors, and never with a 5xx's internals.
   app.setErrorHandler(errorHandler);
+  installValidation(app);
 
   const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL;
   await app.register(dbPlugin, {

@@ -59,6 +59,12 @@ export function errorHandler(error: FastifyError | HttpError, request: FastifyRe
     void reply.status(pgCode === '23503' ? 400 : 409).send({ error: pgCode === '23503' ? 'bad-request' : 'conflict', message });
     return;
   }
+  // A value the schemas let through but PostgreSQL cannot store (class 22: data exception) is the client's too.
+  if (typeof pgCode === 'string' && pgCode.startsWith('22')) {
+    request.log.warn({ err: error }, 'value the database cannot store');
+    void reply.status(400).send({ error: 'bad-request', message: 'Ett värde kan inte sparas / A value cannot be stored' });
+    return;
+  }
   const status = fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
   if (status === 429) {
     void reply.status(429).send({ error: 'too-many-requests', message: 'För många försök, vänta en stund / Too many attempts, wait a while' });

@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { auditRepo, plansRepo, type UserRecord } from '../../db/index.ts';
 import { Plan } from '../../solver/domain/schemas.ts';
 import { badRequest, forbidden, notFound } from '../errors.ts';
-import { ERROR_RESPONSES, StringIdParams } from '../schemas/common.ts';
+import { ERROR_RESPONSES, RowId, StringIdParams } from '../schemas/common.ts';
 import { AuditEntry } from '../schemas/proposals.ts';
 import { ImportCounts } from '../schemas/region.ts';
 import { assertCanReadTrainee, readableIds } from '../services/access.ts';
@@ -15,7 +15,7 @@ import { plainPlan } from '../services/plans.ts';
 import { loadScenario } from '../services/scenario.ts';
 import { STUDIEREKTOR, ALL_ROLES } from '../plugins/shared.ts';
 
-const PlanQuery = Type.Object({ plan: Type.Optional(Type.Integer({ minimum: 1 })) });
+const PlanQuery = Type.Object({ plan: Type.Optional(RowId) });
 
 export async function ioRoutes(app: FastifyInstance): Promise<void> {
   // Lists arrive as CSV text or as an XLSX workbook; both reach the handler whole.

@@ -26,7 +26,10 @@ export type VersionBody = Static<typeof VersionBody>;
 export const StringIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 export type StringIdParams = Static<typeof StringIdParams>;
 
-export const NumericIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+/** A row id the database assigned: a PostgreSQL integer, so at most 2³¹ − 1 (a larger one is no row, and a 400). */
+export const RowId = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+
+export const NumericIdParams = Type.Object({ id: RowId });
 export type NumericIdParams = Static<typeof NumericIdParams>;
 
 export const Ok = Type.Object({ ok: Type.Literal(true) });

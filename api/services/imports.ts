@@ -14,9 +14,9 @@ import {
   unitsRepo,
   type Database,
 } from '../../db/index.ts';
-import { REGULATIONS, SPECIALTIES, type Clinic, type Trainee } from '../../solver/domain/schemas.ts';
+import { MAX_PLACES, REGULATIONS, SPECIALTIES, type Clinic, type Trainee } from '../../solver/domain/schemas.ts';
 import { isIsoDate } from '../../solver/time/dates.ts';
-import { readScenario } from '../../solver/io/read.ts';
+import { DATE_YEARS, inDateYears, readScenario } from '../../solver/io/read.ts';
 import { badRequest } from '../errors.ts';
 import type { Actor } from './access.ts';
 import { audit } from './audit.ts';
@@ -130,6 +130,7 @@ export async function importTrainees(db: Kysely<Database>, actor: Actor, table: 
       else if (!units.has(unit)) err('unit', `okänd enhet "${unit}"`);
       const start = get('start');
       if (!isIsoDate(start)) err('start', start ? `inte ett datum ("${start}", skriv ÅÅÅÅ-MM-DD)` : 'saknas');
+      else if (!inDateYears(start)) err('start', `"${start}" ligger utanför åren ${DATE_YEARS.from}–${DATE_YEARS.to}`);
       const regulation = get('regulation') || '2015:8';
       if (!(REGULATIONS as readonly string[]).includes(regulation)) err('regulation', `"${regulation}" är inte 2015:8 eller 2021:8`);
       const rateText = get('rate');
@@ -175,7 +176,8 @@ export async function importClinics(db: Kysely<Database>, actor: Actor, table: T
     const specialty = get('specialty').toLowerCase();
     if (!(SPECIALTIES as readonly string[]).includes(specialty)) err('specialty', `okänd specialitet "${get('specialty')}" (${SPECIALTIES.join(', ')})`);
     const capacity = numberOf(get('capacity'));
-    if (capacity === null || !Number.isInteger(capacity) || capacity < 0) err('capacity', `"${get('capacity')}" är inte ett heltal ≥ 0`);
+    if (capacity === null || !Number.isInteger(capacity) || capacity < 0 || capacity > MAX_PLACES)
+      err('capacity', `"${get('capacity')}" är inte ett heltal 0–${MAX_PLACES}`);
     list.push({ id, name, specialty: specialty as Clinic['specialty'], capacity: capacity ?? 0 });
   }
   if (errors.length) throw badRequest('Filen innehåller fel; inget ändrades / The file has errors; nothing changed', errors);
