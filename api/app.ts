@@ -10,6 +10,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { OpenedDatabase } from '../db/index.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { browserPlugin } from './plugins/browser.ts';
+import { crossSitePlugin } from './plugins/cross-site.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { shared } from './plugins/shared.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -54,12 +56,17 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
   app.setErrorHandler(errorHandler);
   installValidation(app);
 
+  const secureCookie = opts.secureCookie ?? process.env.RANDPLAN_SECURE_COOKIE === '1';
   const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL;
   await app.register(dbPlugin, {
     ...(opts.database ? { database: opts.database } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
   });
+  await app.register(browserPlugin, { https: secureCookie });
+  await app.register(crossSitePlugin);
+  // Bodies are JSON unless a route says otherwise (the imports take CSV and XLSX): a text/plain body is what a foreign page can post.
+  app.removeContentTypeParser('text/plain');
   await app.register(authPlugin);
 
   await app.register(
@@ -103,7 +110,7 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
 
   await app.register(authRoutes, {
     loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 },
-    secureCookie: opts.secureCookie ?? process.env.RANDPLAN_SECURE_COOKIE === '1',
+    secureCookie,
   });
   await app.register(catalogRoutes);
   await app.register(planRoutes);
@@ -112,7 +119,8 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
 
   const webRoot = opts.webRoot ?? DEFAULT_WEB_ROOT;
   const hasWeb = webRoot !== false && existsSync(`${webRoot}/index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  // Source maps would hand anyone the web app's source with its comments: the build keeps them, the server does not serve them.
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, allowedPath: (path) => !path.endsWith('.map') });
   app.setNotFoundHandler((request, reply) => {
     // The web app routes in the browser: any non-API path that is no file gets index.html.
     if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');

@@ -19,7 +19,7 @@ const PlanQuery = Type.Object({ plan: Type.Optional(RowId) });
 
 export async function ioRoutes(app: FastifyInstance): Promise<void> {
   // Lists arrive as CSV text or as an XLSX workbook; both reach the handler whole.
-  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
   app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   const write = { roles: STUDIEREKTOR };
