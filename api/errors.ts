@@ -71,7 +71,8 @@ export function errorHandler(error: FastifyError | HttpError, request: FastifyRe
     return;
   }
   if (status < 500) {
-    void reply.status(status).send({ error: fe.code ?? 'bad-request', message: fe.message });
+    // fastify's own 4xx: a body that is no JSON, an unsupported content type, too large …
+    void reply.status(status).send({ error: fe.code ?? 'bad-request', message: fe.message, details: [`body: ${fe.message}`] });
     return;
   }
   request.log.error({ err: error }, 'internal error');

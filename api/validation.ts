@@ -2,7 +2,7 @@
  * How requests are checked against their route's schema. A body is taken as sent: no type coercion,
  * so capacity `null`, `"7"` or `true` is refused with the field named (as the imports refuse them)
  * instead of being stored as 0, 7 or 1. Path and query parameters arrive as text and are converted
- * to the numbers their schema asks for. No text anywhere may hold a NUL character, which PostgreSQL
+ * to the numbers their schema asks for. A field the schema rules out is refused. No text anywhere may hold a NUL character, which PostgreSQL
  * cannot store.
  */
 import Ajv, { type Options } from 'ajv';
@@ -10,11 +10,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest, fieldPath } from './errors.ts';
 
 /** What fastify's own validator uses, plus every error at once. */
-const COMMON: Options = { useDefaults: true, removeAdditional: true, allErrors: true, addUsedSchema: false };
+const COMMON: Options = { useDefaults: true, allErrors: true, addUsedSchema: false };
 
 export function installValidation(app: FastifyInstance): void {
-  const body = new Ajv({ ...COMMON, coerceTypes: false });
-  const text = new Ajv({ ...COMMON, coerceTypes: 'array' });
+  // A field a body may not have is refused, not dropped: `{"x": 1}` is no bare approval.
+  const body = new Ajv({ ...COMMON, coerceTypes: false, removeAdditional: false });
+  const text = new Ajv({ ...COMMON, coerceTypes: 'array', removeAdditional: true });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? body : text).compile(schema));
   app.addHook('preValidation', async (request) => refuseNul(request));
 }

@@ -1,6 +1,6 @@
 /** Health, login, logout and who am I. */
 import type { FastifyInstance } from 'fastify';
-import { ERROR_RESPONSES, Ok } from '../schemas/common.ts';
+import { ERROR_RESPONSES, NoBody, Ok } from '../schemas/common.ts';
 import { Health, LoginBody, UserResponse } from '../schemas/auth.ts';
 import { unauthorized } from '../errors.ts';
 import { checkPassword, SESSION_COOKIE, SESSION_DAYS } from '../services/users.ts';
@@ -39,7 +39,7 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
     },
   );
 
-  app.post('/api/auth/logout', { config: { roles: 'public' }, schema: { response: { 200: Ok } } }, async (request, reply) => {
+  app.post('/api/auth/logout', { config: { roles: 'public' }, schema: { body: NoBody, response: { 200: Ok, ...ERROR_RESPONSES } } }, async (request, reply) => {
     await app.sessions.destroy(request.cookies[SESSION_COOKIE]);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true as const };

@@ -46,9 +46,10 @@ export const JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled']
 export const JobStatus = Type.Union(JOB_STATUSES.map((s) => Type.Literal(s)));
 export type JobStatus = Static<typeof JobStatus>;
 
-export const SolveJobBody = Type.Object({
-  timeLimitSeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 3600 })),
-});
+export const SolveJobBody = Type.Union([
+  Type.Object({ timeLimitSeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 3600 })) }, { additionalProperties: false }),
+  Type.Null(),
+]);
 export type SolveJobBody = Static<typeof SolveJobBody>;
 
 export const SolveJob = Type.Object({
