@@ -22,9 +22,7 @@ import type { Actor } from './access.ts';
 import { audit } from './audit.ts';
 import { regionWrite } from './region-write.ts';
 import { assertScenarioValid } from './scenario.ts';
-import { parseCsv, parseXlsx, type Table } from './tabular.ts';
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import type { Table } from './tabular.ts';
 
 export async function importScenario(db: Kysely<Database>, actor: Actor, json: unknown): Promise<{ units: number; clinics: number; trainees: number }> {
   const read = readScenario(json);
@@ -106,11 +104,6 @@ function readRow<K extends string>(
 function numberOf(s: string): number | null {
   const n = Number(s.replace(',', '.').replace('%', ''));
   return s.trim() === '' || !Number.isFinite(n) ? null : n;
-}
-
-export async function readTable(body: Buffer | string, contentType: string): Promise<Table> {
-  if (contentType.startsWith(XLSX_TYPE)) return parseXlsx(Buffer.isBuffer(body) ? body : Buffer.from(body));
-  return parseCsv(Buffer.isBuffer(body) ? body.toString('utf8') : body);
 }
 
 export async function importTrainees(db: Kysely<Database>, actor: Actor, table: Table): Promise<{ trainees: number }> {

@@ -23,8 +23,9 @@ function wrongFor(original: Json): Json[] {
     return [null, 7, true, [], {}, `${original}\u0000`, ...(DATE.test(original) ? ['9999-12-31', '0001-01-01', '2027-02-30', '2027-13-01', 'igår'] : [])];
   if (typeof original === 'number') return [null, '7', true, -1, -1e308, [], {}];
   if (typeof original === 'boolean') return [null, 'true', 1, [], {}];
-  if (Array.isArray(original)) return [null, 'x', 1, {}, [null], [7]];
-  return [null, [], 'x', 1];
+  // Not a positive number: a rotation's months may be a [min, max] pair or one number.
+  if (Array.isArray(original)) return [null, 'x', -1, {}, [null], [7]];
+  return [null, [], 'x', -1];
 }
 
 function leaves(value: Json, path: Path = [], out: Path[] = []): Path[] {

@@ -44,7 +44,7 @@ describe.each(DIALECTS)('input checks on $name', (dialect) => {
     expect(details(await t.call(sr, { method: 'GET', url: '/api/trainees/a%00b' }))).toMatch(/^params\.id: .*NUL/);
     expect(details(await t.call(sr, { method: 'GET', url: '/api/audit?entity=a%00' }))).toMatch(/^querystring\.entity: .*NUL/);
     const csv = 'id;namn;specialitet;kapacitet\nk8;Hud\u0000;hud;1\n';
-    expect(details(await t.call(sr, { method: 'POST', url: '/api/import/clinics', headers: { 'content-type': 'text/csv' }, payload: csv }))).toMatch(/NUL/);
+    expect(details(await t.call(sr, { method: 'POST', url: '/api/import/clinics', headers: { 'content-type': 'text/csv' }, payload: csv }))).toMatch(/^rad 2: .*control characters/);
     expect((await t.call(sr, { method: 'GET', url: '/api/units' })).json().some((u: { id: string }) => u.id === 'nul')).toBe(false);
   });
 
