@@ -20,6 +20,7 @@ import { ioRoutes } from './routes/io.ts';
 import { planRoutes } from './routes/plans.ts';
 import { proposalRoutes } from './routes/proposals.ts';
 import { seedDemoIfEmpty, type DemoOptions } from './services/demo.ts';
+import { LoginThrottle } from './services/login-throttle.ts';
 import { ReportCache } from './services/plans.ts';
 import { ReadCache } from './services/read-cache.ts';
 import { installValidation } from './validation.ts';
@@ -36,13 +37,27 @@ export interface BuildAppOptions {
   demo?: boolean | DemoOptions;
   /** Run solve jobs in this process; default true. */
   jobs?: boolean | { pollMs?: number; progressEveryMs?: number; heartbeatMs?: number; staleSeconds?: number; start?: SolveStarter };
-  /** Login attempts per IP; default 10 per minute. */
+  /** Failed logins per client address before 429; default 10 per minute. */
   loginRateLimit?: { max: number; timeWindow: number };
+  /** Per account: failures before each attempt waits, and how to wait (tests); see LoginThrottle. */
+  loginDelay?: { freeFailures?: number; sleep?: (ms: number) => Promise<void> };
+  /**
+   * The reverse proxies whose X-Forwarded-For names the client: their addresses ("10.0.0.1,10.0.0.0/8"),
+   * or true for any (when nothing else can reach the server). Default env RANDPLAN_TRUST_PROXY, else
+   * none — then every client behind a proxy has the proxy's address, and shares its login limit.
+   */
+  trustProxy?: boolean | string;
   /** Serve the web build from here; default web/dist when it exists; false for none. */
   webRoot?: string | false;
-  /** Send the session cookie with `Secure` (behind HTTPS); default env RANDPLAN_SECURE_COOKIE=1. */
+  /** Send the session cookie with `Secure`; default yes, unless NODE_ENV=development or RANDPLAN_SECURE_COOKIE=0. */
   secureCookie?: boolean;
   logger?: FastifyServerOptions['logger'];
+}
+
+/** RANDPLAN_TRUST_PROXY: the proxies' addresses ("10.0.0.1,10.0.0.0/8"), or "true" for any. */
+function trustProxyFromEnv(value: string | undefined): boolean | string {
+  if (!value || value === 'false') return false;
+  return value === 'true' ? true : value;
 }
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../web/dist/', import.meta.url));
@@ -51,19 +66,20 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 20 * 1024 * 1024,
+    trustProxy: opts.trustProxy ?? trustProxyFromEnv(process.env.RANDPLAN_TRUST_PROXY),
   });
   // One place answers errors, and never with a 5xx's internals.
   app.setErrorHandler(errorHandler);
   installValidation(app);
 
-  const secureCookie = opts.secureCookie ?? process.env.RANDPLAN_SECURE_COOKIE === '1';
+  const secureCookie = opts.secureCookie ?? (process.env.NODE_ENV !== 'development' && process.env.RANDPLAN_SECURE_COOKIE !== '0');
   const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL;
   await app.register(dbPlugin, {
     ...(opts.database ? { database: opts.database } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
   });
-  await app.register(browserPlugin, { https: secureCookie });
+  await app.register(browserPlugin);
   await app.register(crossSitePlugin);
   // Bodies are JSON unless a route says otherwise (the imports take CSV and XLSX): a text/plain body is what a foreign page can post.
   app.removeContentTypeParser('text/plain');
@@ -109,7 +125,11 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
   );
 
   await app.register(authRoutes, {
-    loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 },
+    throttle: new LoginThrottle({
+      maxPerIp: opts.loginRateLimit?.max ?? 10,
+      windowMs: opts.loginRateLimit?.timeWindow ?? 60_000,
+      ...opts.loginDelay,
+    }),
     secureCookie,
   });
   await app.register(catalogRoutes);

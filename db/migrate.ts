@@ -2,10 +2,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/0001_initial.ts';
 import * as jobHeartbeat from './migrations/0002_job_heartbeat.ts';
+import * as sessionLastSeen from './migrations/0003_session_last_seen.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_job_heartbeat': jobHeartbeat,
+  '0003_session_last_seen': sessionLastSeen,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

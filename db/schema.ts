@@ -80,6 +80,7 @@ export interface SessionTable {
   user_id: number;
   created_at: Timestamp;
   expires_at: Date | string;
+  last_seen_at: Timestamp;
 }
 
 export interface PlanTable {

@@ -17,6 +17,7 @@ export const ERROR_RESPONSES = {
   403: ErrorBody,
   404: ErrorBody,
   409: ErrorBody,
+  429: ErrorBody,
   500: ErrorBody,
 } as const;
 
