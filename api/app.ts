@@ -19,6 +19,7 @@ import { catalogRoutes } from './routes/catalog.ts';
 import { ioRoutes } from './routes/io.ts';
 import { planRoutes } from './routes/plans.ts';
 import { proposalRoutes } from './routes/proposals.ts';
+import { CompletionQueue } from './services/completion-queue.ts';
 import { seedDemoIfEmpty, type DemoOptions } from './services/demo.ts';
 import { LoginThrottle } from './services/login-throttle.ts';
 import { ReportCache } from './services/plans.ts';
@@ -88,6 +89,7 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
   await app.register(
     shared(async (instance: FastifyInstance) => {
       instance.decorate('reports', new ReportCache());
+      instance.decorate('completions', new CompletionQueue({ concurrency: 1, maxWaiting: 20 }));
       const reads = new ReadCache(instance.dbKind === 'pglite' ? 60_000 : 1_000);
       instance.decorate('reads', reads);
       // Any request that may write clears the cached reads before it starts and again when it is done

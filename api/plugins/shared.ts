@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database, DatabaseKind, Role, UserRecord } from '../../db/index.ts';
+import type { CompletionQueue } from '../services/completion-queue.ts';
 import type { ReportCache } from '../services/plans.ts';
 import type { ReadCache } from '../services/read-cache.ts';
 import type { SolveRunner } from '../services/solve-runner.ts';
@@ -16,6 +17,8 @@ declare module 'fastify' {
     /** Cached reads of the region's data; cleared on every write. */
     reads: ReadCache;
     solveRunner: SolveRunner | null;
+    /** The queue the one-trainee "complete my plan" solves wait in. */
+    completions: CompletionQueue;
   }
   interface FastifyRequest {
     user: UserRecord | null;

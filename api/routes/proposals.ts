@@ -10,6 +10,7 @@ import { ALL_ROLES, STUDIEREKTOR } from '../plugins/shared.ts';
 const EDITORS = ['studierektor', 'st-lakare'] as const;
 
 export async function proposalRoutes(app: FastifyInstance): Promise<void> {
+  const completions = app.completions;
   const id = { params: NumericIdParams };
   app.get('/api/proposals', { config: { roles: ALL_ROLES }, schema: { response: { 200: Type.Array(Proposal), ...ERROR_RESPONSES } } }, async (request) =>
     proposals.listProposals(app.db, request.user!),
@@ -38,7 +39,7 @@ export async function proposalRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: NumericIdParams }>(
     '/api/proposals/:id/complete',
     { config: { roles: EDITORS }, schema: { ...id, body: NoBody, response: { 200: Completed, ...ERROR_RESPONSES } } },
-    async (request) => proposals.completeProposal(app.db, request.user!, request.params.id),
+    async (request) => completions.run(request.user!.id, () => proposals.completeProposal(app.db, request.user!, request.params.id)),
   );
   app.get<{ Params: NumericIdParams }>(
     '/api/proposals/:id/impact',
