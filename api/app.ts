@@ -92,13 +92,13 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
       instance.decorate('completions', new CompletionQueue({ concurrency: 1, maxWaiting: 20 }));
       const reads = new ReadCache(instance.dbKind === 'pglite' ? 60_000 : 1_000);
       instance.decorate('reads', reads);
-      // Any request that may write clears the cached reads before it starts and again when it is done
-      // (a read that ran meanwhile may have cached the old state).
-      const writes = async (request: { method: string }) => {
+      // Any request that may write clears the cached reads once it is done, before its answer goes out
+      // (a read that loaded meanwhile belongs to the cleared generation). Not before it starts: while a
+      // long import holds PGlite's one connection, reads keep being answered from the cache.
+      instance.addHook('onSend', async (request, _reply, payload) => {
         if (request.method !== 'GET' && request.method !== 'HEAD') reads.invalidate();
-      };
-      instance.addHook('onRequest', writes);
-      instance.addHook('onResponse', writes);
+        return payload;
+      });
       const demo = opts.demo ?? process.env.RANDPLAN_DEMO !== '0';
       if (demo) {
         const seeded = await seedDemoIfEmpty(instance.db, typeof demo === 'object' ? demo : {});

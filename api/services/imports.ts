@@ -139,12 +139,13 @@ export async function importTrainees(db: Kysely<Database>, actor: Actor, table: 
       list.push(t);
     }
     if (errors.length) throw badRequest('Filen innehåller fel; inget ändrades / The file has errors; nothing changed', errors);
-    for (const t of list) {
-      const existing = await traineesRepo.get(trx, t.id);
-      // A list carries the basics only: keep what the region already knows about a trainee (leave, rotations …).
-      const merged = existing ? { ...stripVersion(existing), ...t, ...(t.employment || !existing.employment ? {} : { employment: existing.employment }) } : t;
-      await traineesRepo.upsert(trx, merged);
-    }
+    const known = new Map((await traineesRepo.list(trx, { ids: list.map((t) => t.id) })).map((t) => [t.id, t]));
+    // A list carries the basics only: keep what the region already knows about a trainee (leave, rotations …).
+    const merged = list.map((t) => {
+      const existing = known.get(t.id);
+      return existing ? { ...stripVersion(existing), ...t, ...(t.employment || !existing.employment ? {} : { employment: existing.employment }) } : t;
+    });
+    await traineesRepo.upsertMany(trx, merged);
     await assertScenarioValid(trx);
     await audit(trx, actor, 'import', 'trainees', null, null, { ids: list.map((t) => t.id) });
     return { trainees: list.length };
