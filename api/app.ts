@@ -24,8 +24,8 @@ import { seedDemoIfEmpty, type DemoOptions } from './services/demo.ts';
 import { LoginThrottle } from './services/login-throttle.ts';
 import { ReportCache } from './services/plans.ts';
 import { ReadCache } from './services/read-cache.ts';
-import { installValidation } from './validation.ts';
 import { SolveRunner, type SolveStarter } from './services/solve-runner.ts';
+import { installValidation } from './validation.ts';
 
 export interface BuildAppOptions {
   /** An opened database (tests); the caller closes it. Otherwise databaseUrl, then dataDir. */
@@ -73,7 +73,6 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
   app.setErrorHandler(errorHandler);
   installValidation(app);
 
-  const secureCookie = opts.secureCookie ?? (process.env.NODE_ENV !== 'development' && process.env.RANDPLAN_SECURE_COOKIE !== '0');
   const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL;
   await app.register(dbPlugin, {
     ...(opts.database ? { database: opts.database } : {}),
@@ -132,7 +131,7 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
       windowMs: opts.loginRateLimit?.timeWindow ?? 60_000,
       ...opts.loginDelay,
     }),
-    secureCookie,
+    secureCookie: opts.secureCookie ?? (process.env.NODE_ENV !== 'development' && process.env.RANDPLAN_SECURE_COOKIE !== '0'),
   });
   await app.register(catalogRoutes);
   await app.register(planRoutes);
