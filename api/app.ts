@@ -11,6 +11,8 @@ import type { OpenedDatabase } from '../db/index.ts';
 import { formatDay, isIsoDate, parseDay, today, type Day } from '../solver/time/dates.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { browserPlugin } from './plugins/browser.ts';
+import { crossSitePlugin } from './plugins/cross-site.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { shared } from './plugins/shared.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -18,10 +20,13 @@ import { catalogRoutes } from './routes/catalog.ts';
 import { ioRoutes } from './routes/io.ts';
 import { planRoutes } from './routes/plans.ts';
 import { proposalRoutes } from './routes/proposals.ts';
+import { CompletionQueue } from './services/completion-queue.ts';
 import { seedDemoIfEmpty, type DemoOptions } from './services/demo.ts';
+import { LoginThrottle } from './services/login-throttle.ts';
 import { ReportCache } from './services/plans.ts';
 import { ReadCache } from './services/read-cache.ts';
 import { SolveRunner, type SolveStarter } from './services/solve-runner.ts';
+import { installValidation } from './validation.ts';
 
 export interface BuildAppOptions {
   /** An opened database (tests); the caller closes it. Otherwise databaseUrl, then dataDir. */
@@ -33,12 +38,20 @@ export interface BuildAppOptions {
   /** Seed the demo region into an empty database; default true unless RANDPLAN_DEMO=0. */
   demo?: boolean | DemoOptions;
   /** Run solve jobs in this process; default true. */
-  jobs?: boolean | { pollMs?: number; progressEveryMs?: number; start?: SolveStarter };
-  /** Login attempts per IP; default 10 per minute. */
+  jobs?: boolean | { pollMs?: number; progressEveryMs?: number; heartbeatMs?: number; staleSeconds?: number; start?: SolveStarter };
+  /** Failed logins per client address before 429; default 10 per minute. */
   loginRateLimit?: { max: number; timeWindow: number };
+  /** Per account: failures before each attempt waits, and how to wait (tests); see LoginThrottle. */
+  loginDelay?: { freeFailures?: number; sleep?: (ms: number) => Promise<void> };
+  /**
+   * The reverse proxies whose X-Forwarded-For names the client: their addresses ("10.0.0.1,10.0.0.0/8"),
+   * or true for any (when nothing else can reach the server). Default env RANDPLAN_TRUST_PROXY, else
+   * none — then every client behind a proxy has the proxy's address, and shares its login limit.
+   */
+  trustProxy?: boolean | string;
   /** Serve the web build from here; default web/dist when it exists; false for none. */
   webRoot?: string | false;
-  /** Send the session cookie with `Secure` (behind HTTPS); default env RANDPLAN_SECURE_COOKIE=1. */
+  /** Send the session cookie with `Secure`; default yes, unless NODE_ENV=development or RANDPLAN_SECURE_COOKIE=0. */
   secureCookie?: boolean;
   logger?: FastifyServerOptions['logger'];
   /**
@@ -56,6 +69,12 @@ function appClock(fixed: string | undefined): () => Day {
   return () => day;
 }
 
+/** RANDPLAN_TRUST_PROXY: the proxies' addresses ("10.0.0.1,10.0.0.0/8"), or "true" for any. */
+function trustProxyFromEnv(value: string | undefined): boolean | string {
+  if (!value || value === 'false') return false;
+  return value === 'true' ? true : value;
+}
+
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../web/dist/', import.meta.url));
 
 export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInstance> {
@@ -65,10 +84,11 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
     bodyLimit: 20 * 1024 * 1024,
     // The first start seeds and solves the demo region: give it time on a slow machine.
     pluginTimeout: 120_000,
-    // One place answers errors, and never with a 5xx's internals.
-    ajv: { customOptions: { allErrors: true } },
+    trustProxy: opts.trustProxy ?? trustProxyFromEnv(process.env.RANDPLAN_TRUST_PROXY),
   });
+  // One place answers errors, and never with a 5xx's internals.
   app.setErrorHandler(errorHandler);
+  installValidation(app);
 
   const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL;
   await app.register(dbPlugin, {
@@ -76,21 +96,26 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
   });
+  await app.register(browserPlugin);
+  await app.register(crossSitePlugin);
+  // Bodies are JSON unless a route says otherwise (the imports take CSV and XLSX): a text/plain body is what a foreign page can post.
+  app.removeContentTypeParser('text/plain');
   await app.register(authPlugin);
 
   await app.register(
     shared(async (instance: FastifyInstance) => {
       instance.decorate('today', clock);
       instance.decorate('reports', new ReportCache());
+      instance.decorate('completions', new CompletionQueue({ concurrency: 1, maxWaiting: 20 }));
       const reads = new ReadCache(instance.dbKind === 'pglite' ? 60_000 : 1_000);
       instance.decorate('reads', reads);
-      // Any request that may write clears the cached reads before it starts and again when it is done
-      // (a read that ran meanwhile may have cached the old state).
-      const writes = async (request: { method: string }) => {
+      // Any request that may write clears the cached reads once it is done, before its answer goes out
+      // (a read that loaded meanwhile belongs to the cleared generation). Not before it starts: while a
+      // long import holds PGlite's one connection, reads keep being answered from the cache.
+      instance.addHook('onSend', async (request, _reply, payload) => {
         if (request.method !== 'GET' && request.method !== 'HEAD') reads.invalidate();
-      };
-      instance.addHook('onRequest', writes);
-      instance.addHook('onResponse', writes);
+        return payload;
+      });
       const demo = opts.demo ?? process.env.RANDPLAN_DEMO !== '0';
       if (demo) {
         const seeded = await seedDemoIfEmpty(instance.db, { ...(typeof demo === 'object' ? demo : {}), today: formatDay(clock()) });
@@ -104,8 +129,11 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
           cache: instance.reports,
           onWrite: () => reads.invalidate(),
           today: clock,
+          onlyUser: instance.dbKind === 'pglite',
           ...(j.pollMs ? { pollMs: j.pollMs } : {}),
           ...(j.progressEveryMs ? { progressEveryMs: j.progressEveryMs } : {}),
+          ...(j.heartbeatMs ? { heartbeatMs: j.heartbeatMs } : {}),
+          ...(j.staleSeconds ? { staleSeconds: j.staleSeconds } : {}),
           ...(j.start ? { start: j.start } : {}),
         });
         instance.decorate('solveRunner', runner);
@@ -117,8 +145,12 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
   );
 
   await app.register(authRoutes, {
-    loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 },
-    secureCookie: opts.secureCookie ?? process.env.RANDPLAN_SECURE_COOKIE === '1',
+    throttle: new LoginThrottle({
+      maxPerIp: opts.loginRateLimit?.max ?? 10,
+      windowMs: opts.loginRateLimit?.timeWindow ?? 60_000,
+      ...opts.loginDelay,
+    }),
+    secureCookie: opts.secureCookie ?? (process.env.NODE_ENV !== 'development' && process.env.RANDPLAN_SECURE_COOKIE !== '0'),
   });
   await app.register(catalogRoutes);
   await app.register(planRoutes);
@@ -127,7 +159,8 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
 
   const webRoot = opts.webRoot ?? DEFAULT_WEB_ROOT;
   const hasWeb = webRoot !== false && existsSync(`${webRoot}/index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  // Source maps would hand anyone the web app's source with its comments: the build keeps them, the server does not serve them.
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, allowedPath: (path) => !path.endsWith('.map') });
   app.setNotFoundHandler((request, reply) => {
     // The web app routes in the browser: any non-API path that is no file gets index.html.
     if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');

@@ -20,6 +20,8 @@ export const badRequest = (message: string, details?: string[]) => new HttpError
 export const unauthorized = () => new HttpError(401, 'unauthorized', 'Inte inloggad / Not logged in');
 export const forbidden = (why = 'Din roll får inte göra detta / Your role may not do this') => new HttpError(403, 'forbidden', why);
 export const notFound = (what: string) => new HttpError(404, 'not-found', `${what} finns inte / ${what} not found`);
+export const tooManyRequests = (message = 'För många försök, vänta en stund / Too many attempts, wait a while') =>
+  new HttpError(429, 'too-many-requests', message);
 export const conflict = (current: unknown, message = 'Någon annan har ändrat detta; här är det nu / Changed by someone else; here is the current state') =>
   new HttpError(409, 'conflict', message, undefined, current ?? null);
 
@@ -59,13 +61,16 @@ export function errorHandler(error: FastifyError | HttpError, request: FastifyRe
     void reply.status(pgCode === '23503' ? 400 : 409).send({ error: pgCode === '23503' ? 'bad-request' : 'conflict', message });
     return;
   }
-  const status = fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
-  if (status === 429) {
-    void reply.status(429).send({ error: 'too-many-requests', message: 'För många försök, vänta en stund / Too many attempts, wait a while' });
+  // A value the schemas let through but PostgreSQL cannot store (class 22: data exception) is the client's too.
+  if (typeof pgCode === 'string' && pgCode.startsWith('22')) {
+    request.log.warn({ err: error }, 'value the database cannot store');
+    void reply.status(400).send({ error: 'bad-request', message: 'Ett värde kan inte sparas / A value cannot be stored' });
     return;
   }
+  const status = fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
   if (status < 500) {
-    void reply.status(status).send({ error: fe.code ?? 'bad-request', message: fe.message });
+    // fastify's own 4xx: a body that is no JSON, an unsupported content type, too large …
+    void reply.status(status).send({ error: fe.code ?? 'bad-request', message: fe.message, details: [`body: ${fe.message}`] });
     return;
   }
   request.log.error({ err: error }, 'internal error');

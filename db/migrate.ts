@@ -1,11 +1,15 @@
 /** Brings a database to the latest schema. The migrations are listed here, in order, by name. */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/0001_initial.ts';
-import * as planningDay from './migrations/0002_planning_day.ts';
+import * as jobHeartbeat from './migrations/0002_job_heartbeat.ts';
+import * as sessionLastSeen from './migrations/0003_session_last_seen.ts';
+import * as planningDay from './migrations/0004_planning_day.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
-  '0002_planning_day': planningDay,
+  '0002_job_heartbeat': jobHeartbeat,
+  '0003_session_last_seen': sessionLastSeen,
+  '0004_planning_day': planningDay,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

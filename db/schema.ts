@@ -82,6 +82,7 @@ export interface SessionTable {
   user_id: number;
   created_at: Timestamp;
   expires_at: Date | string;
+  last_seen_at: Timestamp;
 }
 
 export interface PlanTable {
@@ -132,6 +133,7 @@ export interface SolveJobTable {
   started_at: Date | string | null;
   finished_at: Date | string | null;
   claimed_by: string | null;
+  heartbeat_at: Date | string | null;
   cancel_requested: Generated<boolean>;
   progress: NullableJson<unknown>;
   result_plan_id: number | null;

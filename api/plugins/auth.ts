@@ -1,10 +1,9 @@
 /**
  * Who is calling, and may they: the session cookie names the user (looked up on every /api request);
  * each route's `config.roles` says which roles may call it, checked before the handler. A route
- * without `roles` cannot be registered, so no route is open by accident. Login is rate-limited.
+ * without `roles` cannot be registered, so no route is open by accident.
  */
 import fastifyCookie from '@fastify/cookie';
-import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { forbidden, unauthorized } from '../errors.ts';
 import { SESSION_COOKIE, Sessions } from '../services/users.ts';
@@ -12,7 +11,6 @@ import { shared } from './shared.ts';
 
 export const authPlugin = shared(async (app: FastifyInstance) => {
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
   app.decorate('sessions', new Sessions(app.db));
   app.decorateRequest('user', null);
 

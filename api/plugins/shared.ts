@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database, DatabaseKind, Role, UserRecord } from '../../db/index.ts';
+import type { CompletionQueue } from '../services/completion-queue.ts';
 import type { ReportCache } from '../services/plans.ts';
 import type { ReadCache } from '../services/read-cache.ts';
 import type { SolveRunner } from '../services/solve-runner.ts';
@@ -20,6 +21,8 @@ declare module 'fastify' {
     solveRunner: SolveRunner | null;
     /** Today in Sweden, or the day the app was built with (BuildAppOptions.today): the one clock of the API. */
     today: () => Day;
+    /** The queue the one-trainee "complete my plan" solves wait in. */
+    completions: CompletionQueue;
   }
   interface FastifyRequest {
     user: UserRecord | null;

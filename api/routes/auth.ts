@@ -1,13 +1,14 @@
 /** Health, login, logout and who am I. */
 import type { FastifyInstance } from 'fastify';
-import { ERROR_RESPONSES, Ok } from '../schemas/common.ts';
+import { ERROR_RESPONSES, NoBody, Ok } from '../schemas/common.ts';
 import { Health, LoginBody, UserResponse } from '../schemas/auth.ts';
-import { unauthorized } from '../errors.ts';
+import { tooManyRequests, unauthorized } from '../errors.ts';
+import type { LoginThrottle } from '../services/login-throttle.ts';
 import { checkPassword, SESSION_COOKIE, SESSION_DAYS } from '../services/users.ts';
 import { ALL_ROLES } from '../plugins/shared.ts';
 
 export interface AuthRouteOptions {
-  loginRateLimit: { max: number; timeWindow: number };
+  throttle: LoginThrottle;
   secureCookie: boolean;
 }
 
@@ -17,15 +18,20 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
   app.post<{ Body: LoginBody }>(
     '/api/auth/login',
     {
-      config: { roles: 'public', rateLimit: opts.loginRateLimit },
+      config: { roles: 'public' },
       schema: { body: LoginBody, response: { 200: UserResponse, ...ERROR_RESPONSES } },
     },
     async (request, reply) => {
-      const user = await checkPassword(app.db, request.body.email, request.body.password);
+      const { email, password } = request.body;
+      if (opts.throttle.blocked(request.ip)) throw tooManyRequests();
+      await opts.throttle.delay(email);
+      const user = await checkPassword(app.db, email, password);
       if (!user) {
-        request.log.info({ email: request.body.email }, 'login failed');
+        opts.throttle.failed(request.ip, email);
+        request.log.info({ email, ip: request.ip }, 'login failed');
         throw unauthorized();
       }
+      opts.throttle.succeeded(email);
       const token = await app.sessions.create(user.id);
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
@@ -39,7 +45,7 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
     },
   );
 
-  app.post('/api/auth/logout', { config: { roles: 'public' }, schema: { response: { 200: Ok } } }, async (request, reply) => {
+  app.post('/api/auth/logout', { config: { roles: 'public' }, schema: { body: NoBody, response: { 200: Ok, ...ERROR_RESPONSES } } }, async (request, reply) => {
     await app.sessions.destroy(request.cookies[SESSION_COOKIE]);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true as const };

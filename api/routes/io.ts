@@ -4,22 +4,24 @@ import { Type } from '@sinclair/typebox';
 import { auditRepo, plansRepo, type UserRecord } from '../../db/index.ts';
 import { Plan } from '../../solver/domain/schemas.ts';
 import { badRequest, forbidden, notFound } from '../errors.ts';
-import { ERROR_RESPONSES, StringIdParams } from '../schemas/common.ts';
+import { ERROR_RESPONSES, RowId, StringIdParams } from '../schemas/common.ts';
 import { AuditEntry } from '../schemas/proposals.ts';
 import { ImportCounts } from '../schemas/region.ts';
 import { assertCanReadTrainee, readableIds } from '../services/access.ts';
 import { cohortWorkbook } from '../services/cohort-xlsx.ts';
 import { traineeCalendar } from '../services/ics.ts';
-import { importClinics, importScenario, importTrainees, readTable, XLSX_TYPE } from '../services/imports.ts';
+import { importClinics, importScenario, importTrainees } from '../services/imports.ts';
+import { XLSX_TYPE } from '../services/tabular.ts';
+import { readUpload } from '../services/uploads.ts';
 import { plainPlan } from '../services/plans.ts';
 import { loadScenario } from '../services/scenario.ts';
 import { STUDIEREKTOR, ALL_ROLES } from '../plugins/shared.ts';
 
-const PlanQuery = Type.Object({ plan: Type.Optional(Type.Integer({ minimum: 1 })) });
+const PlanQuery = Type.Object({ plan: Type.Optional(RowId) });
 
 export async function ioRoutes(app: FastifyInstance): Promise<void> {
-  // Lists arrive as CSV text or as an XLSX workbook; both reach the handler whole.
-  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  // Lists arrive as CSV or as an XLSX workbook; both reach the handler as bytes (the CSV's encoding is found when it is read).
+  app.addContentTypeParser('text/csv', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   const write = { roles: STUDIEREKTOR };
@@ -30,9 +32,8 @@ export async function ioRoutes(app: FastifyInstance): Promise<void> {
   for (const what of ['trainees', 'clinics'] as const) {
     app.post(`/api/import/${what}`, { config: write, schema: { response: { 200: ImportCounts, ...ERROR_RESPONSES } } }, async (request) => {
       const type = String(request.headers['content-type'] ?? '');
-      if (!(typeof request.body === 'string' || Buffer.isBuffer(request.body)))
-        throw badRequest('Skicka text/csv eller XLSX / Send text/csv or XLSX', [`content-type: ${type || 'saknas'}`]);
-      const table = await readTable(request.body, type);
+      if (!Buffer.isBuffer(request.body)) throw badRequest('Skicka text/csv eller XLSX / Send text/csv or XLSX', [`content-type: ${type || 'saknas'}`]);
+      const table = await readUpload(request.body, type);
       const counts = what === 'trainees' ? await importTrainees(app.db, request.user!, table) : await importClinics(app.db, request.user!, table);
       return { counts };
     });

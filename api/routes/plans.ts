@@ -5,7 +5,7 @@ import { plansRepo, solveJobsRepo } from '../../db/index.ts';
 import { Report } from '../../solver/domain/schemas.ts';
 import { validate } from '../../solver/validate.ts';
 import { forbidden, notFound } from '../errors.ts';
-import { ERROR_RESPONSES, NumericIdParams } from '../schemas/common.ts';
+import { ERROR_RESPONSES, NoBody, NumericIdParams } from '../schemas/common.ts';
 import { DiffQuery, JobCreated, PlanDetail, PlanDiff, PlanSummary, SolveJob, SolveJobBody, type Change } from '../schemas/plans.ts';
 import { readableIds } from '../services/access.ts';
 import { audit } from '../services/audit.ts';
@@ -74,7 +74,7 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: NumericIdParams }>(
     '/api/plans/:id/publish',
-    { config: { roles: STUDIEREKTOR }, schema: { params: NumericIdParams, response: { 200: PlanDetail, ...ERROR_RESPONSES } } },
+    { config: { roles: STUDIEREKTOR }, schema: { params: NumericIdParams, body: NoBody, response: { 200: PlanDetail, ...ERROR_RESPONSES } } },
     async (request) => detailFor(app.db, app.reports, request.user!, await publish(app.db, request.user!, request.params.id)),
   );
 

@@ -2,15 +2,15 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { Report } from '../../solver/domain/schemas.ts';
-import { ERROR_RESPONSES, NumericIdParams } from '../schemas/common.ts';
+import { ERROR_RESPONSES, NoBody, NumericIdParams } from '../schemas/common.ts';
 import { Completed, Impact, Proposal, ProposalAction, ProposalCreate, ProposalPut, ProposalReturn } from '../schemas/proposals.ts';
 import * as proposals from '../services/proposals.ts';
-import { badRequest } from '../errors.ts';
 import { ALL_ROLES, STUDIEREKTOR } from '../plugins/shared.ts';
 
 const EDITORS = ['studierektor', 'st-lakare'] as const;
 
 export async function proposalRoutes(app: FastifyInstance): Promise<void> {
+  const completions = app.completions;
   const id = { params: NumericIdParams };
   app.get('/api/proposals', { config: { roles: ALL_ROLES }, schema: { response: { 200: Type.Array(Proposal), ...ERROR_RESPONSES } } }, async (request) =>
     proposals.listProposals(app.db, request.user!),
@@ -33,13 +33,13 @@ export async function proposalRoutes(app: FastifyInstance): Promise<void> {
   );
   app.post<{ Params: NumericIdParams }>(
     '/api/proposals/:id/validate',
-    { config: { roles: ALL_ROLES }, schema: { ...id, response: { 200: Report, ...ERROR_RESPONSES } } },
+    { config: { roles: ALL_ROLES }, schema: { ...id, body: NoBody, response: { 200: Report, ...ERROR_RESPONSES } } },
     async (request) => proposals.validateProposal(app.db, request.user!, request.params.id),
   );
   app.post<{ Params: NumericIdParams }>(
     '/api/proposals/:id/complete',
-    { config: { roles: EDITORS }, schema: { ...id, response: { 200: Completed, ...ERROR_RESPONSES } } },
-    async (request) => proposals.completeProposal(app.db, request.user!, request.params.id),
+    { config: { roles: EDITORS }, schema: { ...id, body: NoBody, response: { 200: Completed, ...ERROR_RESPONSES } } },
+    async (request) => completions.run(request.user!.id, () => proposals.completeProposal(app.db, request.user!, request.params.id)),
   );
   app.get<{ Params: NumericIdParams }>(
     '/api/proposals/:id/impact',
@@ -47,17 +47,12 @@ export async function proposalRoutes(app: FastifyInstance): Promise<void> {
     async (request) => proposals.proposalImpact(app.db, request.user!, request.params.id),
   );
   for (const action of ['submit', 'approve'] as const) {
-    // The body is optional here (a bare POST is fine), which a body schema cannot say; checked by hand.
-    app.post<{ Params: NumericIdParams; Body: ProposalAction | undefined }>(
+    app.post<{ Params: NumericIdParams; Body: ProposalAction }>(
       `/api/proposals/:id/${action}`,
-      { config: { roles: action === 'submit' ? EDITORS : STUDIEREKTOR }, schema: { ...id, response: { 200: Proposal, ...ERROR_RESPONSES } } },
+      { config: { roles: action === 'submit' ? EDITORS : STUDIEREKTOR }, schema: { ...id, body: ProposalAction, response: { 200: Proposal, ...ERROR_RESPONSES } } },
       async (request) => {
-        const version = (request.body as { version?: unknown } | undefined)?.version;
-        if (version !== undefined && !(Number.isInteger(version) && (version as number) >= 1))
-          throw badRequest('Ogiltig begäran / Invalid request', ['version: must be an integer ≥ 1']);
-        return proposals.transition(app.db, request.user!, request.params.id, action, {
-          ...(version !== undefined ? { version: version as number } : {}),
-        });
+        const version = request.body?.version;
+        return proposals.transition(app.db, request.user!, request.params.id, action, version !== undefined ? { version } : {});
       },
     );
   }

@@ -17,19 +17,29 @@ export const ERROR_RESPONSES = {
   403: ErrorBody,
   404: ErrorBody,
   409: ErrorBody,
+  429: ErrorBody,
   500: ErrorBody,
 } as const;
 
-export const VersionBody = Type.Object({ version: Type.Integer({ minimum: 1 }) });
+/** The version of a row the client read (a database integer too). */
+export const Version = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+
+export const VersionBody = Type.Object({ version: Version });
 export type VersionBody = Static<typeof VersionBody>;
 
 export const StringIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 export type StringIdParams = Static<typeof StringIdParams>;
 
-export const NumericIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+/** A row id the database assigned: a PostgreSQL integer, so at most 2³¹ − 1 (a larger one is no row, and a 400). */
+export const RowId = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+
+export const NumericIdParams = Type.Object({ id: RowId });
 export type NumericIdParams = Static<typeof NumericIdParams>;
 
 export const Ok = Type.Object({ ok: Type.Literal(true) });
 export type Ok = Static<typeof Ok>;
 
 export const Versioned = Type.Object({ version: Type.Integer() });
+
+/** A POST that carries nothing: no body, or `{}` (what fetch wrappers send); anything else is a 400. */
+export const NoBody = Type.Union([Type.Object({}, { additionalProperties: false }), Type.Null()]);

@@ -1,6 +1,7 @@
 /** Plans (versions, drafts, the published one), validation, diffs and solve jobs. */
 import { Type, type Static } from '@sinclair/typebox';
 import { Placement, Plan, PlanPlacement, Report, SolveProgress } from '../../solver/domain/schemas.ts';
+import { RowId } from './common.ts';
 
 export const PlanStatus = Type.Union([Type.Literal('draft'), Type.Literal('published')]);
 export type PlanStatus = Static<typeof PlanStatus>;
@@ -24,7 +25,7 @@ export type StoredPlan = Static<typeof StoredPlan>;
 export const PlanDetail = Type.Composite([PlanSummary, Type.Object({ plan: StoredPlan, report: Report })]);
 export type PlanDetail = Static<typeof PlanDetail>;
 
-export const DiffQuery = Type.Object({ from: Type.Integer({ minimum: 1 }), to: Type.Integer({ minimum: 1 }) });
+export const DiffQuery = Type.Object({ from: RowId, to: RowId });
 export type DiffQuery = Static<typeof DiffQuery>;
 
 export const Change = Type.Object({
@@ -45,9 +46,10 @@ export const JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled']
 export const JobStatus = Type.Union(JOB_STATUSES.map((s) => Type.Literal(s)));
 export type JobStatus = Static<typeof JobStatus>;
 
-export const SolveJobBody = Type.Object({
-  timeLimitSeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 3600 })),
-});
+export const SolveJobBody = Type.Union([
+  Type.Object({ timeLimitSeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 3600 })) }, { additionalProperties: false }),
+  Type.Null(),
+]);
 export type SolveJobBody = Static<typeof SolveJobBody>;
 
 export const SolveJob = Type.Object({

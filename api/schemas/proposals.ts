@@ -1,6 +1,7 @@
 /** Proposals: a trainee's own placements on their way to the published plan. */
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Placement, Report } from '../../solver/domain/schemas.ts';
+import { Version } from './common.ts';
 
 export const PROPOSAL_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
 export const ProposalStatus = Type.Union(PROPOSAL_STATUSES.map((s) => Type.Literal(s)));
@@ -20,13 +21,13 @@ export type Proposal = Static<typeof Proposal>;
 export const ProposalCreate = Type.Object({ trainee: Id, placements: Type.Array(Placement, { maxItems: 500 }) });
 export type ProposalCreate = Static<typeof ProposalCreate>;
 
-export const ProposalPut = Type.Object({ placements: Type.Array(Placement, { maxItems: 500 }), version: Type.Integer({ minimum: 1 }) });
+export const ProposalPut = Type.Object({ placements: Type.Array(Placement, { maxItems: 500 }), version: Version });
 export type ProposalPut = Static<typeof ProposalPut>;
 
-/** submit / approve carry the version read; return also a comment (why it goes back). */
-export const ProposalAction = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) });
+/** submit / approve may carry the version read (or no body at all); return also a comment (why it goes back). */
+export const ProposalAction = Type.Union([Type.Object({ version: Type.Optional(Version) }, { additionalProperties: false }), Type.Null()]);
 export type ProposalAction = Static<typeof ProposalAction>;
-export const ProposalReturn = Type.Object({ comment: Type.String({ minLength: 1, maxLength: 4000 }), version: Type.Optional(Type.Integer({ minimum: 1 })) });
+export const ProposalReturn = Type.Object({ comment: Type.String({ minLength: 1, maxLength: 4000 }), version: Type.Optional(Version) });
 export type ProposalReturn = Static<typeof ProposalReturn>;
 
 export const Completed = Type.Object({ placements: Type.Array(Placement), report: Report });

@@ -1,6 +1,7 @@
 /** The region and the catalogue rows (clinics, units, trainees) as the API reads and writes them. */
 import { Type, type Static } from '@sinclair/typebox';
 import { Clinic, Id, IsoDate, Period, ProfileId, RuleOverrides, Trainee, Unit } from '../../solver/domain/schemas.ts';
+import { Version } from './common.ts';
 
 export const Region = Type.Object({
   name: Type.String({ minLength: 1 }),
@@ -13,17 +14,13 @@ export const Region = Type.Object({
 });
 export type Region = Static<typeof Region>;
 
-export const RegionBody = Region;
-
-/** The region as read: with the API's today, so that views mark the planning day (planFrom, else today). */
-export const RegionRead = Type.Composite([Region, Type.Object({ today: IsoDate })]);
-export type RegionRead = Static<typeof RegionRead>;
+export const RegionBody = Type.Composite([Type.Omit(Region, ['version']), Type.Object({ version: Version })]);
 export type RegionBody = Static<typeof RegionBody>;
 
 const version = Type.Object({ version: Type.Integer() });
 /** A PUT carries the row without its id (the path names it) and the version the client read. */
 const putOf = <T extends typeof Clinic | typeof Unit | typeof Trainee>(s: T) =>
-  Type.Composite([Type.Omit(s, ['id']), Type.Object({ id: Type.Optional(Id), version: Type.Integer({ minimum: 1 }) })]);
+  Type.Composite([Type.Omit(s, ['id']), Type.Object({ id: Type.Optional(Id), version: Version })]);
 
 export const ClinicRow = Type.Composite([Clinic, version]);
 export type ClinicRow = Static<typeof ClinicRow>;

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import {
   clinicsRepo,
   plansRepo,
+  proposalsRepo,
   regionRepo,
   traineesRepo,
   unitsRepo,
@@ -24,7 +25,9 @@ import type { Clinic, Trainee, Unit } from '../../solver/domain/schemas.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import type { Actor } from './access.ts';
 import { audit } from './audit.ts';
+import { regionWrite } from './region-write.ts';
 import { readScenario } from '../../solver/io/read.ts';
+import { publishWithout } from './plans.ts';
 import { loadScenario } from './scenario.ts';
 
 interface Repo<T extends { id: string }, R> {
@@ -62,11 +65,12 @@ function makeCrud<T extends { id: string }, R extends { version: number }>(
   list: ListKey,
   label: string,
   repo: Repo<T, R>,
-  beforeRemove?: (db: Db, id: string) => Promise<void>,
+  /** What removing a row must also change, or the reason it is refused (it throws). */
+  onRemove?: (db: Db, actor: Actor, id: string) => Promise<void>,
 ) {
   return {
     async create(db: Kysely<Database>, actor: Actor, row: T): Promise<R> {
-      return db.transaction().execute(async (trx) => {
+      return regionWrite(db, async (trx) => {
         const existing = await repo.get(trx, row.id);
         if (existing) throw conflict(existing, `${label} ${row.id} finns redan / already exists`);
         await assertChangeValid(trx, list, row.id, row);
@@ -78,7 +82,7 @@ function makeCrud<T extends { id: string }, R extends { version: number }>(
     async update(db: Kysely<Database>, actor: Actor, id: string, body: Omit<T, 'id'> & { id?: string; version: number }): Promise<R> {
       if (body.id !== undefined && body.id !== id) throw badRequest('id kan inte ändras / id cannot change', [`id: must be "${id}"`]);
       const { version, ...rest } = body;
-      return db.transaction().execute(async (trx) => {
+      return regionWrite(db, async (trx) => {
         const before = await repo.get(trx, id);
         if (!before) throw notFound(`${label} ${id}`);
         if (before.version !== version) throw conflict(before);
@@ -89,11 +93,11 @@ function makeCrud<T extends { id: string }, R extends { version: number }>(
       });
     },
     async remove(db: Kysely<Database>, actor: Actor, id: string, version: number): Promise<R> {
-      return db.transaction().execute(async (trx) => {
+      return regionWrite(db, async (trx) => {
         const before = await repo.get(trx, id);
         if (!before) throw notFound(`${label} ${id}`);
         if (before.version !== version) throw conflict(before);
-        if (beforeRemove) await beforeRemove(trx, id);
+        if (onRemove) await onRemove(trx, actor, id);
         await assertChangeValid(trx, list, id, null);
         const row = written(await repo.remove(trx, id, version), `${label} ${id}`);
         await audit(trx, actor, 'delete', entity, id, row, null);
@@ -103,21 +107,30 @@ function makeCrud<T extends { id: string }, R extends { version: number }>(
   };
 }
 
-export const clinics = makeCrud<Clinic, ClinicRecord>('clinic', 'clinics', 'Kliniken', clinicsRepo, async (db, id) => {
+/** A clinic the published plan or an open proposal places someone at stays: removing it would leave a placement nowhere. */
+export const clinics = makeCrud<Clinic, ClinicRecord>('clinic', 'clinics', 'Kliniken', clinicsRepo, async (db, _actor, id) => {
   const published = await plansRepo.published(db);
   if (published?.plan.placements.some((p) => p.clinic === id))
     throw badRequest('Kliniken används i den publicerade planen / The clinic is used by the published plan', [`id: ${id} is in use`]);
+  const open = (await proposalsRepo.list(db)).filter((p) => p.status !== 'approved' && p.placements.some((x) => x.clinic === id));
+  if (open.length > 0) {
+    const ids = open.map((p) => p.id).join(', ');
+    throw badRequest(`Kliniken används i förslag ${ids} / The clinic is used by proposal ${ids}`, [`id: ${id} is used by proposal ${ids}`]);
+  }
 });
 
-export const units = makeCrud<Unit, UnitRecord>('unit', 'units', 'Enheten', unitsRepo, async (db, id) => {
+export const units = makeCrud<Unit, UnitRecord>('unit', 'units', 'Enheten', unitsRepo, async (db, _actor, id) => {
   const n = await traineesRepo.countInUnit(db, id);
   if (n > 0) throw badRequest(`Enheten har ${n} ST-läkare / The unit has ${n} trainees`, [`id: ${id} has trainees`]);
 });
 
-export const trainees = makeCrud<Trainee, TraineeRecord>('trainee', 'trainees', 'ST-läkaren', traineesRepo);
+/** A trainee who leaves takes their placements out of the published plan, as a new version (their proposals go with them). */
+export const trainees = makeCrud<Trainee, TraineeRecord>('trainee', 'trainees', 'ST-läkaren', traineesRepo, async (db, actor, id) => {
+  await publishWithout(db, actor, id);
+});
 
 export async function updateRegion(db: Kysely<Database>, actor: Actor, data: RegionData, version: number): Promise<RegionRecord> {
-  return db.transaction().execute(async (trx) => {
+  return regionWrite(db, async (trx) => {
     const before = await regionRepo.get(trx);
     if (!before) throw notFound('Regionen');
     if (before.version !== version) throw conflict(before);

@@ -8,8 +8,19 @@ import type { Clinic, PlanPlacement, Trainee } from '../../solver/domain/schemas
 import { KIND_NAMES, placementName } from '../../solver/domain/specialties.ts';
 import { formatDay, parseDay } from '../../solver/time/dates.ts';
 
+/**
+ * A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped; every line break — CRLF,
+ * LF or a bare CR — written as `\n`; other control characters, which TEXT may not hold, dropped (a
+ * raw CR in a name would otherwise end the line and let the rest pass for properties of its own).
+ * (ical.js, the maintained alternative, writes a bare CR through as it is.)
+ */
 export function escapeText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
 }
 
 /** Folds one content line into chunks of at most 75 octets; continuation lines start with a space. */

@@ -14,22 +14,21 @@ import {
   unitsRepo,
   type Database,
 } from '../../db/index.ts';
-import { REGULATIONS, SPECIALTIES, type Clinic, type Trainee } from '../../solver/domain/schemas.ts';
+import { MAX_PLACES, REGULATIONS, SPECIALTIES, type Clinic, type Trainee } from '../../solver/domain/schemas.ts';
 import { isIsoDate } from '../../solver/time/dates.ts';
-import { readScenario } from '../../solver/io/read.ts';
+import { DATE_YEARS, inDateYears, readScenario } from '../../solver/io/read.ts';
 import { badRequest } from '../errors.ts';
 import type { Actor } from './access.ts';
 import { audit } from './audit.ts';
+import { regionWrite } from './region-write.ts';
 import { assertScenarioValid } from './scenario.ts';
-import { parseCsv, parseXlsx, type Table } from './tabular.ts';
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import type { Table } from './tabular.ts';
 
 export async function importScenario(db: Kysely<Database>, actor: Actor, json: unknown): Promise<{ units: number; clinics: number; trainees: number }> {
   const read = readScenario(json);
   if (!read.ok) throw badRequest('Scenariot kan inte läsas; inget ändrades / The scenario cannot be read; nothing changed', read.errors);
   const s = read.value;
-  return db.transaction().execute(async (trx) => {
+  return regionWrite(db, async (trx) => {
     const before = await regionRepo.get(trx);
     // The old plans and proposals name the old trainees and clinics: they go with the data they described.
     await proposalsRepo.removeAll(trx);
@@ -107,16 +106,11 @@ function numberOf(s: string): number | null {
   return s.trim() === '' || !Number.isFinite(n) ? null : n;
 }
 
-export async function readTable(body: Buffer | string, contentType: string): Promise<Table> {
-  if (contentType.startsWith(XLSX_TYPE)) return parseXlsx(Buffer.isBuffer(body) ? body : Buffer.from(body));
-  return parseCsv(Buffer.isBuffer(body) ? body.toString('utf8') : body);
-}
-
 export async function importTrainees(db: Kysely<Database>, actor: Actor, table: Table): Promise<{ trainees: number }> {
   const errors: string[] = [];
   const at = locate(table, TRAINEE_COLUMNS, errors);
   if (errors.length) throw badRequest('Filen kan inte läsas; inget ändrades / The file cannot be read; nothing changed', errors);
-  return db.transaction().execute(async (trx) => {
+  return regionWrite(db, async (trx) => {
     const units = new Set((await unitsRepo.list(trx)).map((u) => u.id));
     const seen = new Map<string, number>();
     const list: Trainee[] = [];
@@ -129,6 +123,7 @@ export async function importTrainees(db: Kysely<Database>, actor: Actor, table: 
       else if (!units.has(unit)) err('unit', `okänd enhet "${unit}"`);
       const start = get('start');
       if (!isIsoDate(start)) err('start', start ? `inte ett datum ("${start}", skriv ÅÅÅÅ-MM-DD)` : 'saknas');
+      else if (!inDateYears(start)) err('start', `"${start}" ligger utanför åren ${DATE_YEARS.from}–${DATE_YEARS.to}`);
       const regulation = get('regulation') || '2015:8';
       if (!(REGULATIONS as readonly string[]).includes(regulation)) err('regulation', `"${regulation}" är inte 2015:8 eller 2021:8`);
       const rateText = get('rate');
@@ -144,12 +139,13 @@ export async function importTrainees(db: Kysely<Database>, actor: Actor, table: 
       list.push(t);
     }
     if (errors.length) throw badRequest('Filen innehåller fel; inget ändrades / The file has errors; nothing changed', errors);
-    for (const t of list) {
-      const existing = await traineesRepo.get(trx, t.id);
-      // A list carries the basics only: keep what the region already knows about a trainee (leave, rotations …).
-      const merged = existing ? { ...stripVersion(existing), ...t, ...(t.employment || !existing.employment ? {} : { employment: existing.employment }) } : t;
-      await traineesRepo.upsert(trx, merged);
-    }
+    const known = new Map((await traineesRepo.list(trx, { ids: list.map((t) => t.id) })).map((t) => [t.id, t]));
+    // A list carries the basics only: keep what the region already knows about a trainee (leave, rotations …).
+    const merged = list.map((t) => {
+      const existing = known.get(t.id);
+      return existing ? { ...stripVersion(existing), ...t, ...(t.employment || !existing.employment ? {} : { employment: existing.employment }) } : t;
+    });
+    await traineesRepo.upsertMany(trx, merged);
     await assertScenarioValid(trx);
     await audit(trx, actor, 'import', 'trainees', null, null, { ids: list.map((t) => t.id) });
     return { trainees: list.length };
@@ -174,11 +170,12 @@ export async function importClinics(db: Kysely<Database>, actor: Actor, table: T
     const specialty = get('specialty').toLowerCase();
     if (!(SPECIALTIES as readonly string[]).includes(specialty)) err('specialty', `okänd specialitet "${get('specialty')}" (${SPECIALTIES.join(', ')})`);
     const capacity = numberOf(get('capacity'));
-    if (capacity === null || !Number.isInteger(capacity) || capacity < 0) err('capacity', `"${get('capacity')}" är inte ett heltal ≥ 0`);
+    if (capacity === null || !Number.isInteger(capacity) || capacity < 0 || capacity > MAX_PLACES)
+      err('capacity', `"${get('capacity')}" är inte ett heltal 0–${MAX_PLACES}`);
     list.push({ id, name, specialty: specialty as Clinic['specialty'], capacity: capacity ?? 0 });
   }
   if (errors.length) throw badRequest('Filen innehåller fel; inget ändrades / The file has errors; nothing changed', errors);
-  return db.transaction().execute(async (trx) => {
+  return regionWrite(db, async (trx) => {
     for (const c of list) {
       const existing = await clinicsRepo.get(trx, c.id);
       await clinicsRepo.upsert(trx, existing?.capacityChanges ? { ...c, capacityChanges: existing.capacityChanges } : c);

@@ -12,6 +12,7 @@ import type { PlanDetail, PlanDiff } from '../schemas/plans.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { readableIds, type Actor } from './access.ts';
 import { audit } from './audit.ts';
+import { regionWrite } from './region-write.ts';
 import { loadScenario } from './scenario.ts';
 
 /** Reports by plan id, valid while the region's data stamp is unchanged. */
@@ -84,13 +85,33 @@ export async function publishedPlan(db: Db): Promise<PlanRecord> {
   return record;
 }
 
+/**
+ * Publishes a plan version. Its placements must name trainees and clinics the region has now (a draft
+ * made before a trainee or clinic was removed does not): refused with the placements named.
+ */
 export async function publish(db: Kysely<Database>, actor: Actor, id: number): Promise<PlanRecord> {
-  return db.transaction().execute(async (trx) => {
+  return regionWrite(db, async (trx) => {
     const before = await getPlan(trx, id);
+    const read = readPlan(plainPlan(before.plan), await loadScenario(trx));
+    if (!read.ok) throw badRequest('Planen nämner något som inte finns längre / The plan names something that no longer exists', read.errors.map((e) => `plan.${e}`));
     const after = (await plansRepo.publish(trx, id))!;
     await audit(trx, actor, 'publish', 'plan', id, { status: before.status, version: before.version }, { status: after.status, version: after.version });
     return after;
   });
+}
+
+/** Takes a trainee's placements out of the published plan as a new published version (when it has any). */
+export async function publishWithout(db: Db, actor: Actor, trainee: string): Promise<void> {
+  const published = await plansRepo.published(db);
+  if (!published?.plan.placements.some((p) => p.trainee === trainee)) return;
+  const created = await plansRepo.create(db, {
+    status: 'published',
+    note: `ST-läkaren ${trainee} borttagen / Trainee ${trainee} removed`,
+    plan: { ...published.plan, placements: published.plan.placements.filter((p) => p.trainee !== trainee) },
+    report: null,
+    createdBy: actor.email,
+  });
+  await audit(db, actor, 'publish', 'plan', created.id, { id: published.id }, { id: created.id, removedTrainee: trainee });
 }
 
 function bare(p: PlanPlacement & { locked?: boolean }): PlanPlacement {

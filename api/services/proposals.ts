@@ -13,6 +13,7 @@ import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import type { Impact } from '../schemas/proposals.ts';
 import { canEditProposalOf, canReadTrainee, readableIds, type Actor } from './access.ts';
 import { audit } from './audit.ts';
+import { regionWrite } from './region-write.ts';
 import { plainPlan, readPostedPlan, reportFor } from './plans.ts';
 import { loadScenario } from './scenario.ts';
 import { withPlanLocks } from './solve-runner.ts';
@@ -46,7 +47,7 @@ function checkPlacements(scenario: Scenario, trainee: string, placements: Placem
 
 export async function createProposal(db: Kysely<Database>, actor: Actor, trainee: string, placements: Placement[]): Promise<ProposalRecord> {
   if (!canEditProposalOf(actor, trainee)) throw forbidden('Du får bara lägga förslag för dig själv / You may only propose for yourself');
-  return db.transaction().execute(async (trx) => {
+  return regionWrite(db, async (trx) => {
     if (!(await traineesRepo.get(trx, trainee))) throw badRequest('Okänd ST-läkare / Unknown trainee', [`trainee: unknown trainee "${trainee}"`]);
     checkPlacements(await loadScenario(trx), trainee, placements);
     const p = await proposalsRepo.insert(trx, { trainee, placements, createdBy: actor.email });
@@ -56,7 +57,7 @@ export async function createProposal(db: Kysely<Database>, actor: Actor, trainee
 }
 
 export async function updateProposal(db: Kysely<Database>, actor: Actor, id: number, placements: Placement[], version: number): Promise<ProposalRecord> {
-  return db.transaction().execute(async (trx) => {
+  return regionWrite(db, async (trx) => {
     const p = await getProposal(trx, actor, id);
     assertEditable(actor, p);
     if (p.version !== version) throw conflict(p);
@@ -91,7 +92,7 @@ export async function transition(
   action: Transition,
   opts: { version?: number; comment?: string },
 ): Promise<ProposalRecord> {
-  return db.transaction().execute(async (trx) => {
+  return regionWrite(db, async (trx) => {
     const p = await getProposal(trx, actor, id);
     if (action === 'submit') assertEditable(actor, p);
     else if (actor.role !== 'studierektor') throw forbidden();
@@ -105,6 +106,8 @@ export async function transition(
       const published = await plansRepo.published(trx);
       const placements = mergedPlan(published?.plan.placements ?? [], p.trainee, p.placements.map((x) => ({ ...x, locked: true }) as Placement));
       const plan: Plan = { format: PLAN_FORMAT, scenario: scenario.name, placements };
+      // The proposal was checked when it was written; a clinic may have gone since.
+      checkPlacements(scenario, p.trainee, p.placements);
       const report = validate(scenario, plainPlan(plan));
       const created = await plansRepo.create(trx, {
         status: 'published',

@@ -4,6 +4,12 @@
  * thread so the API keeps answering, writes progress at most once a second, and stores the result as
  * a new draft plan. A cancel request (DELETE, possibly on another instance) is seen at the next
  * progress write, or at once when it arrives at this instance.
+ *
+ * While it solves, the runner touches the job's heartbeat every few seconds. A job left running by a
+ * runner that died (kill -9, crash) is ended by the next runner that looks for work: failed with a
+ * message the Solve view shows, or cancelled when that was asked for. On PGlite this process is the
+ * database's only user, so every such job is an orphan at once; on PostgreSQL, once its heartbeat is
+ * `staleSeconds` old.
  */
 import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
@@ -22,6 +28,12 @@ export interface SolveRunnerOptions {
   pollMs?: number;
   /** How often progress is written to the job row (ms). */
   progressEveryMs?: number;
+  /** How often the running job's heartbeat is written (ms). */
+  heartbeatMs?: number;
+  /** A running job whose heartbeat is this old has lost its runner (s). */
+  staleSeconds?: number;
+  /** This process is the database's only user (PGlite): any job running at another runner's name is an orphan. */
+  onlyUser?: boolean;
   /** Default time limit when the job names none (s). */
   defaultTimeLimitSeconds?: number;
   log: FastifyBaseLogger;
@@ -64,6 +76,9 @@ export function markLocked(scenario: Scenario, placements: PlanPlacement[]): Sto
   return placements.map((p) => (locked.has(key(p)) ? { ...p, locked: true } : p));
 }
 
+export const ORPHAN_ERROR =
+  'Servern stoppades medan körningen pågick; starta en ny körning / The server stopped during the solve; start a new one';
+
 export class SolveRunner {
   readonly name = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   readonly #db: Kysely<Database>;
@@ -79,6 +94,9 @@ export class SolveRunner {
     this.#opts = {
       pollMs: opts.pollMs ?? 2000,
       progressEveryMs: opts.progressEveryMs ?? 1000,
+      heartbeatMs: opts.heartbeatMs ?? 5000,
+      staleSeconds: opts.staleSeconds ?? 20,
+      onlyUser: opts.onlyUser ?? false,
       defaultTimeLimitSeconds: opts.defaultTimeLimitSeconds ?? 60,
       log: opts.log,
       cache: opts.cache,
@@ -125,6 +143,12 @@ export class SolveRunner {
   }
 
   async #drain(): Promise<void> {
+    const ended = await solveJobsRepo.endOrphans(this.#db, this.name, {
+      staleSeconds: this.#opts.staleSeconds,
+      onlyUser: this.#opts.onlyUser,
+      error: ORPHAN_ERROR,
+    });
+    if (ended > 0) this.#opts.log.warn({ jobs: ended }, 'solve jobs of a stopped server ended');
     while (!this.#stopped) {
       const job = await solveJobsRepo.claim(this.#db, this.name);
       if (!job) return;
@@ -134,6 +158,7 @@ export class SolveRunner {
 
   async #run(job: JobRecord): Promise<void> {
     const log = this.#opts.log.child({ solveJob: job.id });
+    let heartbeat: NodeJS.Timeout | undefined;
     try {
       const scenarioNow = await loadScenario(this.#db);
       const published = await plansRepo.published(this.#db);
@@ -147,6 +172,17 @@ export class SolveRunner {
       });
       const current = { id: job.id, handle, cancelled: false };
       this.#current = current;
+      heartbeat = setInterval(() => {
+        solveJobsRepo
+          .heartbeat(this.#db, job.id)
+          .then((cancelRequested) => {
+            if (cancelRequested && !current.cancelled) {
+              current.cancelled = true;
+              handle.cancel();
+            }
+          })
+          .catch((err) => log.warn({ err }, 'heartbeat write failed'));
+      }, this.#opts.heartbeatMs);
       // Progress goes to the job row at most every progressEveryMs. A value still pending when the result
       // arrives is dropped: the result's report holds the final figures (the web shows those).
       let lastWrite = 0;
@@ -227,6 +263,7 @@ export class SolveRunner {
         .finish(this.#db, job.id, { status: 'failed', error: err instanceof Error ? err.message : String(err) })
         .catch(() => {});
     } finally {
+      clearInterval(heartbeat);
       this.#current = null;
     }
   }

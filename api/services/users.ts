@@ -2,7 +2,8 @@
  * Users and sessions. Passwords are argon2id hashes; a session is a random token in an httpOnly
  * cookie, stored only as its SHA-256 so a leaked table cannot be replayed. Sessions are looked up on
  * every request; a short in-process cache keeps that off the database on busy read paths (logout
- * clears it here; another instance notices within the cache's lifetime).
+ * clears it here; another instance notices within the cache's lifetime). A session ends after
+ * SESSION_DAYS, or after SESSION_IDLE_HOURS unused.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
@@ -11,6 +12,9 @@ import { badRequest } from '../errors.ts';
 
 export const SESSION_COOKIE = 'randplan_session';
 export const SESSION_DAYS = 14;
+/** A session unused this long is over (a computer left logged in at a reception desk). */
+export const SESSION_IDLE_HOURS = 4;
+const IDLE_SECONDS = SESSION_IDLE_HOURS * 3600;
 const CACHE_MS = 5_000;
 
 export function hashToken(token: string): string {
@@ -75,7 +79,9 @@ export class Sessions {
 
   constructor(private readonly db: Db) {}
 
+  /** A new session; sessions that can no longer be used are deleted on the way. */
   async create(userId: number): Promise<string> {
+    await sessionsRepo.removeDead(this.db, IDLE_SECONDS);
     const token = randomBytes(32).toString('base64url');
     await sessionsRepo.create(this.db, hashToken(token), userId, new Date(Date.now() + SESSION_DAYS * 86_400_000));
     return token;
@@ -87,7 +93,7 @@ export class Sessions {
     const now = Date.now();
     const hit = this.#cache.get(hash);
     if (hit && hit.until > now) return hit.user;
-    const user = await sessionsRepo.user(this.db, hash);
+    const user = await sessionsRepo.user(this.db, hash, IDLE_SECONDS);
     if (this.#cache.size > 10_000) this.#cache.clear();
     this.#cache.set(hash, { user, until: now + CACHE_MS });
     return user;

@@ -30,6 +30,14 @@ function toRecord(r: Row): RegionRecord {
 const COLUMNS = ['name', 'profile', 'rules', 'horizon_from', 'horizon_to', 'plan_from', 'version'] as const;
 
 export const regionRepo = {
+  /**
+   * Locks the region's row until the transaction ends: the one lock that writes which read the
+   * region's data and write on top of it take, so that they take turns (see api/services/region-write.ts).
+   */
+  async lock(db: Db): Promise<void> {
+    await db.selectFrom('region').select('id').where('id', '=', 1).forUpdate().execute();
+  },
+
   async get(db: Db): Promise<RegionRecord | null> {
     const row = await db.selectFrom('region').select(COLUMNS).where('id', '=', 1).executeTakeFirst();
     return row ? toRecord(row) : null;

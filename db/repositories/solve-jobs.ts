@@ -3,6 +3,7 @@
  * `FOR UPDATE SKIP LOCKED`, so several API instances over one PostgreSQL never take the same job.
  */
 import type { Report } from '../../solver/domain/schemas.ts';
+import { sql } from 'kysely';
 import { iso, jsonOrNull, parsed, type Db } from './common.ts';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -104,7 +105,7 @@ export const solveJobsRepo = {
   async claim(db: Db, worker: string): Promise<JobRecord | null> {
     const row = await db
       .updateTable('solve_jobs')
-      .set({ status: 'running', claimed_by: worker, started_at: new Date() })
+      .set({ status: 'running', claimed_by: worker, started_at: new Date(), heartbeat_at: sql`now()` })
       .where('id', '=', (eb) =>
         eb
           .selectFrom('solve_jobs')
@@ -126,7 +127,7 @@ export const solveJobsRepo = {
   async progress(db: Db, id: number, progress: JobProgress): Promise<boolean> {
     const row = await db
       .updateTable('solve_jobs')
-      .set({ progress: JSON.stringify(progress) })
+      .set({ progress: JSON.stringify(progress), heartbeat_at: sql`now()` })
       .where('id', '=', id)
       .where('status', '=', 'running')
       .returning('cancel_requested')
@@ -168,21 +169,37 @@ export const solveJobsRepo = {
     return solveJobsRepo.get(db, id);
   },
 
-  /** Jobs left running by an instance that died: back to the queue (called at start for our own name). */
-  async requeueOrphans(db: Db, worker: string): Promise<void> {
-    await db
+  /** Tells that the job's runner is alive; returns whether cancellation has been asked for meanwhile. */
+  async heartbeat(db: Db, id: number): Promise<boolean> {
+    const row = await db
       .updateTable('solve_jobs')
-      .set({ status: 'queued', claimed_by: null, started_at: null, progress: null })
+      .set({ heartbeat_at: sql`now()` })
+      .where('id', '=', id)
       .where('status', '=', 'running')
-      .where('claimed_by', '=', worker)
-      .where('cancel_requested', '=', false)
-      .execute();
-    await db
-      .updateTable('solve_jobs')
-      .set({ status: 'cancelled', finished_at: new Date() })
-      .where('status', '=', 'running')
-      .where('claimed_by', '=', worker)
-      .where('cancel_requested', '=', true)
-      .execute();
+      .returning('cancel_requested')
+      .executeTakeFirst();
+    return row?.cancel_requested ?? true;
+  },
+
+  /**
+   * Ends the jobs whose runner is gone: running, claimed by another runner than `worker`, and either
+   * silent for `staleSeconds` (by the database's clock) or, when `worker` is the database's only
+   * user (PGlite), at all. A job whose cancellation was asked for is cancelled, any other failed with
+   * `error`. Returns how many.
+   */
+  async endOrphans(db: Db, worker: string, opts: { staleSeconds: number; onlyUser: boolean; error: string }): Promise<number> {
+    let ended = 0;
+    for (const [status, cancelRequested] of [['cancelled', true], ['failed', false]] as const) {
+      let q = db
+        .updateTable('solve_jobs')
+        .set({ status, finished_at: new Date(), ...(status === 'failed' ? { error: opts.error } : {}) })
+        .where('status', '=', 'running')
+        .where('claimed_by', 'is distinct from', worker)
+        .where('cancel_requested', '=', cancelRequested);
+      if (!opts.onlyUser)
+        q = q.where((eb) => eb.or([eb('heartbeat_at', 'is', null), eb('heartbeat_at', '<', sql<Date>`now() - make_interval(secs => ${opts.staleSeconds})`)]));
+      ended += Number((await q.executeTakeFirst()).numUpdatedRows);
+    }
+    return ended;
   },
 };

@@ -103,15 +103,32 @@ export const traineesRepo = {
     return toRecord(await db.insertInto('trainees').values({ id: t.id, ...values(t) }).returning(COLUMNS).executeTakeFirstOrThrow());
   },
 
-  async upsert(db: Db, t: Trainee): Promise<TraineeRecord> {
-    const v = values(t);
-    const row = await db
-      .insertInto('trainees')
-      .values({ id: t.id, ...v })
-      .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ ...v, version: eb('trainees.version', '+', 1), updated_at: new Date() })))
-      .returning(COLUMNS)
-      .executeTakeFirstOrThrow();
-    return toRecord(row);
+  /** Inserts or overwrites by id (imports), a few hundred rows to a statement; an overwrite bumps the version. */
+  async upsertMany(db: Db, list: Trainee[]): Promise<void> {
+    for (let i = 0; i < list.length; i += 500) {
+      await db
+        .insertInto('trainees')
+        .values(list.slice(i, i + 500).map((t) => ({ id: t.id, ...values(t) })))
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            unit_id: eb.ref('excluded.unit_id'),
+            start_date: eb.ref('excluded.start_date'),
+            regulation: eb.ref('excluded.regulation'),
+            employment: eb.ref('excluded.employment'),
+            leave: eb.ref('excluded.leave'),
+            credit_months: eb.ref('excluded.credit_months'),
+            rotations: eb.ref('excluded.rotations'),
+            locked: eb.ref('excluded.locked'),
+            wishes: eb.ref('excluded.wishes'),
+            planned_end: eb.ref('excluded.planned_end'),
+            bt_done: eb.ref('excluded.bt_done'),
+            version: eb('trainees.version', '+', 1),
+            updated_at: new Date(),
+          })),
+        )
+        .execute();
+    }
   },
 
   async update(db: Db, t: Trainee, version: number): Promise<WriteResult<TraineeRecord>> {

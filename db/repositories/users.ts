@@ -1,4 +1,5 @@
 /** Users, their roles and scopes (units for an enhetschef, trainees for an ST-läkare or handledare), and sessions. */
+import { sql } from 'kysely';
 import { json, parsed, type Db } from './common.ts';
 
 export const ROLES = ['studierektor', 'enhetschef', 'st-lakare', 'handledare'] as const;
@@ -70,23 +71,38 @@ export const sessionsRepo = {
     await db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt }).execute();
   },
 
-  /** The user of a live session, or null when it is unknown or expired. */
-  async user(db: Db, tokenHash: string): Promise<UserRecord | null> {
+  /**
+   * The user of a live session — known, not expired, used within `idleSeconds` — or null. Marks the
+   * session used (at most once a minute, so that busy reads write little).
+   */
+  async user(db: Db, tokenHash: string, idleSeconds: number): Promise<UserRecord | null> {
     const row = await db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
       .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.units', 'users.trainees'])
       .where('sessions.token_hash', '=', tokenHash)
       .where('sessions.expires_at', '>', new Date())
+      .where('sessions.last_seen_at', '>', sql<Date>`now() - make_interval(secs => ${idleSeconds})`)
       .executeTakeFirst();
-    return row ? toRecord(row) : null;
+    if (!row) return null;
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: sql`now()` })
+      .where('token_hash', '=', tokenHash)
+      .where('last_seen_at', '<', sql<Date>`now() - interval '1 minute'`)
+      .execute();
+    return toRecord(row);
   },
 
   async remove(db: Db, tokenHash: string): Promise<void> {
     await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
   },
 
-  async removeExpired(db: Db): Promise<void> {
-    await db.deleteFrom('sessions').where('expires_at', '<=', new Date()).execute();
+  /** Deletes the sessions that can no longer be used: expired, or idle longer than `idleSeconds`. */
+  async removeDead(db: Db, idleSeconds: number): Promise<void> {
+    await db
+      .deleteFrom('sessions')
+      .where((eb) => eb.or([eb('expires_at', '<=', new Date()), eb('last_seen_at', '<=', sql<Date>`now() - make_interval(secs => ${idleSeconds})`)]))
+      .execute();
   },
 };

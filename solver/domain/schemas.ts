@@ -72,13 +72,17 @@ export const RequiredRotation = Type.Object({
 });
 export type RequiredRotation = Static<typeof RequiredRotation>;
 
+/** The most trainees a clinic takes, or a unit lets away, at once: far above any region's, well inside a database integer. */
+export const MAX_PLACES = 1000;
+const Places = Type.Integer({ minimum: 0, maximum: MAX_PLACES });
+
 export const Clinic = Type.Object({
   id: Id,
   name: Type.String({ minLength: 1 }),
   specialty: Specialty,
-  capacity: Type.Integer({ minimum: 0 }),
+  capacity: Places,
   capacityChanges: Type.Optional(
-    Type.Array(Type.Object({ from: IsoDate, to: IsoDate, capacity: Type.Integer({ minimum: 0 }) })),
+    Type.Array(Type.Object({ from: IsoDate, to: IsoDate, capacity: Places })),
   ),
 });
 export type Clinic = Static<typeof Clinic>;
@@ -86,7 +90,7 @@ export type Clinic = Static<typeof Clinic>;
 export const Unit = Type.Object({
   id: Id,
   name: Type.String({ minLength: 1 }),
-  maxAway: Type.Integer({ minimum: 0 }),
+  maxAway: Places,
 });
 export type Unit = Static<typeof Unit>;
 

@@ -24,11 +24,20 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-/** Date fields that pass the pattern but are not real dates (2027-02-30). */
+/** The years a date may fall in: a typo such as 9999-12-31 or 0001-01-01 is refused, not planned around. */
+export const DATE_YEARS = { from: 1990, to: 2100 } as const;
+
+export function inDateYears(isoDate: string): boolean {
+  const year = Number(isoDate.slice(0, 4));
+  return year >= DATE_YEARS.from && year <= DATE_YEARS.to;
+}
+
+/** Date fields that pass the pattern but are not real dates (2027-02-30), or fall outside DATE_YEARS. */
 function checkDate(errors: string[], value: unknown, path: string): boolean {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false; // the schema reports it
-  if (isIsoDate(value)) return true;
-  errors.push(`${path}: not a date (${value} does not exist)`);
+  if (!isIsoDate(value)) errors.push(`${path}: not a date (${value} does not exist)`);
+  else if (!inDateYears(value)) errors.push(`${path}: ${value} is outside the years ${DATE_YEARS.from}–${DATE_YEARS.to}`);
+  else return true;
   return false;
 }
 

@@ -1,7 +1,8 @@
 /**
  * `npm run bench:api`: read latency of the real server on loopback (PGlite, demo data), with
  * autocannon at 100 connections — alone, and while an 800-trainee solve job runs in the server's
- * worker thread. Targets: p99 < 50 ms alone, < 150 ms during the solve. Prints numbers; asserts nothing.
+ * worker thread, and while imports run back to back (an 800-trainee Windows-1252 CSV and the hostile
+ * XLSX of issue 13). Targets: p99 < 50 ms alone, < 150 ms during the solve. Prints numbers; asserts nothing.
  *
  * Env: BENCH_SECONDS (default 10 per run), BENCH_CONNECTIONS (default 100), BENCH_PORT (default 3917).
  */
@@ -11,6 +12,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { generateScenario } from '../../solver/demo/generate.ts';
 
 interface Latency {
@@ -77,6 +79,11 @@ async function call(cookie: string, method: string, path: string, body?: unknown
 
 const sizes = new Map<string, number>();
 
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)]! : NaN;
+}
+
 function row(label: string, r: CannonResult): string {
   const l = r.latency;
   const path = label.split('GET ')[1] ?? '';
@@ -123,8 +130,47 @@ try {
   console.log(`solve job during the runs: status ${job.status}, progress ${JSON.stringify(job.progress)}`);
   await call(cookie, 'DELETE', `/api/solve-jobs/${id}`);
 
+  // Imports back to back: the 800 trainees as Windows-1252 CSV (what Swedish Excel saves), and the XLSX
+  // that once stalled the server (a header cell at XFD1, a row at A600), which is now refused.
+  const csv = Buffer.from(
+    ['id;namn;enhet;start;regelverk', ...scenario.trainees.map((t) => `${t.id};${t.name} Åström;${t.unit};${t.start};${t.regulation}`)].join('\r\n'),
+    'latin1',
+  );
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Lista');
+  ws.addRow(['id', 'namn', 'specialitet', 'kapacitet']);
+  ws.getCell('XFD1').value = 'x';
+  ws.getCell('A600').value = 'y';
+  const hostile = Buffer.from(await wb.xlsx.writeBuffer());
+  const upload = async (path: string, type: string, body: Buffer) => {
+    const t0 = performance.now();
+    const r = await fetch(`${BASE}${path}`, { method: 'POST', headers: { cookie, 'content-type': type }, body: new Uint8Array(body) });
+    await r.arrayBuffer();
+    return { status: r.status, ms: performance.now() - t0 };
+  };
+  const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const once = await upload('/api/import/clinics', xlsxType, hostile);
+  console.log(`hostile XLSX (${(hostile.length / 1024).toFixed(1)} KiB, XFD1 + A600): ${once.status} in ${once.ms.toFixed(0)} ms`);
+  let importing = true;
+  const imports: { status: number; ms: number }[] = [];
+  const loop = (async () => {
+    while (importing) {
+      imports.push(await upload('/api/import/trainees', 'text/csv', csv));
+      imports.push(await upload('/api/import/clinics', xlsxType, hostile));
+    }
+  })();
+  for (const path of reads) results.push(row(`800 during imports: GET ${path}`, await cannon(path, cookie)));
+  importing = false;
+  await loop;
+  const csvRuns = imports.filter((_, i) => i % 2 === 0);
+  console.log(
+    `imports during the runs: ${csvRuns.length} × CSV of ${scenario.trainees.length} trainees (${(csv.length / 1024).toFixed(0)} KiB, Windows-1252), ` +
+      `median ${median(csvRuns.map((r) => r.ms)).toFixed(0)} ms, statuses ${[...new Set(imports.map((r) => r.status))].join('/')}`,
+  );
+
   console.log('\n' + results.join('\n'));
   console.log('\ntargets: p99 < 50 ms alone, < 150 ms during the solve');
+  console.log('(during imports, each import commits a write, which clears the read cache: reads then go to the database)');
 } finally {
   await stop();
 }
