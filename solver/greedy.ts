@@ -35,8 +35,13 @@ import {
   type Specialty,
   type Trainee,
 } from './domain/schemas.ts';
-import { addMonths, formatDay, isWeekend, parseDay, type Day } from './time/dates.ts';
-import { MONTH_EPSILON, WorkCalendar, endAfterCalendarMonths, endOfSt, secondHalfStart } from './time/months.ts';
+import { traineeFacts, type TraineeFacts } from './plan/context.ts';
+import { splitRotation } from './rules/max-away.ts';
+import { midStWindow } from './rules/mid-st.ts';
+import { ownBvcPeriod } from './rules/pediatrics-before-bvc.ts';
+import { saboPeriod } from './rules/sabo-second-half.ts';
+import { addMonths, formatDay, isWeekend, mondayOnOrAfter, parseDay, type Day } from './time/dates.ts';
+import { fullTimeEnd, type WorkCalendar } from './time/months.ts';
 
 export interface Unplaced {
   trainee: string;
@@ -75,7 +80,6 @@ const COURSE_TARGETS: [CourseId, number][] = [
   ['palliativ-vard', 0], // second half: aimed at 3 months after it begins
 ];
 
-const MID_ST_TARGET_MONTHS = 31;
 const COURSE_DAYS = 5;
 
 interface Interval {
@@ -85,6 +89,7 @@ interface Interval {
 
 interface TraineeState {
   trainee: Trainee;
+  facts: TraineeFacts;
   calendar: WorkCalendar;
   start: Day;
   /** Last day of ST: nothing is placed after it. */
@@ -145,7 +150,6 @@ class Occupancy {
 /** Like `greedyPlan`, and also lists what could not be placed (the demo generator sizes capacities with it). */
 export function greedyPlace(scenario: Scenario): GreedyResult {
   const params = resolveParams(scenario);
-  const minimum = params['minimum-time'].months;
   const unitIndex = new Map(scenario.units.map((u, i) => [u.id, i]));
   const clinicIndex = new Map(scenario.clinics.map((c, i) => [c.id, i]));
   const clinicsBySpecialty = new Map<Specialty, number[]>();
@@ -156,15 +160,14 @@ export function greedyPlace(scenario: Scenario): GreedyResult {
   });
 
   const states: TraineeState[] = scenario.trainees.map((t) => {
-    const calendar = WorkCalendar.forTrainee(t);
-    const start = parseDay(t.start);
-    const credit = t.creditMonths ?? 0;
+    const facts = traineeFacts(t, params);
     return {
       trainee: t,
-      calendar,
-      start,
-      end: endOfSt(start, minimum[t.regulation], credit, calendar),
-      secondHalf: secondHalfStart(start, minimum[t.regulation], credit, calendar),
+      facts,
+      calendar: facts.calendar,
+      start: facts.start,
+      end: facts.end,
+      secondHalf: facts.secondHalf,
       unit: unitIndex.get(t.unit) ?? -1,
       busy: [],
       rotations: [],
@@ -185,7 +188,6 @@ export function greedyPlace(scenario: Scenario): GreedyResult {
   const occupancy = new Occupancy(base, last, scenario.clinics, scenario.units.map((u) => u.maxAway));
   const unplaced: Unplaced[] = [];
   const returnDays = params['max-away'].returnWeeks * 7;
-  const awayMonths = params['max-away'].months;
 
   // Locked placements of everyone come first: they are fixed facts the others must plan around.
   for (const s of states) {
@@ -203,7 +205,7 @@ export function greedyPlace(scenario: Scenario): GreedyResult {
 
   const ordered = [...states].sort((a, b) => a.start - b.start || (a.trainee.id < b.trainee.id ? -1 : 1));
   for (const s of ordered) {
-    const planner = new TraineePlanner(s, params, occupancy, clinicsBySpecialty, returnDays, awayMonths, unplaced);
+    const planner = new TraineePlanner(s, params, occupancy, clinicsBySpecialty, returnDays, unplaced);
     planner.planAll();
   }
 
@@ -211,44 +213,6 @@ export function greedyPlace(scenario: Scenario): GreedyResult {
     [...s.placements].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)),
   );
   return { plan: { format: PLAN_FORMAT, scenario: scenario.name, placements }, unplaced };
-}
-
-/**
- * The earliest day D with full-time months of [from, D] ≥ target, as WorkCalendar.dayReaching, but
- * by galloping and bisection instead of a day-by-day scan (part-timers and leave made that scan the
- * planner's main cost). Full-time months grow with D except for small wobbles at month ends and
- * inside leave, so the bisection is followed by a step back over any wobble; where the two could
- * differ (a crossing inside leave) this answer is later, never earlier, than dayReaching's.
- */
-export function fastDayReaching(calendar: WorkCalendar, from: Day, target: number): Day {
-  if (target <= MONTH_EPSILON) return from;
-  const reached = (d: Day): boolean => calendar.fteMonths(from, d) + MONTH_EPSILON >= target;
-  // The common case, one rate and no leave: the answer is within a day or two of the calendar end.
-  const rate = calendar.rate(from);
-  if (rate > 0) {
-    let d = endAfterCalendarMonths(from, target / rate);
-    if (Math.abs(calendar.rateSum(from, d) - rate * (d - from + 1)) < 1e-9) {
-      while (d > from && reached(d - 1)) d--;
-      while (!reached(d)) d++;
-      return d;
-    }
-  }
-  // Full-time months never exceed calendar months, so nothing before this day reaches the target.
-  const lowest = Math.max(from, addMonths(from, Math.floor(target)) - 2);
-  let lo = lowest - 1; // not reached (or before the range)
-  let hi = lowest;
-  for (let step = 8; !reached(hi); step *= 2) {
-    lo = hi;
-    hi += step;
-    if (hi - from > 40000) return hi; // leave without end: past any horizon
-  }
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (reached(mid)) hi = mid;
-    else lo = mid;
-  }
-  while (hi > lowest && reached(hi - 1)) hi--;
-  return hi;
 }
 
 /** Places one trainee's rotations, own BVC, SÄBO, courses and milestones around what is already booked. */
@@ -261,7 +225,6 @@ class TraineePlanner {
     private readonly occupancy: Occupancy,
     private readonly clinicsBySpecialty: Map<Specialty, number[]>,
     private readonly returnDays: number,
-    private readonly awayMonths: number,
     private readonly unplaced: Unplaced[],
   ) {
     this.locked = s.trainee.locked ?? [];
@@ -270,17 +233,16 @@ class TraineePlanner {
   planAll(): void {
     const s = this.s;
     const credit = s.trainee.creditMonths ?? 0;
-    const requirements = requirementsFor(s.trainee, this.params);
-    const initialVcEnd = this.reach(s.start, this.params['initial-vc'].months);
-    const btDeadline = this.reach(s.start, this.params['required-rotations'].btWithinMonths);
+    const requirements = s.facts.requirements;
+    const { initialVcEnd, btDeadline } = s.facts;
     const tolerance = this.params['rotation-length'].toleranceMonths;
 
     // SÄBO is reserved first, at the end of ST: the time least wanted for rotations (which should come
     // early), so that rotations crowding into the second half cannot squeeze it out.
-    const saboMonths = this.params['sabo-second-half'].months;
+    const saboAt = (from: Day) => saboPeriod(from, this.params['sabo-second-half']);
     let sabo: Interval | null = null;
     if (!this.locked.some((p) => p.kind === 'sabo')) {
-      sabo = this.findFreeMonthsBackward(s.secondHalf, saboMonths, s.end);
+      sabo = this.findFreePeriodBackward(s.secondHalf, saboAt, s.end);
       if (sabo) this.book('sabo', sabo, {});
       else this.unplaced.push({ trainee: s.trainee.id, kind: 'sabo' });
     }
@@ -301,7 +263,7 @@ class TraineePlanner {
           // The reserved SÄBO may be what is in the way: try the rotation without it, then SÄBO again.
           this.unbook(sabo);
           placed = this.placeRotation(req, need, earliest, latest);
-          sabo = this.findFreeMonthsBackward(s.secondHalf, saboMonths, s.end);
+          sabo = this.findFreePeriodBackward(s.secondHalf, saboAt, s.end);
           if (sabo) this.book('sabo', sabo, {});
           else this.unplaced.push({ trainee: s.trainee.id, kind: 'sabo' });
         }
@@ -316,22 +278,23 @@ class TraineePlanner {
     if (!bvcDone) this.placeBvc(initialVcEnd);
 
     // Milestones first: they block nothing, and Mitt-i-ST closes the window of the by-mid-ST courses.
-    const milestones: [MilestoneId, number][] = [
-      ['mitt-i-st', MID_ST_TARGET_MONTHS],
-      ['kvalitetsarbete', WRITTEN_WORK_MONTHS.kvalitetsarbete],
-      ['vetenskapligt-arbete', WRITTEN_WORK_MONTHS['vetenskapligt-arbete']],
+    // Mitt-i-ST inside its window; where none is left (the trainee's time is short), as near after it as ST allows.
+    const mid = midStWindow(s.facts, this.params['mid-st']);
+    const milestones: [MilestoneId, Interval][] = [
+      ['mitt-i-st', mid],
+      ['kvalitetsarbete', { from: this.reach(s.start, Math.max(0, WRITTEN_WORK_MONTHS.kvalitetsarbete - credit)), to: s.end }],
+      ['vetenskapligt-arbete', { from: this.reach(s.start, Math.max(0, WRITTEN_WORK_MONTHS['vetenskapligt-arbete'] - credit)), to: s.end }],
     ];
-    for (const [milestone, target] of milestones) {
+    for (const [milestone, window] of milestones) {
       if (this.locked.some((p) => p.kind === 'milestone' && p.milestone === milestone)) continue;
-      const from = this.reach(s.start, Math.max(0, target - credit));
-      const found = this.findWorkday(from, s.end);
+      const found = this.findWorkday(window.from, window.to) ?? this.findWorkday(window.from, s.end);
       if (found) this.book('milestone', found, { milestone }, false);
       else this.unplaced.push({ trainee: s.trainee.id, kind: 'milestone', milestone });
     }
 
     const firstHalfEnd = s.secondHalf - 1;
     const windows = this.params['course-windows'].windows;
-    const earlyEnd = this.reach(s.start, this.params['course-windows'].earlyMonths - credit);
+    const { earlyEnd } = s.facts;
     for (const [course, target] of COURSE_TARGETS) {
       if (this.locked.some((p) => p.kind === 'course' && p.course === course)) continue;
       const window = windows[course];
@@ -343,8 +306,8 @@ class TraineePlanner {
       else if (window === 'second-half') from = addMonths(s.secondHalf, 3);
       from = Math.min(from, to);
       const found =
-        this.findFree(this.nextMonday(from), COURSE_DAYS, to, 7) ??
-        this.findFree(this.nextMonday(window === 'second-half' ? s.secondHalf : s.start), COURSE_DAYS, to, 7);
+        this.findFree(mondayOnOrAfter(from), COURSE_DAYS, to, 7) ??
+        this.findFree(mondayOnOrAfter(window === 'second-half' ? s.secondHalf : s.start), COURSE_DAYS, to, 7);
       if (found) this.book('course', found, { course });
       else this.unplaced.push({ trainee: s.trainee.id, kind: 'course', course });
     }
@@ -362,20 +325,20 @@ class TraineePlanner {
     const bvcEarliest = (pediatricsEnd ?? initialVcEnd) + 1;
     let courseEnd: Day | null = this.lockedEnd('course', 'bvc');
     if (courseEnd === null) {
-      const course = this.findFree(this.nextMonday(bvcEarliest), COURSE_DAYS, s.end, 7);
+      const course = this.findFree(mondayOnOrAfter(bvcEarliest), COURSE_DAYS, s.end, 7);
       if (course) courseEnd = this.book('course', course, { course: 'bvc' });
       else this.unplaced.push({ trainee: s.trainee.id, kind: 'course', course: 'bvc' });
     }
     if (!this.locked.some((p) => p.kind === 'bvc')) {
-      const bvcMonths = this.params['pediatrics-before-bvc'].bvcMonths;
-      const bvc = this.findFreeMonths(Math.max(bvcEarliest, (courseEnd ?? 0) + 1), bvcMonths, s.end);
+      const bvcAt = (from: Day) => ownBvcPeriod(from, this.params['pediatrics-before-bvc']);
+      const bvc = this.findFreePeriod(Math.max(bvcEarliest, (courseEnd ?? 0) + 1), bvcAt, s.end);
       if (bvc) this.book('bvc', bvc, {});
       else this.unplaced.push({ trainee: s.trainee.id, kind: 'bvc' });
     }
   }
 
   private reach(from: Day, target: number): Day {
-    return fastDayReaching(this.s.calendar, from, target);
+    return fullTimeEnd(this.s.calendar, from, target);
   }
 
   private lockedRotationMonths(specialty: Specialty): number {
@@ -420,26 +383,10 @@ class TraineePlanner {
     return true;
   }
 
-  /**
-   * The parts of a rotation of `need` full-time months starting at `from`: each part at most the away
-   * limit in calendar months, the next one after the return weeks. Null when a part would run into leave.
-   */
+  /** The parts of a rotation of `need` full-time months from `from` (max-away's split); null when one ends late or meets leave. */
   private rotationParts(from: Day, need: number, latest: Day): Interval[] | null {
-    const parts: Interval[] = [];
-    let remaining = need;
-    let start = from;
-    while (remaining > MONTH_EPSILON) {
-      const cap = endAfterCalendarMonths(start, this.awayMonths);
-      let end = this.reach(start, remaining);
-      if (end > cap) end = cap;
-      if (end > latest || this.s.calendar.hasLeave(start, end)) return null;
-      const got = this.s.calendar.fteMonths(start, end);
-      if (got <= 0) return null;
-      parts.push({ from: start, to: end });
-      remaining -= got;
-      start = end + 1 + this.returnDays;
-      if (parts.length > 12) return null;
-    }
+    const parts = splitRotation(this.s.calendar, from, need, this.params['max-away'], this.params['rotation-length'].toleranceMonths);
+    if (!parts || parts.some((p) => p.to > latest || this.s.calendar.hasLeave(p.from, p.to))) return null;
     return parts;
   }
 
@@ -456,10 +403,10 @@ class TraineePlanner {
   }
 
   private tryRotation(req: Requirement, need: number, from: Day, lastStart: Day, latest: Day, clinics: number[]): boolean {
-    for (let start = this.nextMonday(from); start <= lastStart; start += 7) {
+    for (let start = mondayOnOrAfter(from); start <= lastStart; start += 7) {
       // Cheap tests before the costly part arithmetic: the first part lasts at least this long
       // (full-time months never exceed calendar months).
-      const shortest = { from: start, to: Math.min(latest, Math.max(start, addMonths(start, Math.floor(Math.min(need, this.awayMonths))) - 2)) };
+      const shortest = { from: start, to: Math.min(latest, Math.max(start, addMonths(start, Math.floor(Math.min(need, this.params['max-away'].months))) - 2)) };
       if (!this.isFree(shortest) || !clinics.some((c) => this.occupancy.fits(c, this.s.unit, shortest))) continue;
       const parts = this.rotationParts(start, need, latest);
       if (!parts) continue;
@@ -486,30 +433,25 @@ class TraineePlanner {
     return null;
   }
 
-  /** The first free stretch of `months` calendar months, starting on a Monday from `from`. */
-  private findFreeMonths(from: Day, months: number, latest: Day): Interval | null {
-    for (let d = this.nextMonday(from); d <= latest; d += 7) {
-      const iv = { from: d, to: endAfterCalendarMonths(d, months) };
+  /** The first free period `at(d)` starting on a Monday d from `from` and ending by `latest`. */
+  private findFreePeriod(from: Day, at: (from: Day) => Interval, latest: Day): Interval | null {
+    for (let d = mondayOnOrAfter(from); d <= latest; d += 7) {
+      const iv = at(d);
       if (iv.to > latest) return null;
       if (this.isFree(iv)) return iv;
     }
     return null;
   }
 
-  /** The last free stretch of `months` calendar months ending by `latest` and starting on a Monday ≥ `earliest`. */
-  private findFreeMonthsBackward(earliest: Day, months: number, latest: Day): Interval | null {
-    let d = this.nextMonday(addMonths(latest, -months) - 6);
-    while (endAfterCalendarMonths(d, months) > latest) d -= 7;
+  /** The last free period `at(d)` ending by `latest` and starting on a Monday d ≥ `earliest`. */
+  private findFreePeriodBackward(earliest: Day, at: (from: Day) => Interval, latest: Day): Interval | null {
+    let d = mondayOnOrAfter(latest - (at(latest).to - latest) - 6);
+    while (at(d).to > latest) d -= 7;
     for (; d >= earliest; d -= 7) {
-      const iv = { from: d, to: endAfterCalendarMonths(d, months) };
+      const iv = at(d);
       if (this.isFree(iv)) return iv;
     }
     return null;
-  }
-
-  private nextMonday(d: Day): Day {
-    // Day 0 (1970-01-01) was a Thursday, so Mondays are the days ≡ 4 (mod 7).
-    return d + ((4 - (d % 7) + 7) % 7);
   }
 
   /** A one-day event (a milestone) may fall during a rotation: only leave and weekends are avoided. */

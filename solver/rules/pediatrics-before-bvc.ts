@@ -10,15 +10,22 @@
  *   plan the order cannot be judged and is not reported here (required-rotations reports a missing one).
  * - A BVC placement or BVC course starting on or before that end: amount = days too early
  *   (pediatrics end − its start + 1). "Before own BVC" for the course is advice (course-windows).
+ * The planners place own BVC as `ownBvcPeriod`, after the last pediatrics day.
  */
 import { Type } from '@sinclair/typebox';
-import { formatDay } from '../time/dates.ts';
-import { MONTH_EPSILON, calendarMonths } from '../time/months.ts';
-import { mergeIntervals } from '../plan/context.ts';
+import type { RuleParams } from '../domain/profiles.ts';
+import { formatDay, type Day } from '../time/dates.ts';
+import { MONTH_EPSILON, calendarMonths, lastDayCovering } from '../time/months.ts';
+import { mergeIntervals, type Interval } from '../plan/context.ts';
 import { defineRule, violation } from './rule.ts';
 import { dayWord, monthWord, period, who } from './text.ts';
 
 const meta = { id: 'pediatrics-before-bvc', severity: 'hard' } as const;
+
+/** Own BVC starting on `from`, of exactly the rule's length (to the day). */
+export function ownBvcPeriod(from: Day, params: RuleParams['pediatrics-before-bvc']): Interval {
+  return { from, to: lastDayCovering(from, params.bvcMonths) };
+}
 
 export const pediatricsBeforeBvc = defineRule({
   ...meta,

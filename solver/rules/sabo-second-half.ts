@@ -5,15 +5,22 @@
  * SÄBO placements that overlap or touch form one continuous block; only the part of a block on or
  * after the first day of the second half counts. The longest such part must reach `months`.
  * amount = months short (the full `months` when there is no SÄBO in the second half).
+ * The planners place SÄBO as `saboPeriod`, from the trainee's `secondHalf` on.
  */
 import { Type } from '@sinclair/typebox';
-import { formatDay } from '../time/dates.ts';
-import { MONTH_EPSILON, calendarMonths } from '../time/months.ts';
+import type { RuleParams } from '../domain/profiles.ts';
+import { formatDay, type Day } from '../time/dates.ts';
+import { MONTH_EPSILON, calendarMonths, lastDayCovering } from '../time/months.ts';
 import { mergeIntervals, type Interval } from '../plan/context.ts';
 import { defineRule, violation } from './rule.ts';
 import { monthWord, period, who } from './text.ts';
 
 const meta = { id: 'sabo-second-half', severity: 'hard' } as const;
+
+/** A SÄBO placement starting on `from` of exactly the rule's length (to the day). */
+export function saboPeriod(from: Day, params: RuleParams['sabo-second-half']): Interval {
+  return { from, to: lastDayCovering(from, params.months) };
+}
 
 export const saboSecondHalf = defineRule({
   ...meta,

@@ -23,8 +23,10 @@ import { plannedLengths } from '../domain/requirements.ts';
 import type { RuleParams } from '../domain/profiles.ts';
 import type { Clinic, Plan, PlanPlacement, Scenario, Specialty } from '../domain/schemas.ts';
 import { traineeFacts, type Interval, type TraineeFacts } from '../plan/context.ts';
+import { keepsAwayLimit, splitRotation } from '../rules/max-away.ts';
+import { saboPeriod } from '../rules/sabo-second-half.ts';
 import { addMonths, parseDay, type Day } from '../time/dates.ts';
-import { DAYS_PER_MONTH, MONTH_EPSILON, calendarMonths, endAfterCalendarMonths, type WorkCalendar } from '../time/months.ts';
+import { DAYS_PER_MONTH, firstDayCovering } from '../time/months.ts';
 import type { WorkCounter } from './clock.ts';
 import { slotAtOrAfter, slotOf, slotStart, type Slot } from './grid.ts';
 import { WEIGHTS } from './weights.ts';
@@ -258,7 +260,7 @@ export function buildModel(scenario: Scenario, opts: BuildOptions = {}): CohortM
     }
   };
 
-  const shapes = new Map<string, Map<Day, Shape>>();
+  const shapes = new Map<string, Map<Day, Shape | null>>();
   for (const [index, t] of scenario.trainees.entries()) {
     const f = facts[index]!;
     const unit = unitIndex.get(t.unit) ?? -1;
@@ -324,77 +326,6 @@ function emptyTrainee(index: number, id: string, unit: number, facts: TraineeFac
   };
 }
 
-/**
- * The end day of `months` full-time months from `from` (formats.md's arithmetic, exact to the day).
- * Where the rate is constant over the rotation (most trainees, most of the time) the day follows in
- * closed form from calendar months = months / rate; otherwise walk from an estimate.
- */
-export function reach(cal: WorkCalendar, from: Day, months: number): Day {
-  const rate = cal.rate(from);
-  if (rate > 0) {
-    const d = closedFormEnd(from, months / rate);
-    // Constant rate over [from, d]: the closed form is exact.
-    if (d !== null && Math.abs(cal.rateSum(from, d) - rate * (d - from + 1)) < 1e-9) return d;
-  }
-  let d = rate > 0 ? endAfterCalendarMonths(from, months / rate) : cal.dayReaching(from, months);
-  while (cal.fteMonths(from, d) + MONTH_EPSILON < months) d += Math.max(1, Math.floor((months - cal.fteMonths(from, d)) * 15));
-  while (d > from && cal.fteMonths(from, d - 1) + MONTH_EPSILON >= months) d--;
-  return d;
-}
-
-/** Cache by target months, then start day (numeric keys: string keys cost more than the arithmetic). */
-const closedForms = new Map<number, Map<Day, Day | null>>();
-let closedFormCount = 0;
-
-/** The last day of `target` calendar months from `from`, or null where the rest would spill into a short month. */
-function closedFormEnd(from: Day, target: number): Day | null {
-  let byFrom = closedForms.get(target);
-  if (!byFrom) {
-    byFrom = new Map();
-    closedForms.set(target, byFrom);
-  }
-  const hit = byFrom.get(from);
-  if (hit !== undefined) return hit;
-  const whole = Math.floor(target + MONTH_EPSILON);
-  const base = addMonths(from, whole);
-  const rest = Math.max(0, target - whole);
-  const d = Math.max(from, base - 1 + Math.ceil(rest * DAYS_PER_MONTH - 1e-6));
-  const out = d < addMonths(from, whole + 1) - 1 ? d : null;
-  if (++closedFormCount > 200_000) {
-    closedForms.clear();
-    closedFormCount = 0;
-    byFrom = new Map();
-    closedForms.set(target, byFrom);
-  }
-  byFrom.set(from, out);
-  return out;
-}
-
-/** Splits a rotation of `months` full-time months starting on `from` into parts no longer than the away limit. */
-export function splitParts(cal: WorkCalendar, from: Day, months: number, awayMonths: number, returnDays: number): Part[] {
-  const parts: Part[] = [];
-  let cur = from;
-  let remaining = months;
-  for (let guard = 0; guard < 12 && remaining > MONTH_EPSILON; guard++) {
-    const end = reach(cal, cur, remaining);
-    const rate = cal.rate(cur);
-    // At a constant rate the calendar length is remaining / rate; else measure it.
-    const constant = rate > 0 && Math.abs(cal.rateSum(cur, end) - rate * (end - cur + 1)) < 1e-9;
-    const length = constant ? remaining / rate : calendarMonths(cur, end);
-    if (length <= awayMonths + MONTH_EPSILON) {
-      parts.push({ from: cur, to: end });
-      return parts;
-    }
-    const cut = addMonths(cur, awayMonths) - 1;
-    parts.push({ from: cur, to: cut });
-    // [cur, cut] is exactly `awayMonths` calendar months: at a constant rate its full-time months follow.
-    const cutConstant = rate > 0 && Math.abs(cal.rateSum(cur, cut) - rate * (cut - cur + 1)) < 1e-9;
-    remaining -= cutConstant ? awayMonths * rate : cal.fteMonths(cur, cut);
-    cur = slotStart(slotAtOrAfter(cut + 1 + returnDays));
-  }
-  return parts;
-}
-
 /** Where an option lies, whoever takes it: its parts, its runs of days and the first slot after its return. */
 interface Shape {
   slot: Slot;
@@ -430,7 +361,7 @@ function traineeModel(
   fixed: PlanPlacement[],
   current: PlanPlacement[],
   clinicIndex: Map<string, number>,
-  shapes: Map<string, Map<Day, Shape>>,
+  shapes: Map<string, Map<Day, Shape | null>>,
 ): TraineeModel {
   const { params, returnDays, awayMonths } = m;
   const cal = f.calendar;
@@ -465,9 +396,9 @@ function traineeModel(
   const haveMonths = (lastDay - Math.max(earliest, f.start)) / DAYS_PER_MONTH;
   if (!lockedSabo && haveMonths >= needMonths) {
     const months = params['sabo-second-half'].months;
-    for (let s = slotOf(addMonths(lastDay + 1, -months)); slotStart(s) >= f.secondHalf; s--) {
+    for (let s = slotOf(firstDayCovering(lastDay, months)); slotStart(s) >= f.secondHalf; s--) {
       const from = slotStart(s);
-      const to = addMonths(from, months) - 1;
+      const { to } = saboPeriod(from, params['sabo-second-half']);
       if (to > lastDay || cal.hasLeave(from, to) || overlapsAny(blocked, from, to)) continue;
       saboReserve = { from, to };
       break;
@@ -482,7 +413,7 @@ function traineeModel(
     ? parseDay(lockedBvc.from) - 8
     : saboReserve
       ? saboReserve.from - 8
-      : Math.min(addMonths(lastDay + 1, -Math.ceil(bvcMonths)) - 22, lastDay);
+      : Math.min(firstDayCovering(lastDay, bvcMonths) - 22, lastDay);
 
   // The current plan's rotations the model places: the locked parts are fixed already (and counted in
   // `lockedMonths`), so they are not part of a rotation's keep option.
@@ -537,7 +468,7 @@ function traineeModel(
     // A rotation inside one stretch of constant rate has the same parts whoever takes it, so trainees
     // share them (measured at 800 trainees: building the model took 1.4–2.4 s, most of it splitting
     // parts and collecting the garbage of millions of part and span arrays; 0.7–0.9 s shared).
-    const sharedShapes = (from: Day): Map<Day, Shape> | null => {
+    const sharedShapes = (from: Day): Map<Day, Shape | null> | null => {
       const rate = cal.rate(from);
       // The days splitting can read: the calendar length at this rate, the return gaps between its
       // parts, and a month for reach()'s search past the end.
@@ -559,11 +490,12 @@ function traineeModel(
       }
       const byStart = sharedShapes(from);
       let shape = byStart?.get(from);
-      if (!shape) {
-        shape = shapeOf(splitParts(cal, from, months, awayMonths, returnDays), returnDays);
+      if (shape === undefined) {
+        const parts = splitRotation(cal, from, months, params['max-away'], tol);
+        shape = parts && shapeOf(parts, returnDays);
         byStart?.set(from, shape);
       }
-      if (!valid(shape.parts)) {
+      if (!shape || !valid(shape.parts)) {
         grid.push(null);
         continue;
       }
@@ -581,7 +513,8 @@ function traineeModel(
       const c = clinicIndex.get(cur[0]!.clinic ?? '');
       const sameClinic = cur.every((p) => p.clinic === cur[0]!.clinic);
       const shapeOk =
-        parts.every((p, i) => calendarMonths(p.from, p.to) <= awayMonths + MONTH_EPSILON && (i === 0 || p.from - parts[i - 1]!.to - 1 >= returnDays)) &&
+        parts.every((p, i) => i === 0 || p.from - parts[i - 1]!.to - 1 >= returnDays) &&
+        keepsAwayLimit(parts, params['max-away']) &&
         total >= req.months[0] - done - tol &&
         total <= req.months[1] - done + tol;
       if (c !== undefined && sameClinic && clinics.includes(c) && shapeOk && valid(parts)) {

@@ -67,8 +67,12 @@ export function formatDay(d: Day): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Adds calendar months, clamping to the month's last day (Jan 31 + 1 month = Feb 28/29), as luxon does. */
+/**
+ * Adds whole calendar months, clamping to the month's last day (Jan 31 + 1 month = Feb 28/29), as luxon
+ * does. Fractional months (a rule's 2.5) are months.ts's arithmetic: here they would give NaN days.
+ */
 export function addMonths(d: Day, months: number): Day {
+  if (!Number.isInteger(months)) throw new RangeError(`addMonths: whole months only (got ${months}); see time/months.ts`);
   const { year, month, day } = civilFromDay(d);
   const index = year * 12 + (month - 1) + months;
   const y = Math.floor(index / 12);
@@ -96,6 +100,11 @@ export function dayOfMonthIndex(index: number): Day {
 /** Today's date in Sweden, as a day number. */
 export function today(): Day {
   return parseDay(DateTime.now().setZone('Europe/Stockholm').toISODate()!);
+}
+
+/** The first Monday on or after d (day 0, 1970-01-01, was a Thursday): clinics take trainees on Mondays. */
+export function mondayOnOrAfter(d: Day): Day {
+  return d + ((((4 - d) % 7) + 7) % 7);
 }
 
 /** Saturday or Sunday. */
