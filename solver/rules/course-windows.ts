@@ -38,9 +38,13 @@ export const WINDOW_NAMES: Record<CourseWindow, Text> = {
 export const courseWindows = defineRule({
   ...meta,
   scope: 'trainee',
-  statement: {
-    sv: 'Kurserna ligger i sina fönster: t.ex. LEK och patientcentrerat samtal första halvan, palliativ vård andra halvan, BVC-kursen efter pediatriken och före egen BVC.',
-    en: 'Courses lie in their windows: e.g. LEK and patient-centred consultation in the first half, palliative care in the second, the BVC course after paediatrics and before own BVC.',
+  statement: (p) => {
+    const timed = (Object.entries(p.windows) as [CourseId, CourseWindow][]).filter(([, w]) => w !== 'any');
+    const listed = (lang: 'sv' | 'en') => timed.map(([c, w]) => `${course(c, lang)} ${WINDOW_NAMES[w][lang]}`).join('; ');
+    return {
+      sv: `Kurserna ligger i sina fönster: ${listed('sv')}.`,
+      en: `Courses lie in their windows: ${listed('en')}.`,
+    };
   },
   params: Type.Object({
     windows: Type.Record(CourseId, CourseWindowSchema),

@@ -15,10 +15,10 @@ const meta = { id: 'initial-vc', severity: 'hard' } as const;
 export const initialVc = defineRule({
   ...meta,
   scope: 'trainee',
-  statement: {
-    sv: 'ST börjar med en sammanhängande period på vårdcentralen utan randning.',
-    en: 'ST starts with a continuous period at the home VC without side rotations.',
-  },
+  statement: (p) => ({
+    sv: `ST börjar med en sammanhängande period på vårdcentralen utan randning: ${monthWord(p.months, 'sv')} på heltid.`,
+    en: `ST starts with a continuous period at the home VC without side rotations: ${monthWord(p.months, 'en')} full-time.`,
+  }),
   params: Type.Object({ months: Type.Number({ minimum: 0, maximum: 36 }) }),
   check(ctx, params) {
     const out = [];

@@ -15,7 +15,7 @@ import { mondayOnOrAfter, type Day } from '../time/dates.ts';
 import { MONTH_EPSILON, calendarMonths, fullTimeEnd, lastDayWithin, type WorkCalendar } from '../time/months.ts';
 import type { Interval, PlacementRef } from '../plan/context.ts';
 import { defineRule, violation } from './rule.ts';
-import { monthWord, period, specialty, who } from './text.ts';
+import { monthWord, period, specialty, weekWord, who } from './text.ts';
 
 const meta = { id: 'max-away', severity: 'hard' } as const;
 
@@ -81,10 +81,10 @@ export function awayStretches<P extends Interval>(rotations: P[], returnDays: nu
 export const maxAway = defineRule({
   ...meta,
   scope: 'trainee',
-  statement: {
-    sv: 'ST-läkaren är aldrig borta från vårdcentralen längre än gränsen i en följd; längre randningar delas med återvändarveckor.',
-    en: 'The trainee is never away from the VC longer than the limit in one stretch; longer rotations are split by return weeks.',
-  },
+  statement: (p) => ({
+    sv: `ST-läkaren är aldrig borta från vårdcentralen längre än ${monthWord(p.months, 'sv')} i en följd; längre randningar delas med minst ${weekWord(p.returnWeeks, 'sv')} på vårdcentralen emellan.`,
+    en: `The trainee is never away from the VC longer than ${monthWord(p.months, 'en')} in one stretch; longer rotations are split by at least ${weekWord(p.returnWeeks, 'en')} back at the VC.`,
+  }),
   params: Type.Object({
     months: Type.Number({ exclusiveMinimum: 0, maximum: 24 }),
     returnWeeks: Type.Number({ minimum: 0, maximum: 12 }),

@@ -53,10 +53,10 @@ function lastDayBeforeEnd(facts: TraineeFacts, months: number): Day {
 export const midSt = defineRule({
   ...meta,
   scope: 'trainee',
-  statement: {
-    sv: 'Mitt-i-ST görs efter 2,5–3 års heltid och minst 18 månader före planerat slut.',
-    en: 'The mid-ST assessment takes place after 2.5–3 full-time years and at least 18 months before the planned end.',
-  },
+  statement: (p) => ({
+    sv: `Mitt-i-ST görs efter ${months(p.minMonths, 'sv')}–${monthWord(p.maxMonths, 'sv')} på heltid och minst ${monthWord(p.monthsBeforeEnd, 'sv')} före planerat slut.`,
+    en: `The mid-ST assessment takes place after ${months(p.minMonths, 'en')}–${monthWord(p.maxMonths, 'en')} full-time and at least ${monthWord(p.monthsBeforeEnd, 'en')} before the planned end.`,
+  }),
   params: Type.Object({
     minMonths: Type.Number({ minimum: 0, maximum: 66 }),
     maxMonths: Type.Number({ minimum: 0, maximum: 66 }),

@@ -30,10 +30,10 @@ export function ownBvcPeriod(from: Day, params: RuleParams['pediatrics-before-bv
 export const pediatricsBeforeBvc = defineRule({
   ...meta,
   scope: 'trainee',
-  statement: {
-    sv: 'Egen BVC (minst 4 månader, med handledning) och BVC-kursen kommer efter randningen i pediatrik.',
-    en: 'Own child health clinic (at least 4 months, supervised) and the BVC course come after the paediatrics rotation.',
-  },
+  statement: (p) => ({
+    sv: `Egen BVC (minst ${monthWord(p.bvcMonths, 'sv')}, med handledning) och BVC-kursen kommer efter randningen i pediatrik.`,
+    en: `Own child health clinic (at least ${monthWord(p.bvcMonths, 'en')}, supervised) and the BVC course come after the paediatrics rotation.`,
+  }),
   params: Type.Object({ bvcMonths: Type.Number({ minimum: 0, maximum: 24 }) }),
   check(ctx, params) {
     const out = [];

@@ -18,10 +18,10 @@ const meta = { id: 'required-rotations', severity: 'hard' } as const;
 export const requiredRotations = defineRule({
   ...meta,
   scope: 'trainee',
-  statement: {
-    sv: 'ST-läkarens obligatoriska randningar finns alla med i planen; BT-randningar görs inom två år.',
-    en: "The trainee's required rotations are all in the plan; BT rotations are done within two years.",
-  },
+  statement: (p) => ({
+    sv: `ST-läkarens obligatoriska randningar finns alla med i planen; BT-randningar görs inom ${monthWord(p.btWithinMonths, 'sv')} på heltid från start.`,
+    en: `The trainee's required rotations are all in the plan; BT rotations are done within ${monthWord(p.btWithinMonths, 'en')} full-time from the start.`,
+  }),
   params: Type.Object({
     byRegulation: Type.Object({ '2015:8': Type.Array(RequiredRotation), '2021:8': Type.Array(RequiredRotation) }),
     btWithinMonths: Type.Number({ minimum: 0, maximum: 66 }),

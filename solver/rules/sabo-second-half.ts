@@ -25,10 +25,10 @@ export function saboPeriod(from: Day, params: RuleParams['sabo-second-half']): I
 export const saboSecondHalf = defineRule({
   ...meta,
   scope: 'trainee',
-  statement: {
-    sv: 'Minst 4 sammanhängande månader med hemsjukvård och palliativ vård på SÄBO under ST:s andra halva.',
-    en: 'At least 4 continuous months of home care and palliative care in residential care (SÄBO) in the second half of ST.',
-  },
+  statement: (p) => ({
+    sv: `Minst ${monthWord(p.months, 'sv')} i följd med hemsjukvård och palliativ vård på SÄBO under ST:s andra halva.`,
+    en: `At least ${monthWord(p.months, 'en')} in a row of home care and palliative care in residential care (SÄBO) in the second half of ST.`,
+  }),
   params: Type.Object({ months: Type.Number({ minimum: 0, maximum: 24 }) }),
   check(ctx, params) {
     const out = [];

@@ -17,6 +17,12 @@ export function monthWord(x: number, lang: 'sv' | 'en'): string {
   return `${n} ${n === '1' ? 'month' : 'months'}`;
 }
 
+export function weekWord(x: number, lang: 'sv' | 'en'): string {
+  const n = months(x, lang);
+  if (lang === 'sv') return `${n} ${n === '1' ? 'vecka' : 'veckor'}`;
+  return `${n} ${n === '1' ? 'week' : 'weeks'}`;
+}
+
 export function dayWord(n: number, lang: 'sv' | 'en'): string {
   if (lang === 'sv') return `${n} ${n === 1 ? 'dag' : 'dagar'}`;
   return `${n} ${n === 1 ? 'day' : 'days'}`;
