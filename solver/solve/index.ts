@@ -23,6 +23,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { placementKey as key } from '../domain/identity.ts';
 import type { Explanation, Plan, PlanPlacement, Report, Scenario, SolveProgress, SolveStatus } from '../domain/schemas.ts';
 
 export type { SolveProgress } from '../domain/schemas.ts';
@@ -240,10 +241,6 @@ function occupancy(m: CohortModel, columns: (Column | null)[]): Map<number, stri
     }
   });
   return occ;
-}
-
-function key(p: PlanPlacement): string {
-  return [p.trainee, p.kind, p.specialty ?? '', p.clinic ?? '', p.course ?? '', p.milestone ?? '', p.from, p.to].join('|');
 }
 
 function what(p: PlanPlacement): string {

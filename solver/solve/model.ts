@@ -18,6 +18,7 @@
  *   re-planning does not move placements off the weekly grid.
  */
 import { capacityByDay, capacityOn, capacitySteps } from '../domain/capacity.ts';
+import { placementKey, samePlacement } from '../domain/identity.ts';
 import { resolveParams } from '../domain/params.ts';
 import { plannedLengths } from '../domain/requirements.ts';
 import type { RuleParams } from '../domain/profiles.ts';
@@ -303,9 +304,8 @@ function applyFixed(m: CohortModel, res: ResourceModel, list: { from: Day; to: D
 
 /** Current placements plus locked ones not already among them (a locked placement always stays). */
 function keptPlacements(current: PlanPlacement[], locked: PlanPlacement[]): PlanPlacement[] {
-  const key = (p: PlanPlacement) => JSON.stringify([p.kind, p.specialty, p.clinic, p.course, p.milestone, p.from, p.to]);
-  const seen = new Set(current.map(key));
-  return [...current.map((p) => ({ ...p })), ...locked.filter((p) => !seen.has(key(p)))];
+  const seen = new Set(current.map(placementKey));
+  return [...current.map((p) => ({ ...p })), ...locked.filter((p) => !seen.has(placementKey(p)))];
 }
 
 function emptyTrainee(index: number, id: string, unit: number, facts: TraineeFacts, fixed: PlanPlacement[]): TraineeModel {
@@ -417,7 +417,7 @@ function traineeModel(
 
   // The current plan's rotations the model places: the locked parts are fixed already (and counted in
   // `lockedMonths`), so they are not part of a rotation's keep option.
-  const isFixed = (p: PlanPlacement) => fixed.some((x) => x.kind === 'rotation' && x.specialty === p.specialty && x.from === p.from && x.to === p.to);
+  const isFixed = (p: PlanPlacement) => fixed.some((x) => samePlacement(x, p));
   const currentRot = new Map<Specialty, PlanPlacement[]>();
   for (const p of current) {
     if (p.kind !== 'rotation' || !p.specialty || isFixed(p)) continue;
