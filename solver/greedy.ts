@@ -36,7 +36,8 @@ import {
   type Trainee,
 } from './domain/schemas.ts';
 import { traineeFacts, type TraineeFacts } from './plan/context.ts';
-import { splitRotation } from './rules/max-away.ts';
+import { returnDays as returnDaysOf, splitRotation } from './rules/max-away.ts';
+import { keepsLength } from './rules/rotation-length.ts';
 import { midStWindow } from './rules/mid-st.ts';
 import { ownBvcPeriod } from './rules/pediatrics-before-bvc.ts';
 import { saboPeriod } from './rules/sabo-second-half.ts';
@@ -187,7 +188,7 @@ export function greedyPlace(scenario: Scenario): GreedyResult {
   }
   const occupancy = new Occupancy(base, last, scenario.clinics, scenario.units.map((u) => u.maxAway));
   const unplaced: Unplaced[] = [];
-  const returnDays = params['max-away'].returnWeeks * 7;
+  const returnDays = returnDaysOf(params['max-away']);
 
   // Locked placements of everyone come first: they are fixed facts the others must plan around.
   for (const s of states) {
@@ -383,11 +384,17 @@ class TraineePlanner {
     return true;
   }
 
-  /** The parts of a rotation of `need` full-time months from `from` (max-away's split); null when one ends late or meets leave. */
-  private rotationParts(from: Day, need: number, latest: Day): Interval[] | null {
-    const parts = splitRotation(this.s.calendar, from, need, this.params['max-away'], this.params['rotation-length'].toleranceMonths);
-    if (!parts || parts.some((p) => p.to > latest || this.s.calendar.hasLeave(p.from, p.to))) return null;
-    return parts;
+  /**
+   * The parts of a rotation of `need` full-time months from `from` (max-away's split); null when one
+   * ends late or meets leave, or the day-grained parts miss the rotation's length.
+   */
+  private rotationParts(req: Requirement, from: Day, need: number, latest: Day): Interval[] | null {
+    const cal = this.s.calendar;
+    const tolerance = this.params['rotation-length'].toleranceMonths;
+    const parts = splitRotation(cal, from, need, this.params['max-away'], tolerance);
+    if (!parts || parts.some((p) => p.to > latest || cal.hasLeave(p.from, p.to))) return null;
+    const length = this.lockedRotationMonths(req.specialty) + parts.reduce((sum, p) => sum + cal.fteMonths(p.from, p.to), 0);
+    return keepsLength(req.months, length, tolerance) ? parts : null;
   }
 
   private placeRotation(req: Requirement, need: number, earliest: Day, latest: Day): boolean {
@@ -408,7 +415,7 @@ class TraineePlanner {
       // (full-time months never exceed calendar months).
       const shortest = { from: start, to: Math.min(latest, Math.max(start, addMonths(start, Math.floor(Math.min(need, this.params['max-away'].months))) - 2)) };
       if (!this.isFree(shortest) || !clinics.some((c) => this.occupancy.fits(c, this.s.unit, shortest))) continue;
-      const parts = this.rotationParts(start, need, latest);
+      const parts = this.rotationParts(req, start, need, latest);
       if (!parts) continue;
       if (!parts.every((p) => this.isFree(p) && this.keepsReturnTime(p))) continue;
       for (const clinic of clinics) {

@@ -21,6 +21,14 @@ const meta = { id: 'max-away', severity: 'hard' } as const;
 
 type AwayParams = RuleParams['max-away'];
 
+/**
+ * The fewest whole days at the VC between two parts that count as a return: parts with fewer than
+ * `returnWeeks` × 7 days between them are one stretch, and days come whole (1.5 weeks: 11 days).
+ */
+export function returnDays(away: AwayParams): number {
+  return Math.ceil(away.returnWeeks * 7);
+}
+
 /** A rotation is never cut into more parts than this (a longer split is no way to place it). */
 const MAX_PARTS = 12;
 
@@ -37,7 +45,7 @@ export function splitRotation(cal: WorkCalendar, from: Day, months: number, away
   let remaining = months;
   while (parts.length < MAX_PARTS) {
     const end = fullTimeEnd(cal, start, remaining);
-    if (calendarMonths(start, end) <= away.months + MONTH_EPSILON) {
+    if (stretchExcess([{ from: start, to: end }], away) <= MONTH_EPSILON) {
       parts.push({ from: start, to: end });
       return parts;
     }
@@ -45,14 +53,14 @@ export function splitRotation(cal: WorkCalendar, from: Day, months: number, away
     parts.push({ from: start, to: cut });
     remaining -= cal.fteMonths(start, cut);
     if (remaining <= toleranceMonths) return parts;
-    start = mondayOnOrAfter(cut + 1 + away.returnWeeks * 7);
+    start = mondayOnOrAfter(cut + 1 + returnDays(away));
   }
   return null;
 }
 
 /** True when parts of one rotation (sorted by start) keep the away limit on their own. */
 export function keepsAwayLimit(parts: Interval[], away: AwayParams): boolean {
-  return awayStretches(parts, away.returnWeeks * 7).every((stretch) => stretchExcess(stretch, away) <= MONTH_EPSILON);
+  return awayStretches(parts, returnDays(away)).every((stretch) => stretchExcess(stretch, away) <= MONTH_EPSILON);
 }
 
 /** Calendar months by which a stretch is longer than the limit (≤ 0 within it). */
@@ -93,7 +101,7 @@ export const maxAway = defineRule({
     const out = [];
     for (const tp of ctx.trainees) {
       const { facts } = tp;
-      for (const stretch of awayStretches(tp.rotations, params.returnWeeks * 7)) {
+      for (const stretch of awayStretches(tp.rotations, returnDays(params))) {
         const over = stretchExcess(stretch, params);
         if (over <= MONTH_EPSILON) continue;
         const from = stretch[0]!.from;

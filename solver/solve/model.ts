@@ -24,7 +24,8 @@ import { plannedLengths } from '../domain/requirements.ts';
 import type { RuleParams } from '../domain/profiles.ts';
 import type { Clinic, Plan, PlanPlacement, Scenario, Specialty } from '../domain/schemas.ts';
 import { traineeFacts, type Interval, type TraineeFacts } from '../plan/context.ts';
-import { keepsAwayLimit, splitRotation } from '../rules/max-away.ts';
+import { keepsAwayLimit, returnDays as returnDaysOf, splitRotation } from '../rules/max-away.ts';
+import { keepsLength } from '../rules/rotation-length.ts';
 import { saboPeriod } from '../rules/sabo-second-half.ts';
 import { addMonths, parseDay, type Day } from '../time/dates.ts';
 import { DAYS_PER_MONTH, firstDayCovering } from '../time/months.ts';
@@ -166,7 +167,7 @@ export function rowOf(m: CohortModel, resource: number, day: Day): number {
 
 export function buildModel(scenario: Scenario, opts: BuildOptions = {}): CohortModel {
   const params = resolveParams(scenario);
-  const returnDays = params['max-away'].returnWeeks * 7;
+  const returnDays = returnDaysOf(params['max-away']);
   const awayMonths = params['max-away'].months;
   const horizonFrom = parseDay(scenario.horizon.from);
   const facts = scenario.trainees.map((t) => traineeFacts(t, params));
@@ -437,11 +438,13 @@ function traineeModel(
     const windowFrom = req.bt ? f.start : earliest;
     const windowTo = Math.min(lastDay, req.bt ? f.btDeadline : lastDay, req.specialty === 'pediatrik' ? pedsDeadline : lastDay);
     const valid = (parts: Part[]): boolean => {
+      let length = done;
       for (const p of parts) {
         if (p.from < windowFrom || p.to > windowTo) return false;
         if (cal.hasLeave(p.from, p.to) || overlapsAny(blocked, p.from, p.to)) return false;
+        length += cal.fteMonths(p.from, p.to);
       }
-      return parts.length > 0;
+      return parts.length > 0 && keepsLength(req.months, length, tol);
     };
     const wishes = (f.trainee.wishes ?? []).filter((w) => w.specialty === req.specialty);
     const softCost = (parts: Part[]): number => {
@@ -515,8 +518,7 @@ function traineeModel(
       const shapeOk =
         parts.every((p, i) => i === 0 || p.from - parts[i - 1]!.to - 1 >= returnDays) &&
         keepsAwayLimit(parts, params['max-away']) &&
-        total >= req.months[0] - done - tol &&
-        total <= req.months[1] - done + tol;
+        keepsLength(req.months, done + total, tol);
       if (c !== undefined && sameClinic && clinics.includes(c) && shapeOk && valid(parts)) {
         keepOption = option(parts, true);
         maxNext = Math.max(maxNext, keepOption.next);

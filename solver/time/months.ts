@@ -46,11 +46,14 @@ export function lastDayCovering(from: Day, months: number): Day {
   return d;
 }
 
-/** The last day of the longest period from `from` that lasts at most `months` calendar months (the away limit). */
+/**
+ * The last day of the longest period from `from` that lasts at most `months` calendar months (the away
+ * limit). "Over" is measured as the rules measure it, length − limit > MONTH_EPSILON: the same floats.
+ */
 export function lastDayWithin(from: Day, months: number): Day {
   let d = estimateEnd(from, months);
-  while (d >= from && calendarMonths(from, d) > months + MONTH_EPSILON) d--;
-  while (calendarMonths(from, d + 1) <= months + MONTH_EPSILON) d++;
+  while (d >= from && calendarMonths(from, d) - months > MONTH_EPSILON) d--;
+  while (calendarMonths(from, d + 1) - months <= MONTH_EPSILON) d++;
   return d;
 }
 
