@@ -10,9 +10,9 @@
  * Per trainee: SÄBO is reserved at the end of ST; BT rotations from the start; then the required
  * rotations (pediatrics first, own BVC and the BVC course right after it), each at its minimum length,
  * lengthened within its range only as far as the `total-side-time` minimum needs (`plannedLengths`),
- * split into parts of at most the away limit with return weeks between; wishes are tried first inside
- * their window. Then Mitt-i-ST and the other milestones (one-day events, allowed during a rotation)
- * and the courses, each in its window. Rotations start on Mondays; other placements avoid rotations.
+ * split into parts by max-away's `splitRotation` (as the model splits them); wishes are tried first
+ * inside their window. Then Mitt-i-ST (in mid-st's `midStWindow`) and the other milestones (one-day
+ * events, allowed during a rotation) and the courses, each in its window. Rotations start on Mondays; other placements avoid rotations.
  *
  * Occupancy is kept per day in typed arrays: a region of 800 trainees over 12 years is
  * ~4,400 days × a few hundred clinics and units, small enough to check day by day.

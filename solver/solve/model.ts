@@ -133,8 +133,8 @@ export interface CohortModel {
    * limit drops (the busiest day of a stretch is one where a placement starts; a drop can only make a
    * later day tighter). So per resource: every Monday (where the model's parts start), every day a
    * limit or a fixed placement's place begins, and the first days of the placements of the current
-   * plan and of `exactFor` plans (read as columns off the grid). Measured: about a sixth of the days,
-   * so columns, the master and the price vectors shrink as much, and nothing is lost.
+   * plan and of `exactFor` plans (read as columns off the grid). That is a small share of the days, so
+   * columns, the master and the price vectors shrink as much, and nothing is lost.
    */
   checked: Uint8Array;
   /** Clinics first (same order as scenario.clinics), then units. */
@@ -469,8 +469,8 @@ function traineeModel(
     const option = (parts: Part[], keep: boolean): RotationOption => optionAt(shapeOf(parts, returnDays), keep);
 
     // A rotation inside one stretch of constant rate has the same parts whoever takes it, so trainees
-    // share them (measured at 800 trainees: building the model took 1.4–2.4 s, most of it splitting
-    // parts and collecting the garbage of millions of part and span arrays; 0.7–0.9 s shared).
+    // share them: splitting parts, and collecting the garbage of millions of part and span arrays, was
+    // most of the cost of building a large region's model.
     const sharedShapes = (from: Day): Map<Day, Shape | null> | null => {
       const rate = cal.rate(from);
       // The days splitting can read: the calendar length at this rate, the return gaps between its
