@@ -36,7 +36,9 @@ import {
   type Trainee,
 } from './domain/schemas.ts';
 import { traineeFacts, type TraineeFacts } from './plan/context.ts';
+import { firstRotationDay } from './rules/initial-vc.ts';
 import { returnDays as returnDaysOf, splitRotation } from './rules/max-away.ts';
+import { rotationDeadline } from './rules/required-rotations.ts';
 import { keepsLength } from './rules/rotation-length.ts';
 import { midStWindow } from './rules/mid-st.ts';
 import { ownBvcPeriod } from './rules/pediatrics-before-bvc.ts';
@@ -235,7 +237,7 @@ class TraineePlanner {
     const s = this.s;
     const credit = s.trainee.creditMonths ?? 0;
     const requirements = s.facts.requirements;
-    const { initialVcEnd, btDeadline } = s.facts;
+    const { initialVcEnd } = s.facts;
     const tolerance = this.params['rotation-length'].toleranceMonths;
 
     // SÄBO is reserved first, at the end of ST: the time least wanted for rotations (which should come
@@ -257,8 +259,8 @@ class TraineePlanner {
       const done = this.lockedRotationMonths(req.specialty);
       const need = (lengths.get(req) ?? req.months[0]) - done;
       if (need > tolerance) {
-        const earliest = req.bt ? s.start : initialVcEnd + 1;
-        const latest = req.bt ? Math.min(btDeadline, s.end) : s.end;
+        const earliest = firstRotationDay(s.facts, req);
+        const latest = Math.min(rotationDeadline(s.facts, req), s.end);
         let placed = this.placeRotation(req, need, earliest, latest);
         if (!placed && sabo) {
           // The reserved SÄBO may be what is in the way: try the rotation without it, then SÄBO again.

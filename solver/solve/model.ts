@@ -24,7 +24,9 @@ import { plannedLengths } from '../domain/requirements.ts';
 import type { RuleParams } from '../domain/profiles.ts';
 import type { Clinic, Plan, PlanPlacement, Scenario, Specialty } from '../domain/schemas.ts';
 import { traineeFacts, type Interval, type TraineeFacts } from '../plan/context.ts';
+import { firstRotationDay } from '../rules/initial-vc.ts';
 import { keepsAwayLimit, returnDays as returnDaysOf, splitRotation } from '../rules/max-away.ts';
+import { rotationDeadline } from '../rules/required-rotations.ts';
 import { keepsLength } from '../rules/rotation-length.ts';
 import { saboPeriod } from '../rules/sabo-second-half.ts';
 import { addMonths, parseDay, type Day } from '../time/dates.ts';
@@ -435,8 +437,8 @@ function traineeModel(
     const months = planned.get(req)! - done;
     if (months <= tol) continue;
     const clinics = m.scenario.clinics.flatMap((c, i) => (c.specialty === req.specialty ? [i] : []));
-    const windowFrom = req.bt ? f.start : earliest;
-    const windowTo = Math.min(lastDay, req.bt ? f.btDeadline : lastDay, req.specialty === 'pediatrik' ? pedsDeadline : lastDay);
+    const windowFrom = firstRotationDay(f, req);
+    const windowTo = Math.min(lastDay, rotationDeadline(f, req), req.specialty === 'pediatrik' ? pedsDeadline : lastDay);
     const valid = (parts: Part[]): boolean => {
       let length = done;
       for (const p of parts) {
@@ -450,7 +452,7 @@ function traineeModel(
     const softCost = (parts: Part[]): number => {
       const first = parts[0]!.from;
       const last = parts[parts.length - 1]!.to;
-      let cost = (WEIGHTS.earlyPerMonth * Math.max(0, first - (req.bt ? f.start : earliest))) / DAYS_PER_MONTH;
+      let cost = (WEIGHTS.earlyPerMonth * Math.max(0, first - windowFrom)) / DAYS_PER_MONTH;
       for (const w of wishes) {
         if (!(first >= parseDay(w.from) && last <= parseDay(w.to))) cost += WEIGHTS.wish * (w.weight ?? 1);
       }
