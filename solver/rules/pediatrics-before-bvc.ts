@@ -22,6 +22,11 @@ import { dayWord, monthWord, period, who } from './text.ts';
 
 const meta = { id: 'pediatrics-before-bvc', severity: 'hard' } as const;
 
+/** True when this one own-BVC placement keeps the rule: after pediatrics (when there is one) and long enough. */
+export function ownBvcKeepsRule(bvc: Interval, pediatricsEnd: Day | null, params: RuleParams['pediatrics-before-bvc']): boolean {
+  return (pediatricsEnd === null || bvc.from > pediatricsEnd) && params.bvcMonths - calendarMonths(bvc.from, bvc.to) <= MONTH_EPSILON;
+}
+
 /** Own BVC starting on `from`, of exactly the rule's length (to the day). */
 export function ownBvcPeriod(from: Day, params: RuleParams['pediatrics-before-bvc']): Interval {
   return { from, to: lastDayCovering(from, params.bvcMonths) };

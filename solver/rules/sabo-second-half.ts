@@ -11,11 +11,16 @@ import { Type } from '@sinclair/typebox';
 import type { RuleParams } from '../domain/profiles.ts';
 import { formatDay, type Day } from '../time/dates.ts';
 import { MONTH_EPSILON, calendarMonths, lastDayCovering } from '../time/months.ts';
-import { mergeIntervals, type Interval } from '../plan/context.ts';
+import { mergeIntervals, type Interval, type TraineeFacts } from '../plan/context.ts';
 import { defineRule, violation } from './rule.ts';
 import { monthWord, period, who } from './text.ts';
 
 const meta = { id: 'sabo-second-half', severity: 'hard' } as const;
+
+/** True when this one SÄBO placement keeps the rule: long enough from the start of the second half on. */
+export function saboKeepsRule(sabo: Interval, facts: Pick<TraineeFacts, 'secondHalf'>, params: RuleParams['sabo-second-half']): boolean {
+  return params.months - calendarMonths(Math.max(sabo.from, facts.secondHalf), sabo.to) <= MONTH_EPSILON;
+}
 
 /** A SÄBO placement starting on `from` of exactly the rule's length (to the day). */
 export function saboPeriod(from: Day, params: RuleParams['sabo-second-half']): Interval {

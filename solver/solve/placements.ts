@@ -10,9 +10,8 @@ import { WRITTEN_WORK_MONTHS } from '../domain/delmal.ts';
 import { COURSES } from '../domain/schemas.ts';
 import type { Interval } from '../plan/context.ts';
 import { midStWindow } from '../rules/mid-st.ts';
-import { ownBvcPeriod } from '../rules/pediatrics-before-bvc.ts';
-import { saboPeriod } from '../rules/sabo-second-half.ts';
-import { calendarMonths } from '../time/months.ts';
+import { ownBvcKeepsRule, ownBvcPeriod } from '../rules/pediatrics-before-bvc.ts';
+import { saboKeepsRule, saboPeriod } from '../rules/sabo-second-half.ts';
 import { formatDay, isWeekend, parseDay, type Day } from '../time/dates.ts';
 import type { CohortModel, TraineeModel } from './model.ts';
 import type { Column } from './pricing.ts';
@@ -108,11 +107,10 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
 
   const peds = rotations.filter((r) => r.specialty === 'pediatrik');
   const pedsEnd = peds.length ? Math.max(...peds.map((r) => r.to)) : null;
-  const bvcMonths = params['pediatrics-before-bvc'].bvcMonths;
   const lockedBvc = t.fixed.find((p) => p.kind === 'bvc');
   const afterPeds = (from: Day) => pedsEnd === null || from > pedsEnd;
-  const bvcMin = (from: Day, to: Day) => afterPeds(from) && calendarMonths(from, to) + 1e-9 >= bvcMonths;
-  const saboOk = (from: Day, to: Day) => from >= f.secondHalf && calendarMonths(from, to) + 1e-9 >= params['sabo-second-half'].months;
+  const bvcMin = (from: Day, to: Day) => ownBvcKeepsRule({ from, to }, pedsEnd, params['pediatrics-before-bvc']);
+  const saboOk = (from: Day, to: Day) => saboKeepsRule({ from, to }, f, params['sabo-second-half']);
   const midWindow = midStWindow(f, params['mid-st']);
   const midOk = (from: Day) => midWindow.from <= from && from <= midWindow.to;
   const hasMid = () => out.some((p) => p.kind === 'milestone' && p.milestone === 'mitt-i-st');
