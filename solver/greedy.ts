@@ -36,6 +36,7 @@ import {
   type Trainee,
 } from './domain/schemas.ts';
 import { traineeFacts, type TraineeFacts } from './plan/context.ts';
+import { courseDays } from './rules/course-windows.ts';
 import { firstRotationDay } from './rules/initial-vc.ts';
 import { returnDays as returnDaysOf, splitRotation } from './rules/max-away.ts';
 import { rotationDeadline } from './rules/required-rotations.ts';
@@ -295,22 +296,24 @@ class TraineePlanner {
       else this.unplaced.push({ trainee: s.trainee.id, kind: 'milestone', milestone });
     }
 
-    const firstHalfEnd = s.secondHalf - 1;
     const windows = this.params['course-windows'].windows;
-    const { earlyEnd } = s.facts;
+    const bvc = this.s.placements.find((p) => p.kind === 'bvc');
+    const dates = { midSt: this.milestoneDay('mitt-i-st'), pediatricsEnd: this.lastEnd('pediatrik'), bvcStart: bvc ? parseDay(bvc.from) : null };
     for (const [course, target] of COURSE_TARGETS) {
       if (this.locked.some((p) => p.kind === 'course' && p.course === course)) continue;
       const window = windows[course];
-      let from = this.reach(s.start, target - credit);
-      let to = s.end;
-      if (window === 'early') to = earlyEnd;
-      else if (window === 'first-half') to = firstHalfEnd;
-      else if (window === 'by-mid-st') to = Math.min(firstHalfEnd, (this.milestoneDay('mitt-i-st') ?? Infinity) - 1);
-      else if (window === 'second-half') from = addMonths(s.secondHalf, 3);
-      from = Math.min(from, to);
+      const days = courseDays(window, s.facts, dates);
+      if (days === null) {
+        this.unplaced.push({ trainee: s.trainee.id, kind: 'course', course });
+        continue;
+      }
+      const to = Math.min(days.to, s.end);
+      // Aimed at its target month (the second half's course three months into it), inside the window.
+      const aim = window === 'second-half' ? addMonths(s.secondHalf, 3) : this.reach(s.start, target - credit);
+      const from = Math.min(Math.max(aim, days.from), to);
       const found =
         this.findFree(mondayOnOrAfter(from), COURSE_DAYS, to, 7) ??
-        this.findFree(mondayOnOrAfter(window === 'second-half' ? s.secondHalf : s.start), COURSE_DAYS, to, 7);
+        this.findFree(mondayOnOrAfter(days.from), COURSE_DAYS, to, 7);
       if (found) this.book('course', found, { course });
       else this.unplaced.push({ trainee: s.trainee.id, kind: 'course', course });
     }

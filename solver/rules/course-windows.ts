@@ -12,10 +12,12 @@
  * A window that cannot be judged (no pediatrics / no own BVC in the plan) is not reported.
  * Courses that are not placed at all show up as missing delmål, not here.
  * amount = calendar months outside the window.
+ * The planners place a course inside `courseDays`.
  */
 import { Type } from '@sinclair/typebox';
 import { CourseId, type Text } from '../domain/schemas.ts';
 import type { CourseWindow } from '../domain/profiles.ts';
+import type { Interval, TraineeFacts } from '../plan/context.ts';
 import { formatDay, type Day } from '../time/dates.ts';
 import { calendarMonths } from '../time/months.ts';
 import { defineRule, violation } from './rule.ts';
@@ -34,6 +36,35 @@ export const WINDOW_NAMES: Record<CourseWindow, Text> = {
   'second-half': { sv: 'under andra halvan', en: 'in the second half' },
   'after-pediatrics-before-bvc': { sv: 'efter pediatriken och före egen BVC', en: 'after paediatrics and before own BVC' },
 };
+
+/** The plan's dates a window depends on (null: not in the plan). */
+export interface WindowDates {
+  midSt: Day | null;
+  pediatricsEnd: Day | null;
+  bvcStart: Day | null;
+}
+
+/**
+ * The days a course in `window` may lie on, first to last, within ST (`lastDay`); null where the
+ * window cannot be judged (after pediatrics, without pediatrics). For 'after-pediatrics-before-bvc'
+ * the course also ends before own BVC starts, a day stricter than the check, which looks at its start.
+ */
+export function courseDays(window: CourseWindow, facts: TraineeFacts, dates: WindowDates): Interval | null {
+  switch (window) {
+    case 'any':
+      return { from: facts.start, to: facts.lastDay };
+    case 'early':
+      return { from: facts.start, to: facts.earlyEnd };
+    case 'first-half':
+      return { from: facts.start, to: facts.secondHalf - 1 };
+    case 'by-mid-st':
+      return { from: facts.start, to: dates.midSt === null ? facts.midStLatest : dates.midSt - 1 };
+    case 'second-half':
+      return { from: facts.secondHalf, to: facts.lastDay };
+    case 'after-pediatrics-before-bvc':
+      return dates.pediatricsEnd === null ? null : { from: dates.pediatricsEnd + 1, to: (dates.bvcStart ?? facts.lastDay + 1) - 1 };
+  }
+}
 
 export const courseWindows = defineRule({
   ...meta,
@@ -58,9 +89,11 @@ export const courseWindows = defineRule({
       const pediatrics = tp.rotations.filter((p) => p.specialty === 'pediatrik');
       const pedEnd = pediatrics.length ? Math.max(...pediatrics.map((p) => p.to)) : null;
       const bvcStart = tp.placements.find((p) => p.kind === 'bvc')?.from ?? null;
+      const dates: WindowDates = { midSt: mid?.from ?? null, pediatricsEnd: pedEnd, bvcStart };
       for (const p of tp.placements) {
         if (p.kind !== 'course' || !p.course) continue;
         const window = params.windows[p.course];
+        const days = courseDays(window, facts, dates);
         // Calendar months outside the window, or 0 when inside.
         let outside = 0;
         let limit: Day | null = null;
@@ -68,19 +101,13 @@ export const courseWindows = defineRule({
           case 'any':
             break;
           case 'early':
-            limit = facts.earlyEnd;
-            if (p.to > limit) outside = calendarMonths(limit + 1, p.to);
-            break;
           case 'first-half':
-            limit = facts.secondHalf - 1;
-            if (p.to > limit) outside = calendarMonths(limit + 1, p.to);
-            break;
           case 'by-mid-st':
-            limit = (mid ? mid.from : facts.midStLatest + 1) - 1;
+            limit = days!.to;
             if (p.to > limit) outside = calendarMonths(limit + 1, p.to);
             break;
           case 'second-half':
-            limit = facts.secondHalf;
+            limit = days!.from;
             if (p.from < limit) outside = calendarMonths(p.from, limit - 1);
             break;
           case 'after-pediatrics-before-bvc':

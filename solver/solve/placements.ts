@@ -9,6 +9,7 @@ import type { CourseId, MilestoneId, PlanPlacement } from '../domain/schemas.ts'
 import { WRITTEN_WORK_MONTHS } from '../domain/delmal.ts';
 import { COURSES } from '../domain/schemas.ts';
 import type { Interval } from '../plan/context.ts';
+import { courseDays } from '../rules/course-windows.ts';
 import { midStWindow } from '../rules/mid-st.ts';
 import { ownBvcKeepsRule, ownBvcPeriod } from '../rules/pediatrics-before-bvc.ts';
 import { saboKeepsRule, saboPeriod } from '../rules/sabo-second-half.ts';
@@ -193,24 +194,16 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
     if (d !== null) place({ kind: 'milestone', milestone: 'mitt-i-st' }, d, d);
   }
   const midDay = out.find((p) => p.kind === 'milestone' && p.milestone === 'mitt-i-st');
-  const midStDay = midDay ? parseDay(midDay.from) : f.midStLatest;
+  const midStDay = midDay ? parseDay(midDay.from) : null;
 
   const windows = params['course-windows'].windows;
+  // Courses begin after the first two weeks when ST opens at the VC.
+  const firstCourseDay = f.initialVcEnd >= f.start ? f.start + 14 : f.start;
   for (const course of COURSES) {
     if (course === 'bvc' || has('course', course)) continue;
-    const w = windows[course];
-    let from = f.initialVcEnd >= f.start ? f.start + 14 : f.start;
-    let until = last;
-    if (w === 'early') until = f.earlyEnd;
-    else if (w === 'first-half') until = f.secondHalf - 1;
-    else if (w === 'by-mid-st') until = midStDay - 1;
-    else if (w === 'second-half') from = f.secondHalf;
-    else if (w === 'after-pediatrics-before-bvc') {
-      if (pedsEnd === null) continue;
-      from = pedsEnd + 1;
-      until = (bvcStart ?? last) - 1;
-    }
-    const d = courseWeek(from, until);
+    const days = courseDays(windows[course], f, { midSt: midStDay, pediatricsEnd: pedsEnd, bvcStart });
+    if (days === null) continue;
+    const d = courseWeek(Math.max(days.from, firstCourseDay), Math.min(days.to, last));
     if (d !== null) place({ kind: 'course', course }, d, d + COURSE_DAYS - 1);
   }
   // Other short events of the current plan (quality project, scientific work …) stay where they are, if
