@@ -321,7 +321,7 @@ function emptyTrainee(index: number, id: string, unit: number, facts: TraineeFac
     items: [],
     firstSlot,
     span: 1,
-    earliest: facts.initialVcEnd + 1,
+    earliest: firstRotationDay(facts, { bt: false }),
     fixed,
     blocked: [],
     saboReserve: null,
@@ -369,7 +369,7 @@ function traineeModel(
   const { params, returnDays, awayMonths } = m;
   const cal = f.calendar;
   const tol = params['rotation-length'].toleranceMonths;
-  const earliest = f.initialVcEnd + 1;
+  const earliest = firstRotationDay(f, { bt: false });
   const horizonTo = parseDay(m.scenario.horizon.to);
   const lastDay = Math.min(f.lastDay, horizonTo);
 
