@@ -11,9 +11,9 @@
  * Per trainee: SÄBO is reserved at the end of ST; BT rotations from the start; then the required
  * rotations (pediatrics first, own BVC and the BVC course right after it), each at its minimum length,
  * lengthened within its range only as far as the `total-side-time` minimum needs (`plannedLengths`),
- * split into parts of at most the away limit with return weeks between; wishes are tried first inside
- * their window. Then Mitt-i-ST and the other milestones (one-day events, allowed during a rotation)
- * and the courses, each in its window. Rotations start on Mondays; other placements avoid rotations.
+ * split into parts by max-away's `splitRotation` (as the model splits them); wishes are tried first
+ * inside their window. Then Mitt-i-ST (in mid-st's `midStWindow`) and the other milestones (one-day
+ * events, allowed during a rotation) and the courses, each in its window. Rotations start on Mondays; other placements avoid rotations.
  *
  * Occupancy is kept per day in typed arrays: a region of 800 trainees over 12 years is
  * ~4,400 days × a few hundred clinics and units, small enough to check day by day.
@@ -36,9 +36,17 @@ import {
   type Specialty,
   type Trainee,
 } from './domain/schemas.ts';
-import { planLimit } from './rules/extension.ts';
-import { addMonths, formatDay, isWeekend, parseDay, type Day } from './time/dates.ts';
-import { MONTH_EPSILON, WorkCalendar, endAfterCalendarMonths, endOfSt, secondHalfStart } from './time/months.ts';
+import { traineeFacts, type TraineeFacts } from './plan/context.ts';
+import { courseDays } from './rules/course-windows.ts';
+import { firstRotationDay } from './rules/initial-vc.ts';
+import { returnDays as returnDaysOf, splitRotation } from './rules/max-away.ts';
+import { rotationDeadline } from './rules/required-rotations.ts';
+import { keepsLength } from './rules/rotation-length.ts';
+import { midStWindow } from './rules/mid-st.ts';
+import { ownBvcPeriod } from './rules/pediatrics-before-bvc.ts';
+import { saboPeriod } from './rules/sabo-second-half.ts';
+import { addMonths, formatDay, isWeekend, mondayOnOrAfter, parseDay, type Day } from './time/dates.ts';
+import { fullTimeEnd, type WorkCalendar } from './time/months.ts';
 
 export interface Unplaced {
   trainee: string;
@@ -77,7 +85,6 @@ const COURSE_TARGETS: [CourseId, number][] = [
   ['palliativ-vard', 0], // second half: aimed at 3 months after it begins
 ];
 
-const MID_ST_TARGET_MONTHS = 31;
 const COURSE_DAYS = 5;
 
 interface Interval {
@@ -87,6 +94,7 @@ interface Interval {
 
 interface TraineeState {
   trainee: Trainee;
+  facts: TraineeFacts;
   calendar: WorkCalendar;
   start: Day;
   /** The end of ST: rotations, own BVC and SÄBO after it extend ST. */
@@ -151,7 +159,6 @@ class Occupancy {
 /** Like `greedyPlan`, and also lists what could not be placed (the demo generator sizes capacities with it). */
 export function greedyPlace(scenario: Scenario): GreedyResult {
   const params = resolveParams(scenario);
-  const minimum = params['minimum-time'].months;
   const unitIndex = new Map(scenario.units.map((u, i) => [u.id, i]));
   const clinicIndex = new Map(scenario.clinics.map((c, i) => [c.id, i]));
   const clinicsBySpecialty = new Map<Specialty, number[]>();
@@ -163,19 +170,16 @@ export function greedyPlace(scenario: Scenario): GreedyResult {
 
   const planFrom = scenario.planFrom === undefined ? -Infinity : parseDay(scenario.planFrom);
   const states: TraineeState[] = scenario.trainees.map((t) => {
-    const calendar = WorkCalendar.forTrainee(t);
-    const start = parseDay(t.start);
-    const credit = t.creditMonths ?? 0;
-    const end = endOfSt(start, minimum[t.regulation], credit, calendar);
-    const agreedEnd = t.plannedEnd ? Math.max(end, parseDay(t.plannedEnd)) : end;
+    const facts = traineeFacts(t, params);
     return {
       trainee: t,
-      calendar,
-      start,
-      end,
-      first: Math.max(start, planFrom),
-      limit: planLimit(agreedEnd, t.latestEnd ? parseDay(t.latestEnd) : null, params.extension.maxMonths),
-      secondHalf: secondHalfStart(start, minimum[t.regulation], credit, calendar),
+      facts,
+      calendar: facts.calendar,
+      start: facts.start,
+      end: facts.end,
+      first: Math.max(facts.start, planFrom),
+      limit: facts.planLimit,
+      secondHalf: facts.secondHalf,
       unit: unitIndex.get(t.unit) ?? -1,
       busy: [],
       rotations: [],
@@ -195,8 +199,7 @@ export function greedyPlace(scenario: Scenario): GreedyResult {
   }
   const occupancy = new Occupancy(base, last, scenario.clinics, scenario.units.map((u) => u.maxAway));
   const unplaced: Unplaced[] = [];
-  const returnDays = params['max-away'].returnWeeks * 7;
-  const awayMonths = params['max-away'].months;
+  const returnDays = returnDaysOf(params['max-away']);
 
   // Locked placements of everyone come first: they are fixed facts the others must plan around.
   for (const s of states) {
@@ -216,7 +219,7 @@ export function greedyPlace(scenario: Scenario): GreedyResult {
   // under way, it extends ST far less than planning in order of start (bench:solve prints it).
   const ordered = [...states].sort((a, b) => a.end - b.end || (a.trainee.id < b.trainee.id ? -1 : 1));
   for (const s of ordered) {
-    const planner = new TraineePlanner(s, params, occupancy, clinicsBySpecialty, returnDays, awayMonths, unplaced);
+    const planner = new TraineePlanner(s, params, occupancy, clinicsBySpecialty, returnDays, unplaced);
     planner.planAll();
   }
 
@@ -224,44 +227,6 @@ export function greedyPlace(scenario: Scenario): GreedyResult {
     [...s.placements].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)),
   );
   return { plan: { format: PLAN_FORMAT, scenario: scenario.name, placements }, unplaced };
-}
-
-/**
- * The earliest day D with full-time months of [from, D] ≥ target, as WorkCalendar.dayReaching, but
- * by galloping and bisection instead of a day-by-day scan (part-timers and leave made that scan the
- * planner's main cost). Full-time months grow with D except for small wobbles at month ends and
- * inside leave, so the bisection is followed by a step back over any wobble; where the two could
- * differ (a crossing inside leave) this answer is later, never earlier, than dayReaching's.
- */
-export function fastDayReaching(calendar: WorkCalendar, from: Day, target: number): Day {
-  if (target <= MONTH_EPSILON) return from;
-  const reached = (d: Day): boolean => calendar.fteMonths(from, d) + MONTH_EPSILON >= target;
-  // The common case, one rate and no leave: the answer is within a day or two of the calendar end.
-  const rate = calendar.rate(from);
-  if (rate > 0) {
-    let d = endAfterCalendarMonths(from, target / rate);
-    if (Math.abs(calendar.rateSum(from, d) - rate * (d - from + 1)) < 1e-9) {
-      while (d > from && reached(d - 1)) d--;
-      while (!reached(d)) d++;
-      return d;
-    }
-  }
-  // Full-time months never exceed calendar months, so nothing before this day reaches the target.
-  const lowest = Math.max(from, addMonths(from, Math.floor(target)) - 2);
-  let lo = lowest - 1; // not reached (or before the range)
-  let hi = lowest;
-  for (let step = 8; !reached(hi); step *= 2) {
-    lo = hi;
-    hi += step;
-    if (hi - from > 40000) return hi; // leave without end: past any horizon
-  }
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (reached(mid)) hi = mid;
-    else lo = mid;
-  }
-  while (hi > lowest && reached(hi - 1)) hi--;
-  return hi;
 }
 
 /** Places one trainee's rotations, own BVC, SÄBO, courses and milestones around what is already booked. */
@@ -274,7 +239,6 @@ class TraineePlanner {
     private readonly occupancy: Occupancy,
     private readonly clinicsBySpecialty: Map<Specialty, number[]>,
     private readonly returnDays: number,
-    private readonly awayMonths: number,
     private readonly unplaced: Unplaced[],
   ) {
     this.locked = s.trainee.locked ?? [];
@@ -283,17 +247,16 @@ class TraineePlanner {
   planAll(): void {
     const s = this.s;
     const credit = s.trainee.creditMonths ?? 0;
-    const requirements = requirementsFor(s.trainee, this.params);
-    const initialVcEnd = this.reach(s.start, this.params['initial-vc'].months);
-    const btDeadline = this.reach(s.start, this.params['required-rotations'].btWithinMonths);
+    const requirements = s.facts.requirements;
+    const { initialVcEnd } = s.facts;
     const tolerance = this.params['rotation-length'].toleranceMonths;
 
     // SÄBO is reserved first, at the end of ST: the time least wanted for rotations (which should come
     // early), so that rotations crowding into the second half cannot squeeze it out.
-    const saboMonths = this.params['sabo-second-half'].months;
+    const saboAt = (from: Day) => saboPeriod(from, this.params['sabo-second-half']);
     let sabo: Interval | null = null;
     if (!this.locked.some((p) => p.kind === 'sabo')) {
-      sabo = this.findSabo(saboMonths);
+      sabo = this.findSabo(saboAt);
       if (sabo) this.book('sabo', sabo, {});
       else this.unplaced.push({ trainee: s.trainee.id, kind: 'sabo' });
     }
@@ -307,14 +270,14 @@ class TraineePlanner {
       const done = this.lockedRotationMonths(req.specialty);
       const need = (lengths.get(req) ?? req.months[0]) - done;
       if (need > tolerance) {
-        const earliest = Math.max(req.bt ? s.start : initialVcEnd + 1, s.first);
-        const latest = req.bt ? Math.min(btDeadline, s.limit) : s.limit;
+        const earliest = Math.max(firstRotationDay(s.facts, req), s.first);
+        const latest = Math.min(rotationDeadline(s.facts, req), s.limit);
         let placed = this.placeRotation(req, need, earliest, latest);
         if (!placed && sabo) {
           // The reserved SÄBO may be what is in the way: try the rotation without it, then SÄBO again.
           this.unbook(sabo);
           placed = this.placeRotation(req, need, earliest, latest);
-          sabo = this.findSabo(saboMonths);
+          sabo = this.findSabo(saboAt);
           if (sabo) this.book('sabo', sabo, {});
           else this.unplaced.push({ trainee: s.trainee.id, kind: 'sabo' });
         }
@@ -329,35 +292,40 @@ class TraineePlanner {
     if (!bvcDone) this.placeBvc(initialVcEnd, sabo);
 
     // Milestones first: they block nothing, and Mitt-i-ST closes the window of the by-mid-ST courses.
-    const milestones: [MilestoneId, number][] = [
-      ['mitt-i-st', MID_ST_TARGET_MONTHS],
-      ['kvalitetsarbete', WRITTEN_WORK_MONTHS.kvalitetsarbete],
-      ['vetenskapligt-arbete', WRITTEN_WORK_MONTHS['vetenskapligt-arbete']],
+    // Mitt-i-ST inside its window; where none is left (the trainee's time is short), as near after it as ST allows.
+    const mid = midStWindow(s.facts, this.params['mid-st']);
+    const milestones: [MilestoneId, Interval][] = [
+      ['mitt-i-st', mid],
+      ['kvalitetsarbete', { from: this.reach(s.start, Math.max(0, WRITTEN_WORK_MONTHS.kvalitetsarbete - credit)), to: s.end }],
+      ['vetenskapligt-arbete', { from: this.reach(s.start, Math.max(0, WRITTEN_WORK_MONTHS['vetenskapligt-arbete'] - credit)), to: s.end }],
     ];
-    for (const [milestone, target] of milestones) {
+    for (const [milestone, window] of milestones) {
       if (this.locked.some((p) => p.kind === 'milestone' && p.milestone === milestone)) continue;
-      const from = Math.max(this.reach(s.start, Math.max(0, target - credit)), s.first);
-      const found = this.findWorkday(from, s.limit);
+      const from = Math.max(window.from, s.first);
+      const found = this.findWorkday(from, window.to) ?? this.findWorkday(from, s.limit);
       if (found) this.book('milestone', found, { milestone }, false);
       else this.unplaced.push({ trainee: s.trainee.id, kind: 'milestone', milestone });
     }
 
-    const firstHalfEnd = s.secondHalf - 1;
     const windows = this.params['course-windows'].windows;
-    const earlyEnd = this.reach(s.start, this.params['course-windows'].earlyMonths - credit);
+    const bvc = this.s.placements.find((p) => p.kind === 'bvc');
+    const dates = { midSt: this.milestoneDay('mitt-i-st'), pediatricsEnd: this.lastEnd('pediatrik'), bvcStart: bvc ? parseDay(bvc.from) : null };
     for (const [course, target] of COURSE_TARGETS) {
       if (this.locked.some((p) => p.kind === 'course' && p.course === course)) continue;
       const window = windows[course];
-      let from = this.reach(s.start, target - credit);
-      let to = s.limit;
-      if (window === 'early') to = earlyEnd;
-      else if (window === 'first-half') to = firstHalfEnd;
-      else if (window === 'by-mid-st') to = Math.min(firstHalfEnd, (this.milestoneDay('mitt-i-st') ?? Infinity) - 1);
-      else if (window === 'second-half') from = addMonths(s.secondHalf, 3);
-      from = Math.max(Math.min(from, to), s.first);
+      const days = courseDays(window, s.facts, dates);
+      if (days === null) {
+        this.unplaced.push({ trainee: s.trainee.id, kind: 'course', course });
+        continue;
+      }
+      const to = Math.min(days.to, s.limit);
+      // Aimed at its target month (the second half's course three months into it), inside the window,
+      // and never before the planning day.
+      const aim = window === 'second-half' ? addMonths(s.secondHalf, 3) : this.reach(s.start, target - credit);
+      const from = Math.max(Math.min(Math.max(aim, days.from), to), s.first);
       const found =
-        this.findFree(this.nextMonday(from), COURSE_DAYS, to, 7) ??
-        this.findFree(this.nextMonday(window === 'second-half' ? s.secondHalf : s.start), COURSE_DAYS, to, 7);
+        this.findFree(mondayOnOrAfter(from), COURSE_DAYS, to, 7) ??
+        this.findFree(mondayOnOrAfter(days.from), COURSE_DAYS, to, 7);
       if (found) this.book('course', found, { course });
       else this.unplaced.push({ trainee: s.trainee.id, kind: 'course', course });
     }
@@ -375,24 +343,24 @@ class TraineePlanner {
     const bvcEarliest = Math.max((pediatricsEnd ?? initialVcEnd) + 1, s.first);
     let courseEnd: Day | null = this.lockedEnd('course', 'bvc');
     if (courseEnd === null) {
-      const course = this.findFree(this.nextMonday(bvcEarliest), COURSE_DAYS, s.limit, 7);
+      const course = this.findFree(mondayOnOrAfter(bvcEarliest), COURSE_DAYS, s.limit, 7);
       if (course) courseEnd = this.book('course', course, { course: 'bvc' });
       else this.unplaced.push({ trainee: s.trainee.id, kind: 'course', course: 'bvc' });
     }
     if (!this.locked.some((p) => p.kind === 'bvc')) {
-      const bvcMonths = this.params['pediatrics-before-bvc'].bvcMonths;
+      const bvcAt = (from: Day) => ownBvcPeriod(from, this.params['pediatrics-before-bvc']);
       const from = Math.max(bvcEarliest, (courseEnd ?? 0) + 1);
       // By the end of ST where it fits — on its own, else beside SÄBO (both run from the VC) — and only
       // then after it, extending ST.
       const bvc =
-        this.findFreeMonths(from, bvcMonths, s.end) ?? this.findFreeMonths(from, bvcMonths, s.end, sabo) ?? this.findFreeMonths(from, bvcMonths, s.limit, sabo);
+        this.findFreePeriod(from, bvcAt, s.end) ?? this.findFreePeriod(from, bvcAt, s.end, sabo) ?? this.findFreePeriod(from, bvcAt, s.limit, sabo);
       if (bvc) this.book('bvc', bvc, {});
       else this.unplaced.push({ trainee: s.trainee.id, kind: 'bvc' });
     }
   }
 
   private reach(from: Day, target: number): Day {
-    return fastDayReaching(this.s.calendar, from, target);
+    return fullTimeEnd(this.s.calendar, from, target);
   }
 
   private lockedRotationMonths(specialty: Specialty): number {
@@ -438,26 +406,16 @@ class TraineePlanner {
   }
 
   /**
-   * The parts of a rotation of `need` full-time months starting at `from`: each part at most the away
-   * limit in calendar months, the next one after the return weeks. Null when a part would run into leave.
+   * The parts of a rotation of `need` full-time months from `from` (max-away's split); null when one
+   * ends late or meets leave, or the day-grained parts miss the rotation's length.
    */
-  private rotationParts(from: Day, need: number, latest: Day): Interval[] | null {
-    const parts: Interval[] = [];
-    let remaining = need;
-    let start = from;
-    while (remaining > MONTH_EPSILON) {
-      const cap = endAfterCalendarMonths(start, this.awayMonths);
-      let end = this.reach(start, remaining);
-      if (end > cap) end = cap;
-      if (end > latest || this.s.calendar.hasLeave(start, end)) return null;
-      const got = this.s.calendar.fteMonths(start, end);
-      if (got <= 0) return null;
-      parts.push({ from: start, to: end });
-      remaining -= got;
-      start = end + 1 + this.returnDays;
-      if (parts.length > 12) return null;
-    }
-    return parts;
+  private rotationParts(req: Requirement, from: Day, need: number, latest: Day): Interval[] | null {
+    const cal = this.s.calendar;
+    const tolerance = this.params['rotation-length'].toleranceMonths;
+    const parts = splitRotation(cal, from, need, this.params['max-away'], tolerance);
+    if (!parts || parts.some((p) => p.to > latest || cal.hasLeave(p.from, p.to))) return null;
+    const length = this.lockedRotationMonths(req.specialty) + parts.reduce((sum, p) => sum + cal.fteMonths(p.from, p.to), 0);
+    return keepsLength(req.months, length, tolerance) ? parts : null;
   }
 
   private placeRotation(req: Requirement, need: number, earliest: Day, latest: Day): boolean {
@@ -473,12 +431,12 @@ class TraineePlanner {
   }
 
   private tryRotation(req: Requirement, need: number, from: Day, lastStart: Day, latest: Day, clinics: number[]): boolean {
-    for (let start = this.nextMonday(from); start <= lastStart; start += 7) {
+    for (let start = mondayOnOrAfter(from); start <= lastStart; start += 7) {
       // Cheap tests before the costly part arithmetic: the first part lasts at least this long
       // (full-time months never exceed calendar months).
-      const shortest = { from: start, to: Math.min(latest, Math.max(start, addMonths(start, Math.floor(Math.min(need, this.awayMonths))) - 2)) };
+      const shortest = { from: start, to: Math.min(latest, Math.max(start, addMonths(start, Math.floor(Math.min(need, this.params['max-away'].months))) - 2)) };
       if (!this.isFree(shortest) || !clinics.some((c) => this.occupancy.fits(c, this.s.unit, shortest))) continue;
-      const parts = this.rotationParts(start, need, latest);
+      const parts = this.rotationParts(req, start, need, latest);
       if (!parts) continue;
       if (!parts.every((p) => this.isFree(p) && this.keepsReturnTime(p))) continue;
       for (const clinic of clinics) {
@@ -503,37 +461,32 @@ class TraineePlanner {
     return null;
   }
 
-  /** The first free stretch of `months` calendar months, starting on a Monday from `from` (it may lie beside `besides`). */
-  private findFreeMonths(from: Day, months: number, latest: Day, besides: Interval | null = null): Interval | null {
-    for (let d = this.nextMonday(from); d <= latest; d += 7) {
-      const iv = { from: d, to: endAfterCalendarMonths(d, months) };
+  /** The first free period `at(d)` starting on a Monday d from `from` and ending by `latest` (it may lie beside `besides`). */
+  private findFreePeriod(from: Day, at: (from: Day) => Interval, latest: Day, besides: Interval | null = null): Interval | null {
+    for (let d = mondayOnOrAfter(from); d <= latest; d += 7) {
+      const iv = at(d);
       if (iv.to > latest) return null;
       if (this.isFree(iv, besides)) return iv;
     }
     return null;
   }
 
-  /** The last free stretch of `months` calendar months ending by `latest` and starting on a Monday ≥ `earliest`. */
-  private findFreeMonthsBackward(earliest: Day, months: number, latest: Day): Interval | null {
-    let d = this.nextMonday(addMonths(latest, -months) - 6);
-    while (endAfterCalendarMonths(d, months) > latest) d -= 7;
+  /** The last free period `at(d)` ending by `latest` and starting on a Monday d ≥ `earliest`. */
+  private findFreePeriodBackward(earliest: Day, at: (from: Day) => Interval, latest: Day): Interval | null {
+    let d = mondayOnOrAfter(latest - (at(latest).to - latest) - 6);
+    while (at(d).to > latest) d -= 7;
     for (; d >= earliest; d -= 7) {
-      const iv = { from: d, to: endAfterCalendarMonths(d, months) };
+      const iv = at(d);
       if (this.isFree(iv)) return iv;
     }
     return null;
   }
 
-  private nextMonday(d: Day): Day {
-    // Day 0 (1970-01-01) was a Thursday, so Mondays are the days ≡ 4 (mod 7).
-    return d + ((4 - (d % 7) + 7) % 7);
-  }
-
   /** SÄBO at the end of ST, in its second half and not before the planning day; else the first room after. */
-  private findSabo(months: number): Interval | null {
+  private findSabo(at: (from: Day) => Interval): Interval | null {
     const s = this.s;
     const earliest = Math.max(s.secondHalf, s.first);
-    return this.findFreeMonthsBackward(earliest, months, s.end) ?? this.findFreeMonths(earliest, months, s.limit);
+    return this.findFreePeriodBackward(earliest, at, s.end) ?? this.findFreePeriod(earliest, at, s.limit);
   }
 
   /** A one-day event (a milestone) may fall during a rotation: only leave and weekends are avoided. */

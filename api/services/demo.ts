@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { clinicsRepo, plansRepo, proposalsRepo, regionRepo, traineesRepo, unitsRepo, usersRepo, type Database } from '../../db/index.ts';
 import { generateDemo } from '../../solver/demo/generate.ts';
+import { placementKey } from '../../solver/domain/identity.ts';
 import type { Placement, Plan, Report, Scenario } from '../../solver/domain/schemas.ts';
 import { solve } from '../../solver/solve/index.ts';
 import { addMonths, formatDay, parseDay, today } from '../../solver/time/dates.ts';
@@ -51,11 +52,11 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, opts: DemoOptions = 
     for (const u of scenario.units) await unitsRepo.insert(trx, u);
     for (const c of scenario.clinics) await clinicsRepo.insert(trx, c);
     for (const t of scenario.trainees) await traineesRepo.insert(trx, t);
-    const lockedKeys = new Set(scenario.trainees.flatMap((t) => (t.locked ?? []).map((p) => `${t.id}|${p.kind}|${p.from}`)));
+    const lockedKeys = new Set(scenario.trainees.flatMap((t) => (t.locked ?? []).map((p) => placementKey({ ...p, trainee: t.id }))));
     await plansRepo.create(trx, {
       status: 'published',
       note: 'Demoplan / Demo plan',
-      plan: { ...plan, placements: plan.placements.map((p) => (lockedKeys.has(`${p.trainee}|${p.kind}|${p.from}`) ? { ...p, locked: true } : p)) },
+      plan: { ...plan, placements: plan.placements.map((p) => (lockedKeys.has(placementKey(p)) ? { ...p, locked: true } : p)) },
       report,
       createdBy: 'studierektor@demo',
     });

@@ -8,6 +8,7 @@ import { plansRepo, proposalsRepo, traineesRepo, type Database, type Db, type Pr
 import { PLAN_FORMAT, type Placement, type Plan, type PlanPlacement, type Report, type Scenario } from '../../solver/domain/schemas.ts';
 import { parseDay, formatDay, addMonths, startOfMonth } from '../../solver/time/dates.ts';
 import { solveInWorker } from '../../solver/solve/index.ts';
+import { leastCapacity } from '../../solver/domain/capacity.ts';
 import { validate } from '../../solver/validate.ts';
 import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import type { Impact } from '../schemas/proposals.ts';
@@ -187,9 +188,9 @@ export async function proposalImpact(db: Db, actor: Actor, id: number): Promise<
     for (const month of months) {
       const b = count(before, month, (x) => x.clinic === c);
       const a = count(after, month, (x) => x.clinic === c);
-      const day = `${month}-01`;
-      const change = (clinic.capacityChanges ?? []).find((ch) => ch.from <= `${month}-31` && ch.to >= day);
-      if (a !== b) impact.clinicLoad.push({ clinic: c, month, capacity: change ? Math.min(change.capacity, clinic.capacity) : clinic.capacity, before: b, after: a });
+      const first = parseDay(`${month}-01`);
+      const capacity = leastCapacity(clinic, first, addMonths(first, 1) - 1);
+      if (a !== b) impact.clinicLoad.push({ clinic: c, month, capacity, before: b, after: a });
     }
   }
   if (unit) {

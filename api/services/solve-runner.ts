@@ -16,6 +16,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { plansRepo, solveJobsRepo, type Database, type JobRecord, type StoredPlacement } from '../../db/index.ts';
 import { formatDay, today, type Day } from '../../solver/time/dates.ts';
+import { placementKey } from '../../solver/domain/identity.ts';
 import type { Placement, PlanPlacement, Scenario } from '../../solver/domain/schemas.ts';
 import { solveInWorker, type SolveOptions, type SolveProgress, type SolveResult, type WorkerSolve } from '../../solver/solve/index.ts';
 import { plainPlan, type ReportCache } from './plans.ts';
@@ -45,8 +46,6 @@ export interface SolveRunnerOptions {
   today?: () => Day;
 }
 
-const key = (p: Placement & { trainee: string }) => `${p.trainee}|${p.kind}|${p.specialty ?? ''}|${p.clinic ?? ''}|${p.course ?? ''}|${p.milestone ?? ''}|${p.from}|${p.to}`;
-
 /** The scenario with the published plan's locked placements added to each trainee's `locked`, so the solver keeps them. */
 export function withPlanLocks(scenario: Scenario, placements: StoredPlacement[]): Scenario {
   const byTrainee = new Map<string, Placement[]>();
@@ -63,8 +62,8 @@ export function withPlanLocks(scenario: Scenario, placements: StoredPlacement[])
     trainees: scenario.trainees.map((t) => {
       const extra = byTrainee.get(t.id);
       if (!extra) return t;
-      const have = new Set((t.locked ?? []).map((p) => key({ ...p, trainee: t.id })));
-      return { ...t, locked: [...(t.locked ?? []), ...extra.filter((p) => !have.has(key({ ...p, trainee: t.id })))] };
+      const have = new Set((t.locked ?? []).map((p) => placementKey({ ...p, trainee: t.id })));
+      return { ...t, locked: [...(t.locked ?? []), ...extra.filter((p) => !have.has(placementKey({ ...p, trainee: t.id })))] };
     }),
   };
 }
@@ -72,8 +71,8 @@ export function withPlanLocks(scenario: Scenario, placements: StoredPlacement[])
 /** Marks the placements of a solved plan that are locked in the scenario (kept as given). */
 export function markLocked(scenario: Scenario, placements: PlanPlacement[]): StoredPlacement[] {
   const locked = new Set<string>();
-  for (const t of scenario.trainees) for (const p of t.locked ?? []) locked.add(key({ ...p, trainee: t.id }));
-  return placements.map((p) => (locked.has(key(p)) ? { ...p, locked: true } : p));
+  for (const t of scenario.trainees) for (const p of t.locked ?? []) locked.add(placementKey({ ...p, trainee: t.id }));
+  return placements.map((p) => (locked.has(placementKey(p)) ? { ...p, locked: true } : p));
 }
 
 export const ORPHAN_ERROR =

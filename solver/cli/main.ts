@@ -1,9 +1,10 @@
 /**
  * The `randplan` command line: picks the command and hands it the rest of the arguments.
  *
- * Commands are loaded lazily, one module per command in ./commands, each exporting
- * `run(argv, io): Promise<number>` (the exit code). A command whose module is not in this checkout
- * yet is reported as not available rather than crashing. Exit codes: 0 fine, 1 the answer is "no"
+ * Commands are loaded lazily, one module per command, each exporting `run(argv, io): Promise<number>`
+ * (the exit code). The solver's own commands are in ./commands; the app adds the ones that need the
+ * database (api/cli), so the solver knows nothing above solver/. A command whose module is missing
+ * is reported as not available rather than crashing. Exit codes: 0 fine, 1 the answer is "no"
  * (hard violations, no plan), 2 bad usage or bad input, 3 an internal error.
  */
 import { existsSync } from 'node:fs';
@@ -17,8 +18,9 @@ export interface CommandModule {
   usage?: (lang: Lang) => string;
 }
 
-interface CommandEntry {
-  file: string;
+export interface CommandEntry {
+  /** The command's module (checked before loading it). */
+  file: URL;
   /** The command takes `--lang`, so a `--lang` given before the command name is passed on to it. */
   takesLang?: boolean;
   load: () => Promise<CommandModule>;
@@ -28,7 +30,7 @@ interface CommandEntry {
 
 export const COMMANDS: Record<string, CommandEntry> = {
   validate: {
-    file: './commands/validate.ts',
+    file: new URL('./commands/validate.ts', import.meta.url),
     takesLang: true,
     load: () => import('./commands/validate.ts'),
     summary: { sv: 'kontrollera en plan mot reglerna', en: 'check a plan against the rules' },
@@ -38,8 +40,8 @@ export const COMMANDS: Record<string, CommandEntry> = {
     },
   },
   solve: {
-    file: './commands/solve.ts',
-    load: () => import(/* the solver's module; may be absent */ './commands/solve.ts' as string) as Promise<CommandModule>,
+    file: new URL('./commands/solve.ts', import.meta.url),
+    load: () => import('./commands/solve.ts'),
     summary: { sv: 'planera hela kohorten (eller en ST-läkare)', en: 'plan the whole cohort (or one trainee)' },
     usage: {
       sv: 'randplan solve SCENARIO [--plan NUVARANDE] [--time-limit SEKUNDER] [--trainee ID] --out PLAN [--json] [--lang sv|en]',
@@ -47,7 +49,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
     },
   },
   demo: {
-    file: './commands/demo.ts',
+    file: new URL('./commands/demo.ts', import.meta.url),
     takesLang: true,
     load: () => import('./commands/demo.ts'),
     summary: { sv: 'skriv en demoregion och en plan för den', en: 'write a demo region and a plan for it' },
@@ -56,21 +58,15 @@ export const COMMANDS: Record<string, CommandEntry> = {
       en: 'randplan demo [--size N] [--seed S] [--profile kronoberg|norrbotten] [--today YYYY-MM-DD] --out DIR [--lang sv|en]',
     },
   },
-  user: {
-    file: './commands/user.ts',
-    load: () => import(/* the API's module; may be absent */ './commands/user.ts' as string) as Promise<CommandModule>,
-    summary: { sv: 'hantera användare i databasen', en: 'manage users in the database' },
-    usage: { sv: 'randplan user … (se randplan user --help)', en: 'randplan user … (see randplan user --help)' },
-  },
 };
 
-export function mainUsage(lang: Lang): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+export function mainUsage(lang: Lang, commands: Record<string, CommandEntry> = COMMANDS): string {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length));
   const lines =
     lang === 'sv'
       ? ['Randplan – randningsplanering för ST i allmänmedicin', '', 'Användning: randplan KOMMANDO [flaggor]', '', 'Kommandon:']
       : ['Randplan – rotation planning for specialist training in general practice', '', 'Usage: randplan COMMAND [options]', '', 'Commands:'];
-  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(width)}  ${c.summary[lang]}`);
+  for (const [name, c] of Object.entries(commands)) lines.push(`  ${name.padEnd(width)}  ${c.summary[lang]}`);
   lines.push(
     '',
     lang === 'sv'
@@ -81,11 +77,11 @@ export function mainUsage(lang: Lang): string {
 }
 
 function available(entry: CommandEntry): boolean {
-  return existsSync(fileURLToPath(new URL(entry.file, import.meta.url)));
+  return existsSync(fileURLToPath(entry.file));
 }
 
-/** Runs the command line `argv` (without `node` and the script); resolves to the exit code. */
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+/** Runs the command line `argv` (without `node` and the script) with `commands`; resolves to the exit code. */
+export async function main(argv: string[], io: CliIo = processIo, commands: Record<string, CommandEntry> = COMMANDS): Promise<number> {
   const lang = langOf(argv);
   // Global flags before the command: --help/-h and --lang.
   let i = 0;
@@ -96,7 +92,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     else if (a === '--lang') i++;
     else if (!a.startsWith('--lang=')) {
       io.stderr(`${lang === 'sv' ? 'Fel: okänd flagga' : 'Error: unknown option'} ${a}`);
-      io.stderr(mainUsage(lang));
+      io.stderr(mainUsage(lang, commands));
       return 2;
     }
     i++;
@@ -104,16 +100,16 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   const name = argv[i];
   if (name === undefined) {
     if (help) {
-      io.stdout(mainUsage(lang));
+      io.stdout(mainUsage(lang, commands));
       return 0;
     }
-    io.stderr(mainUsage(lang));
+    io.stderr(mainUsage(lang, commands));
     return 2;
   }
-  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!entry) {
     io.stderr(`${lang === 'sv' ? 'Fel: okänt kommando' : 'Error: unknown command'} "${name}"`);
-    io.stderr(mainUsage(lang));
+    io.stderr(mainUsage(lang, commands));
     return 2;
   }
   const rest = argv.slice(i + 1);
@@ -126,10 +122,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       io.stdout(entry.usage[lang]);
       return 0;
     }
+    const file = fileURLToPath(entry.file).split(/[\\/]/).pop();
     io.stderr(
       lang === 'sv'
-        ? `Fel: kommandot "${name}" finns inte i den här versionen av Randplan ännu (${entry.file} saknas).`
-        : `Error: the command "${name}" is not available in this version of Randplan yet (${entry.file} is missing).`,
+        ? `Fel: kommandot "${name}" finns inte i den här versionen av Randplan ännu (${file} saknas).`
+        : `Error: the command "${name}" is not available in this version of Randplan yet (${file} is missing).`,
     );
     return 2;
   }

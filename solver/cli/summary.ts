@@ -5,7 +5,8 @@
  * own statement; then a total line.
  */
 import type { Report, Scenario, Violation } from '../domain/schemas.ts';
-import { RULE_BY_ID } from '../rules/index.ts';
+import { resolveParams } from '../domain/params.ts';
+import { RULE_BY_ID, statementOf } from '../rules/index.ts';
 import type { Lang } from './io.ts';
 
 const T = {
@@ -86,8 +87,10 @@ export function formatReport(report: Report, scenario: Scenario, planLabel: stri
     lines.push('', `${t.shared}:`);
     const byRule = new Map<string, Violation[]>();
     for (const v of shared) byRule.set(v.rule, [...(byRule.get(v.rule) ?? []), v]);
+    const params = resolveParams(scenario);
     for (const [rule, vs] of byRule) {
-      const statement = RULE_BY_ID.get(rule)?.statement[lang];
+      const known = RULE_BY_ID.get(rule);
+      const statement = known && statementOf(known, params)[lang];
       const kind = vs[0]!.severity === 'hard' ? t.hard : t.advice;
       lines.push(`  ${rule} (${kind.toLowerCase()}, ${vs.length}): ${statement ?? ''}`.trimEnd());
       for (const v of vs) lines.push(bullet(v, lang));

@@ -23,6 +23,16 @@ export function capacityOn(base: number, steps: readonly CapacityStep[], d: Day)
   return cap === Number.POSITIVE_INFINITY ? base : cap;
 }
 
+/** The fewest places on any day of [from, to] (places change only where a change begins or ends). */
+export function leastCapacity(clinic: Clinic, from: Day, to: Day): number {
+  const steps = capacitySteps(clinic);
+  let least = capacityOn(clinic.capacity, steps, from);
+  for (const c of steps) {
+    for (const d of [c.from, c.to + 1]) if (from < d && d <= to) least = Math.min(least, capacityOn(clinic.capacity, steps, d));
+  }
+  return least;
+}
+
 /** Places on each day of [first, last]. */
 export function capacityByDay(clinic: Clinic, first: Day, last: Day): Int32Array {
   const out = new Int32Array(Math.max(0, last - first + 1)).fill(clinic.capacity);

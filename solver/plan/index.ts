@@ -1,10 +1,10 @@
 /**
  * A plan's placements indexed by trainee, by clinic and by unit, kept up to date between calls.
  *
- * The web re-validates one trainee on every drag of a bar. Re-reading a cohort's ~20 000 placements
- * each time costs about a millisecond; instead the index keeps its own copy of the placement list
- * and, on each call, finds the positions whose object changed (an identity check, ~0.1 ms for 20 000)
- * and re-parses only those. A different length (placements added or removed) or many changes at
+ * The web re-validates one trainee on every drag of a bar. Re-reading a whole cohort's placements
+ * each time would cost more than the check; instead the index keeps its own copy of the placement list
+ * and, on each call, finds the positions whose object changed (an identity check, far cheaper than
+ * parsing) and re-parses only those. A different length (placements added or removed) or many changes at
  * once rebuild it from scratch, which is what a full validation costs anyway.
  *
  * Rotation parts per clinic and per unit are kept sorted by start, so the parts overlapping a period

@@ -12,10 +12,12 @@
  * A window that cannot be judged (no pediatrics / no own BVC in the plan) is not reported.
  * Courses that are not placed at all show up as missing delmål, not here.
  * amount = calendar months outside the window.
+ * The planners place a course inside `courseDays`.
  */
 import { Type } from '@sinclair/typebox';
 import { CourseId, type Text } from '../domain/schemas.ts';
 import type { CourseWindow } from '../domain/profiles.ts';
+import type { Interval, TraineeFacts } from '../plan/context.ts';
 import { formatDay, type Day } from '../time/dates.ts';
 import { calendarMonths } from '../time/months.ts';
 import { defineRule, violation } from './rule.ts';
@@ -35,12 +37,45 @@ export const WINDOW_NAMES: Record<CourseWindow, Text> = {
   'after-pediatrics-before-bvc': { sv: 'efter pediatriken och före egen BVC', en: 'after paediatrics and before own BVC' },
 };
 
+/** The plan's dates a window depends on (null: not in the plan). */
+export interface WindowDates {
+  midSt: Day | null;
+  pediatricsEnd: Day | null;
+  bvcStart: Day | null;
+}
+
+/**
+ * The days a course in `window` may lie on, first to last, within ST (`lastDay`); null where the
+ * window cannot be judged (after pediatrics, without pediatrics). For 'after-pediatrics-before-bvc'
+ * the course also ends before own BVC starts, a day stricter than the check, which looks at its start.
+ */
+export function courseDays(window: CourseWindow, facts: TraineeFacts, dates: WindowDates): Interval | null {
+  switch (window) {
+    case 'any':
+      return { from: facts.start, to: facts.lastDay };
+    case 'early':
+      return { from: facts.start, to: facts.earlyEnd };
+    case 'first-half':
+      return { from: facts.start, to: facts.secondHalf - 1 };
+    case 'by-mid-st':
+      return { from: facts.start, to: dates.midSt === null ? facts.midStLatest : dates.midSt - 1 };
+    case 'second-half':
+      return { from: facts.secondHalf, to: facts.lastDay };
+    case 'after-pediatrics-before-bvc':
+      return dates.pediatricsEnd === null ? null : { from: dates.pediatricsEnd + 1, to: (dates.bvcStart ?? facts.lastDay + 1) - 1 };
+  }
+}
+
 export const courseWindows = defineRule({
   ...meta,
   scope: 'trainee',
-  statement: {
-    sv: 'Kurserna ligger i sina fönster: t.ex. LEK och patientcentrerat samtal första halvan, palliativ vård andra halvan, BVC-kursen efter pediatriken och före egen BVC.',
-    en: 'Courses lie in their windows: e.g. LEK and patient-centred consultation in the first half, palliative care in the second, the BVC course after paediatrics and before own BVC.',
+  statement: (p) => {
+    const timed = (Object.entries(p.windows) as [CourseId, CourseWindow][]).filter(([, w]) => w !== 'any');
+    const listed = (lang: 'sv' | 'en') => timed.map(([c, w]) => `${course(c, lang)} ${WINDOW_NAMES[w][lang]}`).join('; ');
+    return {
+      sv: `Kurserna ligger i sina fönster: ${listed('sv')}.`,
+      en: `Courses lie in their windows: ${listed('en')}.`,
+    };
   },
   params: Type.Object({
     windows: Type.Record(CourseId, CourseWindowSchema),
@@ -54,9 +89,11 @@ export const courseWindows = defineRule({
       const pediatrics = tp.rotations.filter((p) => p.specialty === 'pediatrik');
       const pedEnd = pediatrics.length ? Math.max(...pediatrics.map((p) => p.to)) : null;
       const bvcStart = tp.placements.find((p) => p.kind === 'bvc')?.from ?? null;
+      const dates: WindowDates = { midSt: mid?.from ?? null, pediatricsEnd: pedEnd, bvcStart };
       for (const p of tp.placements) {
         if (p.kind !== 'course' || !p.course) continue;
         const window = params.windows[p.course];
+        const days = courseDays(window, facts, dates);
         // Calendar months outside the window, or 0 when inside.
         let outside = 0;
         let limit: Day | null = null;
@@ -64,19 +101,13 @@ export const courseWindows = defineRule({
           case 'any':
             break;
           case 'early':
-            limit = facts.earlyEnd;
-            if (p.to > limit) outside = calendarMonths(limit + 1, p.to);
-            break;
           case 'first-half':
-            limit = facts.secondHalf - 1;
-            if (p.to > limit) outside = calendarMonths(limit + 1, p.to);
-            break;
           case 'by-mid-st':
-            limit = (mid ? mid.from : facts.midStLatest + 1) - 1;
+            limit = days!.to;
             if (p.to > limit) outside = calendarMonths(limit + 1, p.to);
             break;
           case 'second-half':
-            limit = facts.secondHalf;
+            limit = days!.from;
             if (p.from < limit) outside = calendarMonths(p.from, limit - 1);
             break;
           case 'after-pediatrics-before-bvc':

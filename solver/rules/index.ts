@@ -4,6 +4,7 @@
  * the web and the CLI show their statements. Adding a region's rule means adding one module here.
  */
 import type { RuleParams } from '../domain/profiles.ts';
+import type { Text } from '../domain/schemas.ts';
 import { availability } from './availability.ts';
 import { clinicCapacity } from './clinic-capacity.ts';
 import { courseWindows } from './course-windows.ts';
@@ -54,4 +55,10 @@ export const RULE_BY_ID: ReadonlyMap<string, AnyRule> = new Map(RULES.map((r) =>
 /** The rule's parameters from the effective RuleParams (empty for the structural checks). */
 export function paramsFor<Id extends CatalogueRuleId>(params: RuleParams, id: Id): ParamsOf<Id> {
   return ((params as unknown as Record<string, unknown>)[id] ?? {}) as ParamsOf<Id>;
+}
+
+/** The rule's statement under the effective parameters (a region's overrides included). */
+export function statementOf(rule: AnyRule, params: RuleParams): Text {
+  const { statement } = rule;
+  return typeof statement === 'function' ? (statement as (p: unknown) => Text)(paramsFor(params, rule.id)) : statement;
 }

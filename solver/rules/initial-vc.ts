@@ -4,21 +4,29 @@
  *
  * BT rotations of integrated BT (2021:8, `bt` in the trainee's requirements) are exempt. One violation
  * per offending rotation part; amount = full-time months the part starts too early.
+ * The planners start a rotation no earlier than `firstRotationDay`.
  */
 import { Type } from '@sinclair/typebox';
-import { formatDay } from '../time/dates.ts';
+import type { Requirement } from '../domain/requirements.ts';
+import type { TraineeFacts } from '../plan/context.ts';
+import { formatDay, type Day } from '../time/dates.ts';
 import { defineRule, violation } from './rule.ts';
 import { clinicName, monthWord, period, specialty, who } from './text.ts';
 
 const meta = { id: 'initial-vc', severity: 'hard' } as const;
 
+/** The first day a rotation may start: after the initial VC period, or from the start for a BT rotation. */
+export function firstRotationDay(facts: TraineeFacts, req: Pick<Requirement, 'bt'>): Day {
+  return req.bt ? facts.start : facts.initialVcEnd + 1;
+}
+
 export const initialVc = defineRule({
   ...meta,
   scope: 'trainee',
-  statement: {
-    sv: 'ST börjar med en sammanhängande period på vårdcentralen utan randning.',
-    en: 'ST starts with a continuous period at the home VC without side rotations.',
-  },
+  statement: (p) => ({
+    sv: `ST börjar med en sammanhängande period på vårdcentralen utan randning: ${monthWord(p.months, 'sv')} på heltid.`,
+    en: `ST starts with a continuous period at the home VC without side rotations: ${monthWord(p.months, 'en')} full-time.`,
+  }),
   params: Type.Object({ months: Type.Number({ minimum: 0, maximum: 36 }) }),
   check(ctx, params) {
     const out = [];

@@ -4,7 +4,7 @@
  * milestone and dates. One violation per locked placement that was moved or removed; amount 1.
  */
 import { Type } from '@sinclair/typebox';
-import type { Placement } from '../domain/schemas.ts';
+import { samePlacement } from '../domain/identity.ts';
 import type { PlacementRef } from '../plan/context.ts';
 import { parseDay } from '../time/dates.ts';
 import { placementName } from '../domain/specialties.ts';
@@ -12,18 +12,6 @@ import { defineRule, violation } from './rule.ts';
 import { period, who } from './text.ts';
 
 const meta = { id: 'locked', severity: 'hard' } as const;
-
-function same(l: Placement, from: number, to: number, p: PlacementRef): boolean {
-  return (
-    p.from === from &&
-    p.to === to &&
-    p.kind === l.kind &&
-    p.specialty === l.specialty &&
-    p.clinic === l.clinic &&
-    p.course === l.course &&
-    p.milestone === l.milestone
-  );
-}
 
 export const locked = defineRule({
   ...meta,
@@ -40,7 +28,7 @@ export const locked = defineRule({
       for (const l of facts.trainee.locked ?? []) {
         const from = parseDay(l.from);
         const to = parseDay(l.to);
-        if (tp.placements.some((p) => same(l, from, to, p))) continue;
+        if (tp.placements.some((p) => samePlacement({ ...l, from, to }, p))) continue;
         const ref: PlacementRef = { index: -1, trainee: facts.id, kind: l.kind, specialty: l.specialty, clinic: l.clinic, course: l.course, milestone: l.milestone, from, to };
         const name = who(facts, facts.id);
         out.push(

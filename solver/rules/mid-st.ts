@@ -7,21 +7,56 @@
  * milestone (amount 1: one milestone missing), too early / too late (amount = full-time months
  * outside the window), too close to the end (amount = full-time months short of `monthsBeforeEnd`).
  * The "registered ≥ 6 months before" advice of domain.md is about paperwork a plan does not hold.
+ * The planners place the milestone inside `midStWindow`.
  */
 import { Type } from '@sinclair/typebox';
-import { formatDay } from '../time/dates.ts';
+import type { RuleParams } from '../domain/profiles.ts';
+import type { Interval, TraineeFacts } from '../plan/context.ts';
+import { formatDay, type Day } from '../time/dates.ts';
+import { CALENDAR_DRIFT, DAYS_PER_MONTH, MONTH_EPSILON, firstDayCovering } from '../time/months.ts';
 import { defineRule, violation } from './rule.ts';
 import { monthWord, months, who } from './text.ts';
 
 const meta = { id: 'mid-st', severity: 'advice' } as const;
 
+type MidStParams = RuleParams['mid-st'];
+
+/**
+ * The days on which a Mitt-i-ST keeps this rule without its tolerance: from the day `minMonths` have
+ * passed (credit included) to the last day both before `maxMonths` have passed and at least
+ * `monthsBeforeEnd` full-time months before the planned end. Empty (to < from) when none does.
+ */
+export function midStWindow(facts: TraineeFacts, params: MidStParams): Interval {
+  const cal = facts.calendar;
+  const sinceStart = (months: number): Day => cal.dayReaching(facts.start, Math.max(0, months - facts.creditMonths));
+  const from = params.minMonths - facts.creditMonths <= MONTH_EPSILON ? facts.start : sinceStart(params.minMonths) + 1;
+  const lastByElapsed = params.maxMonths < facts.creditMonths ? facts.start - 1 : sinceStart(params.maxMonths);
+  return { from, to: Math.min(lastByElapsed, lastDayBeforeEnd(facts, params.monthsBeforeEnd)) };
+}
+
+/** The last day d ≥ start with at least `months` full-time months from d to the planned end (start − 1 when none). */
+function lastDayBeforeEnd(facts: TraineeFacts, months: number): Day {
+  const cal = facts.calendar;
+  const end = facts.plannedEnd ?? facts.end;
+  if (months <= MONTH_EPSILON) return end;
+  // Full-time months never exceed calendar months, so no day after this one has enough left.
+  let d = Math.min(end, firstDayCovering(end, months));
+  while (d >= facts.start) {
+    const have = cal.fteMonths(d, end);
+    if (have + MONTH_EPSILON >= months) return d;
+    // Leap over days that cannot have enough yet (time/months.ts CALENDAR_DRIFT); near it, day by day.
+    d -= Math.max(1, Math.floor((months - have - 2 * CALENDAR_DRIFT) * DAYS_PER_MONTH));
+  }
+  return facts.start - 1;
+}
+
 export const midSt = defineRule({
   ...meta,
   scope: 'trainee',
-  statement: {
-    sv: 'Mitt-i-ST görs efter 2,5–3 års heltid och minst 18 månader före planerat slut.',
-    en: 'The mid-ST assessment takes place after 2.5–3 full-time years and at least 18 months before the planned end.',
-  },
+  statement: (p) => ({
+    sv: `Mitt-i-ST görs efter ${months(p.minMonths, 'sv')}–${monthWord(p.maxMonths, 'sv')} på heltid och minst ${monthWord(p.monthsBeforeEnd, 'sv')} före planerat slut.`,
+    en: `The mid-ST assessment takes place after ${months(p.minMonths, 'en')}–${monthWord(p.maxMonths, 'en')} full-time and at least ${monthWord(p.monthsBeforeEnd, 'en')} before the planned end.`,
+  }),
   params: Type.Object({
     minMonths: Type.Number({ minimum: 0, maximum: 66 }),
     maxMonths: Type.Number({ minimum: 0, maximum: 66 }),

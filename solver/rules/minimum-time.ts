@@ -10,17 +10,17 @@
 import { Type } from '@sinclair/typebox';
 import { formatDay } from '../time/dates.ts';
 import { defineRule, violation } from './rule.ts';
-import { monthWord, who } from './text.ts';
+import { monthWord, months, who } from './text.ts';
 
 const meta = { id: 'minimum-time', severity: 'hard' } as const;
 
 export const minimumTime = defineRule({
   ...meta,
   scope: 'trainee',
-  statement: {
-    sv: 'ST slutar tidigast när minsta tiden har gått: 60 heltidsmånader (2015:8) eller 66 inklusive BT (2021:8), netto efter ledighet och med tillgodoräknad tid.',
-    en: 'ST ends no earlier than the minimum time: 60 full-time months (2015:8) or 66 including BT (2021:8), net of leave, plus credited time.',
-  },
+  statement: (p) => ({
+    sv: `ST slutar tidigast när minsta tiden har gått: ${months(p.months['2015:8'], 'sv')} heltidsmånader (2015:8) eller ${months(p.months['2021:8'], 'sv')} inklusive BT (2021:8), netto efter ledighet och med tillgodoräknad tid.`,
+    en: `ST ends no earlier than the minimum time: ${months(p.months['2015:8'], 'en')} full-time months (2015:8) or ${months(p.months['2021:8'], 'en')} including BT (2021:8), net of leave, plus credited time.`,
+  }),
   params: Type.Object({
     months: Type.Object({ '2015:8': Type.Number({ minimum: 0, maximum: 120 }), '2021:8': Type.Number({ minimum: 0, maximum: 120 }) }),
   }),

@@ -10,23 +10,35 @@
  *   plan the order cannot be judged and is not reported here (required-rotations reports a missing one).
  * - A BVC placement or BVC course starting on or before that end: amount = days too early
  *   (pediatrics end − its start + 1). "Before own BVC" for the course is advice (course-windows).
+ * The planners place own BVC as `ownBvcPeriod`, after the last pediatrics day.
  */
 import { Type } from '@sinclair/typebox';
-import { formatDay } from '../time/dates.ts';
-import { MONTH_EPSILON, calendarMonths } from '../time/months.ts';
-import { mergeIntervals } from '../plan/context.ts';
+import type { RuleParams } from '../domain/profiles.ts';
+import { formatDay, type Day } from '../time/dates.ts';
+import { MONTH_EPSILON, calendarMonths, lastDayCovering } from '../time/months.ts';
+import { mergeIntervals, type Interval } from '../plan/context.ts';
 import { defineRule, violation } from './rule.ts';
 import { dayWord, monthWord, period, who } from './text.ts';
 
 const meta = { id: 'pediatrics-before-bvc', severity: 'hard' } as const;
 
+/** True when this one own-BVC placement keeps the rule: after pediatrics (when there is one) and long enough. */
+export function ownBvcKeepsRule(bvc: Interval, pediatricsEnd: Day | null, params: RuleParams['pediatrics-before-bvc']): boolean {
+  return (pediatricsEnd === null || bvc.from > pediatricsEnd) && params.bvcMonths - calendarMonths(bvc.from, bvc.to) <= MONTH_EPSILON;
+}
+
+/** Own BVC starting on `from`, of exactly the rule's length (to the day). */
+export function ownBvcPeriod(from: Day, params: RuleParams['pediatrics-before-bvc']): Interval {
+  return { from, to: lastDayCovering(from, params.bvcMonths) };
+}
+
 export const pediatricsBeforeBvc = defineRule({
   ...meta,
   scope: 'trainee',
-  statement: {
-    sv: 'Egen BVC (minst 4 månader, med handledning) och BVC-kursen kommer efter randningen i pediatrik.',
-    en: 'Own child health clinic (at least 4 months, supervised) and the BVC course come after the paediatrics rotation.',
-  },
+  statement: (p) => ({
+    sv: `Egen BVC (minst ${monthWord(p.bvcMonths, 'sv')}, med handledning) och BVC-kursen kommer efter randningen i pediatrik.`,
+    en: `Own child health clinic (at least ${monthWord(p.bvcMonths, 'en')}, supervised) and the BVC course come after the paediatrics rotation.`,
+  }),
   params: Type.Object({ bvcMonths: Type.Number({ minimum: 0, maximum: 24 }) }),
   check(ctx, params) {
     const out = [];

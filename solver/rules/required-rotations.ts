@@ -5,23 +5,31 @@
  * The list comes from `requirementsFor` (the trainee's own `rotations`, else the profile's list for
  * their regulation). A missing rotation: amount = the minimum full-time months missing. A BT rotation
  * ending after the BT deadline: amount = full-time months past the deadline.
+ * The planners end a rotation by `rotationDeadline`.
  */
 import { Type } from '@sinclair/typebox';
+import type { Requirement } from '../domain/requirements.ts';
 import { RequiredRotation } from '../domain/schemas.ts';
+import type { TraineeFacts } from '../plan/context.ts';
 import { defineRule, violation } from './rule.ts';
 import { rangeText, rotationsBySpecialty } from './rotation-length.ts';
 import { monthWord, period, specialty, who } from './text.ts';
-import { formatDay } from '../time/dates.ts';
+import { formatDay, type Day } from '../time/dates.ts';
 
 const meta = { id: 'required-rotations', severity: 'hard' } as const;
+
+/** The last day this rule lets a rotation end on: the BT deadline for a BT rotation, else none. */
+export function rotationDeadline(facts: TraineeFacts, req: Pick<Requirement, 'bt'>): Day {
+  return req.bt ? facts.btDeadline : Number.POSITIVE_INFINITY;
+}
 
 export const requiredRotations = defineRule({
   ...meta,
   scope: 'trainee',
-  statement: {
-    sv: 'ST-läkarens obligatoriska randningar finns alla med i planen; BT-randningar görs inom två år.',
-    en: "The trainee's required rotations are all in the plan; BT rotations are done within two years.",
-  },
+  statement: (p) => ({
+    sv: `ST-läkarens obligatoriska randningar finns alla med i planen; BT-randningar görs inom ${monthWord(p.btWithinMonths, 'sv')} på heltid från start.`,
+    en: `The trainee's required rotations are all in the plan; BT rotations are done within ${monthWord(p.btWithinMonths, 'en')} full-time from the start.`,
+  }),
   params: Type.Object({
     byRegulation: Type.Object({ '2015:8': Type.Array(RequiredRotation), '2021:8': Type.Array(RequiredRotation) }),
     btWithinMonths: Type.Number({ minimum: 0, maximum: 66 }),

@@ -34,6 +34,15 @@ export function rotationsBySpecialty(parts: PlacementRef[]): Map<Specialty, Plac
 
 const meta = { id: 'rotation-length', severity: 'hard' } as const;
 
+/**
+ * True when `length` full-time months keep the range within the tolerance. The planners ask this of a
+ * rotation's parts: formats.md's month arithmetic jumps at the end of a short month (27 days of
+ * February are 0.89 months, 28 a whole one), so not every length can be hit to the day.
+ */
+export function keepsLength(range: MonthRange, length: number, toleranceMonths: number): boolean {
+  return range[0] - length <= toleranceMonths && length - range[1] <= toleranceMonths;
+}
+
 export const rotationLength = defineRule({
   ...meta,
   scope: 'trainee',
@@ -52,9 +61,9 @@ export const rotationLength = defineRule({
       for (const [spec, parts] of rotationsBySpecialty(tp.rotations)) {
         const range = facts.requirements.find((r) => r.specialty === spec)?.months ?? params.lengths[spec];
         const length = parts.reduce((sum, p) => sum + facts.calendar.fteMonths(p.from, p.to), 0);
+        if (keepsLength(range, length, params.toleranceMonths)) continue;
         const short = range[0] - length;
         const over = length - range[1];
-        if (short <= params.toleranceMonths && over <= params.toleranceMonths) continue;
         const first = parts[0]!;
         const last = parts[parts.length - 1]!;
         const clinics = new Set(parts.map((p) => p.clinic));

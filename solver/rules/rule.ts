@@ -20,8 +20,11 @@ export interface Rule<Id extends CatalogueRuleId = CatalogueRuleId> {
   readonly severity: Severity;
   /** 'trainee': judges one trainee's plan alone; 'cohort': judges a clinic or unit across trainees. */
   readonly scope: 'trainee' | 'cohort';
-  /** The rule in one sentence, as a person reads it. */
-  readonly statement: Text;
+  /**
+   * The rule in one sentence, as a person reads it: rendered from the parameters in force (a region's
+   * override changes the sentence), or fixed words for a rule without parameters.
+   */
+  readonly statement: Text | ((params: ParamsOf<Id>) => Text);
   /** The TypeBox schema of the rule's parameters (checked when a scenario overrides them). */
   readonly params: TSchema;
   check(ctx: RuleContext, params: ParamsOf<Id>): Violation[];

@@ -5,23 +5,35 @@
  * SÄBO placements that overlap or touch form one continuous block; only the part of a block on or
  * after the first day of the second half counts. The longest such part must reach `months`.
  * amount = months short (the full `months` when there is no SÄBO in the second half).
+ * The planners place SÄBO as `saboPeriod`, from the trainee's `secondHalf` on.
  */
 import { Type } from '@sinclair/typebox';
-import { formatDay } from '../time/dates.ts';
-import { MONTH_EPSILON, calendarMonths } from '../time/months.ts';
-import { mergeIntervals, type Interval } from '../plan/context.ts';
+import type { RuleParams } from '../domain/profiles.ts';
+import { formatDay, type Day } from '../time/dates.ts';
+import { MONTH_EPSILON, calendarMonths, lastDayCovering } from '../time/months.ts';
+import { mergeIntervals, type Interval, type TraineeFacts } from '../plan/context.ts';
 import { defineRule, violation } from './rule.ts';
 import { monthWord, period, who } from './text.ts';
 
 const meta = { id: 'sabo-second-half', severity: 'hard' } as const;
 
+/** True when this one SÄBO placement keeps the rule: long enough from the start of the second half on. */
+export function saboKeepsRule(sabo: Interval, facts: Pick<TraineeFacts, 'secondHalf'>, params: RuleParams['sabo-second-half']): boolean {
+  return params.months - calendarMonths(Math.max(sabo.from, facts.secondHalf), sabo.to) <= MONTH_EPSILON;
+}
+
+/** A SÄBO placement starting on `from` of exactly the rule's length (to the day). */
+export function saboPeriod(from: Day, params: RuleParams['sabo-second-half']): Interval {
+  return { from, to: lastDayCovering(from, params.months) };
+}
+
 export const saboSecondHalf = defineRule({
   ...meta,
   scope: 'trainee',
-  statement: {
-    sv: 'Minst 4 sammanhängande månader med hemsjukvård och palliativ vård på SÄBO under ST:s andra halva.',
-    en: 'At least 4 continuous months of home care and palliative care in residential care (SÄBO) in the second half of ST.',
-  },
+  statement: (p) => ({
+    sv: `Minst ${monthWord(p.months, 'sv')} i följd med hemsjukvård och palliativ vård på SÄBO under ST:s andra halva.`,
+    en: `At least ${monthWord(p.months, 'en')} in a row of home care and palliative care in residential care (SÄBO) in the second half of ST.`,
+  }),
   params: Type.Object({ months: Type.Number({ minimum: 0, maximum: 24 }) }),
   check(ctx, params) {
     const out = [];

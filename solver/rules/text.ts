@@ -19,6 +19,11 @@ export function monthWord(x: number, lang: 'sv' | 'en'): string {
 
 /** Opens the message of a finding that lies before the planning day. */
 export const HISTORY_TEXT = { sv: 'Före planeringsdagen: ', en: 'Before the planning day: ' } as const;
+export function weekWord(x: number, lang: 'sv' | 'en'): string {
+  const n = months(x, lang);
+  if (lang === 'sv') return `${n} ${n === '1' ? 'vecka' : 'veckor'}`;
+  return `${n} ${n === '1' ? 'week' : 'weeks'}`;
+}
 
 export function dayWord(n: number, lang: 'sv' | 'en'): string {
   if (lang === 'sv') return `${n} ${n === 1 ? 'dag' : 'dagar'}`;

@@ -26,10 +26,10 @@ export function sideMonths(tp: TraineePlan): number {
 export const totalSideTime = defineRule({
   ...meta,
   scope: 'trainee',
-  statement: {
-    sv: 'Den sammanlagda sidotjänstgöringen är 18–24 heltidsmånader.',
-    en: 'Total side-rotation time is 18–24 full-time months.',
-  },
+  statement: (p) => ({
+    sv: `Den sammanlagda sidotjänstgöringen är ${months(p.min, 'sv')}–${months(p.max, 'sv')} heltidsmånader.`,
+    en: `Total side-rotation time is ${months(p.min, 'en')}–${months(p.max, 'en')} full-time months.`,
+  }),
   params: Type.Object({ min: Type.Number({ minimum: 0, maximum: 66 }), max: Type.Number({ minimum: 0, maximum: 66 }) }),
   check(ctx, params) {
     const out = [];

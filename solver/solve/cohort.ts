@@ -163,12 +163,11 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
 
   // Lagrangian ascent first: a strong bound fast, and prices and averaged schedules for repairs. It
   // runs until it stalls (then the master LP, for instances small enough to converge in the time left)
-  // or most of the time is used: measured on the generated regions, the ascent raises the bound far
-  // faster than column generation, whose LP re-solves take seconds from 200 trainees on.
+  // or most of the time is used: on the generated regions the ascent raises the bound far faster than
+  // column generation, whose LP re-solves grow slow on large regions.
   const ascentEnd = at(0.8);
-  // Neighbourhood moves (repair.ts) polish the best plan once the bound is done: measured at 200
-  // trainees they took greedy's improved plan from 12 640 to 12 082 in 2.5 s. Interleaved with the
-  // ascent they cost it steps (50 trainees, 5 s: gap 2.6 % instead of 0.7 %).
+  // Neighbourhood moves (repair.ts) polish the best plan once the bound is done: interleaved with the
+  // ascent they cost it steps, and the gap closed less in the same time.
   const rng = new Random(1);
   let bestLambda: Float64Array | null = null;
   const polish = (until: number) => {
@@ -210,10 +209,9 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   const end = clock.deadline - (clock.deterministic ? 0 : Math.min(500, 0.03 * clock.deadline));
   const complete = best.unplaced.length === 0;
   if (now() > at(0.7) || (complete && planned.length > MASTER_TRAINEES)) {
-    // The ascent used its share of the time, or the region is too large for the master to pay: its LP
-    // re-solves take seconds (measured after a stalled ascent: 200 trainees, 40 s of column generation
-    // raised the bound by nothing; 60 trainees, 12 s of LP left it short of converging, while
-    // neighbourhood moves took the plan from 7.8 % to 2.9 % in 4 s). The rest goes to neighbourhood
+    // The ascent used its share of the time, or the region is too large for the master to pay: after a
+    // stalled ascent on a large region, column generation raised the bound by little in a long time
+    // while neighbourhood moves improved the plan much in a short one. The rest goes to neighbourhood
     // moves. Without a complete plan the master still runs: only it can prove that none exists.
     polish(end);
     progress('done', best);
@@ -223,8 +221,8 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   // The master (when the ascent stopped early on its own: stalled steps).
   const lp: LpModel = await createLpModel(ctl.engine);
   // With a complete plan's schedules among the columns, the master is feasible whatever rows join it,
-  // so over-capacity columns are needed only without one (measured at 200 trainees: they were four in
-  // five of the master's columns and doubled each LP re-solve).
+  // so over-capacity columns are needed only without one (with one they would be most of the master's
+  // columns and slow every LP re-solve).
   const master = new Master(m, lp, planned, best.unplaced.length > 0);
   for (const i of planned) if (first[i]) master.addColumn(first[i]!);
   for (const c of seed ?? []) if (c) master.addColumn(c);
@@ -331,8 +329,7 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
     }
 
     // Polish: (HiGHS, a master small enough to branch on in time) the restricted master as a MIP, then
-    // neighbourhood moves. Measured at 200 trainees (12 000 columns), HiGHS overran its MIP time limit
-    // by 6 s, hence the size gate.
+    // neighbourhood moves. On a large master HiGHS overran its MIP time limit, hence the size gate.
     if (!done() && !stop() && ctl.engine === 'highs' && best && best.unplaced.length === 0 && x && master.columns.length <= MIP_COLUMNS) {
       // The incumbent as the MIP's start; schedules found by repairs join the master first.
       const chosen = new Set(best.columns.filter((c): c is Column => c !== null));

@@ -1,9 +1,7 @@
 /**
  * The solver's start grid: weeks, Monday to Sunday. Rotation parts the pricing DP creates start on a
- * Monday (as clinics take trainees). Clinic and unit limits are NOT kept per week but per day
- * (model.ts rows): a week row counted a place as taken for every week a rotation touches, which
- * over-counted the last week of every rotation and made capacity sized to the day (the generator's)
- * look short — at 800 trainees the weekly model could not place everyone.
+ * Monday (as clinics take trainees). The grid is only where parts start: clinic and unit limits are
+ * kept per day (model.ts rows), so a rotation's occupancy is exact whether or not it lies on the grid.
  */
 import type { Day } from '../time/dates.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The cohort solver (issue 3): every trainee's side rotations for a whole region, with every hard rule
+ * The cohort solver: every trainee's side rotations for a whole region, with every hard rule
  * kept, near-optimal with a proven gap.
  *
  * How: the greedy placement (greedy.ts) runs first; when valid it is the first plan (milliseconds) and
@@ -23,6 +23,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { placementKey as key } from '../domain/identity.ts';
 import type { Explanation, Plan, PlanPlacement, Report, Scenario, SolveProgress, SolveStatus } from '../domain/schemas.ts';
 
 export type { SolveProgress } from '../domain/schemas.ts';
@@ -170,9 +171,9 @@ export async function solveWith(
   let plan: Plan = { format: PLAN_FORMAT, scenario: scenario.name, placements };
   let report = validate(scenario, plan);
   const complete0 = inc !== null && (inc.unplaced.length ?? 0) === 0 && out.alone.length === 0;
-  // The greedy plan competes as a whole plan, scored with the same objective (score.ts): it is returned
-  // when the model found no complete plan or a dearer one. Its days lie off the model's weekly grid, so
-  // it cannot join the master as a column (weekly rows over-count its partial weeks).
+  // The greedy plan competes as a whole plan too, scored with the same objective (score.ts): its
+  // schedules seed the search, but when the search ends without a complete plan, or on a dearer one,
+  // greedy's plan is returned.
   let fallback = false;
   let objectiveOverride: number | null = null;
   if (seed && (!complete0 || seed.cost < inc!.cost - 1e-9)) {
@@ -294,10 +295,6 @@ function occupancy(m: CohortModel, columns: (Column | null)[]): Map<number, stri
     }
   });
   return occ;
-}
-
-function key(p: PlanPlacement): string {
-  return [p.trainee, p.kind, p.specialty ?? '', p.clinic ?? '', p.course ?? '', p.milestone ?? '', p.from, p.to].join('|');
 }
 
 function what(p: PlanPlacement): string {

@@ -7,10 +7,9 @@
  * Steps are per row and adaptive (Adam: momentum and a step scaled by each row's own recent overfill),
  * projected on λ ≥ 0, with a step size that decays from STEP to STEP_FLOOR. Rows differ by orders of
  * magnitude in how contested they are (a unit with one trainee away at a time, a clinic of six), which
- * one global step length serves badly. Measured on the 200-trainee region (two pricing threads), bound
- * after 42 steps / after 20 s: plain subgradient with Polyak steps 8 900 / 9 700; the Volume algorithm
- * (Barahona & Anbil) 9 550 / 10 890; these steps 10 630 / 10 900. All three level off at about 10 900:
- * at 200 trainees that is the LP bound of this model, give or take, not a weakness of the ascent.
+ * one global step length serves badly. Against plain subgradient (Polyak steps) and the Volume
+ * algorithm (Barahona & Anbil) these steps raise the bound faster early on; all three level off at
+ * about the same value, the LP bound of this model, so the plateau is not a weakness of the ascent.
  *
  * Each trainee's schedules are also averaged over the steps; the one with the largest weight is the
  * trainee's preferred schedule for repairs, as column generation's LP answer would give it.
@@ -40,11 +39,10 @@ export interface AscentResult {
 }
 
 /**
- * Step size: STEP × STEP_DECAY^step, never below STEP_FLOOR. Longer first steps that shrink faster:
- * measured against 0.3 × 0.99^step (bound when time ran out): 200 trainees, 5 s: 13 084 → 13 244;
- * 800 trainees, 30 s: 48 722 → 49 112; 50 trainees, where the ascent stalls on its own, the same
- * (3 435 / 3 434); 200 trainees run to its stall, 13 462 → 13 445. Smaller first steps (0.1, 0.05)
- * were worse at 5 s (12 361, 11 693), larger (0.8 × 0.96) no better at 200 and dearer at 50.
+ * Step size: STEP × STEP_DECAY^step, never below STEP_FLOOR. Longer first steps that shrink faster
+ * than a gentle 0.3 × 0.99^step gave a higher bound within short time limits on large regions and
+ * the same where the ascent stalls on its own; smaller first steps were worse, larger ones no better
+ * (the benchmark, `npm run bench:solve`, prints the bounds).
  */
 const STEP = 0.6;
 const STEP_DECAY = 0.97;

@@ -4,9 +4,8 @@
  * (model.ts `checked`): parts on the solver's grid start on Mondays, so for its own schedules the
  * Mondays are every row that matters, and leaving the other checked days out only relaxes the master —
  * its LP optimum is still a lower bound on every plan; integer plans are checked on every checked row
- * elsewhere (repair.ts). Measured at 50 trainees: the master with day rows needed 21 s of LP for 47
- * rounds, with Monday rows 2 s for 36 (and converged). Sums of four Mondays per row made the LP cheaper
- * still but lost 4 % of the bound, so the rows stay single Mondays.
+ * elsewhere (repair.ts). Day rows made the LP an order of magnitude slower; sums of several Mondays
+ * per row made it cheaper still but weakened the bound, so the rows stay single Mondays.
  *
  * Rows join lazily, where the LP answer overfills them. Without a complete plan among the columns,
  * each row also gets an "over capacity" column at a prohibitive price: the master stays feasible, and

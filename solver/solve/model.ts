@@ -18,13 +18,19 @@
  *   re-planning does not move placements off the weekly grid.
  */
 import { capacityByDay, capacityOn, capacitySteps } from '../domain/capacity.ts';
+import { placementKey, samePlacement } from '../domain/identity.ts';
 import { resolveParams } from '../domain/params.ts';
 import { plannedLengths } from '../domain/requirements.ts';
 import type { RuleParams } from '../domain/profiles.ts';
 import type { Clinic, Plan, PlanPlacement, Scenario, Specialty } from '../domain/schemas.ts';
 import { traineeFacts, type Interval, type TraineeFacts } from '../plan/context.ts';
+import { firstRotationDay } from '../rules/initial-vc.ts';
+import { keepsAwayLimit, returnDays as returnDaysOf, splitRotation } from '../rules/max-away.ts';
+import { rotationDeadline } from '../rules/required-rotations.ts';
+import { keepsLength } from '../rules/rotation-length.ts';
+import { saboPeriod } from '../rules/sabo-second-half.ts';
 import { addMonths, parseDay, type Day } from '../time/dates.ts';
-import { DAYS_PER_MONTH, MONTH_EPSILON, calendarMonths, endAfterCalendarMonths, type WorkCalendar } from '../time/months.ts';
+import { DAYS_PER_MONTH, firstDayCovering } from '../time/months.ts';
 import type { WorkCounter } from './clock.ts';
 import { slotAtOrAfter, slotOf, slotStart, type Slot } from './grid.ts';
 import { WEIGHTS } from './weights.ts';
@@ -129,8 +135,8 @@ export interface CohortModel {
    * limit drops (the busiest day of a stretch is one where a placement starts; a drop can only make a
    * later day tighter). So per resource: every Monday (where the model's parts start), every day a
    * limit or a fixed placement's place begins, and the first days of the placements of the current
-   * plan and of `exactFor` plans (read as columns off the grid). Measured: about a sixth of the days,
-   * so columns, the master and the price vectors shrink as much, and nothing is lost.
+   * plan and of `exactFor` plans (read as columns off the grid). That is a small share of the days, so
+   * columns, the master and the price vectors shrink as much, and nothing is lost.
    */
   checked: Uint8Array;
   /** Clinics first (same order as scenario.clinics), then units. */
@@ -165,7 +171,7 @@ export function rowOf(m: CohortModel, resource: number, day: Day): number {
 
 export function buildModel(scenario: Scenario, opts: BuildOptions = {}): CohortModel {
   const params = resolveParams(scenario);
-  const returnDays = params['max-away'].returnWeeks * 7;
+  const returnDays = returnDaysOf(params['max-away']);
   const awayMonths = params['max-away'].months;
   const horizonFrom = parseDay(scenario.horizon.from);
   const facts = scenario.trainees.map((t) => traineeFacts(t, params));
@@ -261,7 +267,7 @@ export function buildModel(scenario: Scenario, opts: BuildOptions = {}): CohortM
     }
   };
 
-  const shapes = new Map<string, Map<Day, Shape>>();
+  const shapes = new Map<string, Map<Day, Shape | null>>();
   for (const [index, t] of scenario.trainees.entries()) {
     const f = facts[index]!;
     const unit = unitIndex.get(t.unit) ?? -1;
@@ -306,9 +312,8 @@ function applyFixed(m: CohortModel, res: ResourceModel, list: { from: Day; to: D
 
 /** Current placements plus locked ones not already among them (a locked placement always stays). */
 export function keptPlacements(current: PlanPlacement[], locked: PlanPlacement[]): PlanPlacement[] {
-  const key = (p: PlanPlacement) => JSON.stringify([p.kind, p.specialty, p.clinic, p.course, p.milestone, p.from, p.to]);
-  const seen = new Set(current.map(key));
-  return [...current.map((p) => ({ ...p })), ...locked.filter((p) => !seen.has(key(p)))];
+  const seen = new Set(current.map(placementKey));
+  return [...current.map((p) => ({ ...p })), ...locked.filter((p) => !seen.has(placementKey(p)))];
 }
 
 function emptyTrainee(index: number, id: string, unit: number, facts: TraineeFacts, fixed: PlanPlacement[]): TraineeModel {
@@ -321,83 +326,12 @@ function emptyTrainee(index: number, id: string, unit: number, facts: TraineeFac
     items: [],
     firstSlot,
     span: 1,
-    earliest: facts.initialVcEnd + 1,
+    earliest: firstRotationDay(facts, { bt: false }),
     fixed,
     blocked: [],
     saboReserve: null,
     frozen: true,
   };
-}
-
-/**
- * The end day of `months` full-time months from `from` (formats.md's arithmetic, exact to the day).
- * Where the rate is constant over the rotation (most trainees, most of the time) the day follows in
- * closed form from calendar months = months / rate; otherwise walk from an estimate.
- */
-export function reach(cal: WorkCalendar, from: Day, months: number): Day {
-  const rate = cal.rate(from);
-  if (rate > 0) {
-    const d = closedFormEnd(from, months / rate);
-    // Constant rate over [from, d]: the closed form is exact.
-    if (d !== null && Math.abs(cal.rateSum(from, d) - rate * (d - from + 1)) < 1e-9) return d;
-  }
-  let d = rate > 0 ? endAfterCalendarMonths(from, months / rate) : cal.dayReaching(from, months);
-  while (cal.fteMonths(from, d) + MONTH_EPSILON < months) d += Math.max(1, Math.floor((months - cal.fteMonths(from, d)) * 15));
-  while (d > from && cal.fteMonths(from, d - 1) + MONTH_EPSILON >= months) d--;
-  return d;
-}
-
-/** Cache by target months, then start day (numeric keys: string keys cost more than the arithmetic). */
-const closedForms = new Map<number, Map<Day, Day | null>>();
-let closedFormCount = 0;
-
-/** The last day of `target` calendar months from `from`, or null where the rest would spill into a short month. */
-function closedFormEnd(from: Day, target: number): Day | null {
-  let byFrom = closedForms.get(target);
-  if (!byFrom) {
-    byFrom = new Map();
-    closedForms.set(target, byFrom);
-  }
-  const hit = byFrom.get(from);
-  if (hit !== undefined) return hit;
-  const whole = Math.floor(target + MONTH_EPSILON);
-  const base = addMonths(from, whole);
-  const rest = Math.max(0, target - whole);
-  const d = Math.max(from, base - 1 + Math.ceil(rest * DAYS_PER_MONTH - 1e-6));
-  const out = d < addMonths(from, whole + 1) - 1 ? d : null;
-  if (++closedFormCount > 200_000) {
-    closedForms.clear();
-    closedFormCount = 0;
-    byFrom = new Map();
-    closedForms.set(target, byFrom);
-  }
-  byFrom.set(from, out);
-  return out;
-}
-
-/** Splits a rotation of `months` full-time months starting on `from` into parts no longer than the away limit. */
-export function splitParts(cal: WorkCalendar, from: Day, months: number, awayMonths: number, returnDays: number): Part[] {
-  const parts: Part[] = [];
-  let cur = from;
-  let remaining = months;
-  for (let guard = 0; guard < 12 && remaining > MONTH_EPSILON; guard++) {
-    const end = reach(cal, cur, remaining);
-    const rate = cal.rate(cur);
-    // At a constant rate the calendar length is remaining / rate; else measure it.
-    const constant = rate > 0 && Math.abs(cal.rateSum(cur, end) - rate * (end - cur + 1)) < 1e-9;
-    const length = constant ? remaining / rate : calendarMonths(cur, end);
-    if (length <= awayMonths + MONTH_EPSILON) {
-      parts.push({ from: cur, to: end });
-      return parts;
-    }
-    const cut = addMonths(cur, awayMonths) - 1;
-    parts.push({ from: cur, to: cut });
-    // [cur, cut] is exactly `awayMonths` calendar months: at a constant rate its full-time months follow.
-    const cutConstant = rate > 0 && Math.abs(cal.rateSum(cur, cut) - rate * (cut - cur + 1)) < 1e-9;
-    remaining -= cutConstant ? awayMonths * rate : cal.fteMonths(cur, cut);
-    cur = slotStart(slotAtOrAfter(cut + 1 + returnDays));
-  }
-  return parts;
 }
 
 /** Where an option lies, whoever takes it: its parts, its runs of days and the first slot after its return. */
@@ -435,12 +369,12 @@ function traineeModel(
   fixed: PlanPlacement[],
   current: PlanPlacement[],
   clinicIndex: Map<string, number>,
-  shapes: Map<string, Map<Day, Shape>>,
+  shapes: Map<string, Map<Day, Shape | null>>,
 ): TraineeModel {
   const { params, returnDays, awayMonths } = m;
   const cal = f.calendar;
   const tol = params['rotation-length'].toleranceMonths;
-  const earliest = f.initialVcEnd + 1;
+  const earliest = firstRotationDay(f, { bt: false });
   // Nothing new begins before the planning day; rotations may run past the end of ST (extension,
   // costed in finishCost) up to the trainee's limit.
   const planFrom = m.planFrom ?? -Infinity;
@@ -472,9 +406,9 @@ function traineeModel(
   const haveMonths = (f.lastDay - Math.max(earliest, f.start, planFrom)) / DAYS_PER_MONTH;
   if (!lockedSabo && haveMonths >= needMonths) {
     const months = params['sabo-second-half'].months;
-    for (let s = slotOf(addMonths(f.lastDay + 1, -months)); slotStart(s) >= Math.max(f.secondHalf, planFrom); s--) {
+    for (let s = slotOf(firstDayCovering(f.lastDay, months)); slotStart(s) >= Math.max(f.secondHalf, planFrom); s--) {
       const from = slotStart(s);
-      const to = addMonths(from, months) - 1;
+      const { to } = saboPeriod(from, params['sabo-second-half']);
       if (to > f.lastDay || cal.hasLeave(from, to) || overlapsAny(blocked, from, to)) continue;
       saboReserve = { from, to };
       break;
@@ -489,11 +423,11 @@ function traineeModel(
     ? parseDay(lockedBvc.from) - 8
     : saboReserve
       ? saboReserve.from - 8
-      : Math.min(addMonths(lastDay + 1, -Math.ceil(bvcMonths)) - 22, lastDay);
+      : Math.min(firstDayCovering(lastDay, bvcMonths) - 22, lastDay);
 
   // The current plan's rotations the model places: the locked parts are fixed already (and counted in
   // `lockedMonths`), so they are not part of a rotation's keep option.
-  const isFixed = (p: PlanPlacement) => fixed.some((x) => x.kind === 'rotation' && x.specialty === p.specialty && x.from === p.from && x.to === p.to);
+  const isFixed = (p: PlanPlacement) => fixed.some((x) => samePlacement(x, p));
   const currentRot = new Map<Specialty, PlanPlacement[]>();
   for (const p of current) {
     if (p.kind !== 'rotation' || !p.specialty || isFixed(p)) continue;
@@ -510,20 +444,22 @@ function traineeModel(
     const months = planned.get(req)! - done;
     if (months <= tol) continue;
     const clinics = m.scenario.clinics.flatMap((c, i) => (c.specialty === req.specialty ? [i] : []));
-    const windowFrom = Math.max(req.bt ? f.start : earliest, planFrom);
-    const windowTo = Math.min(lastDay, req.bt ? f.btDeadline : lastDay, req.specialty === 'pediatrik' ? pedsDeadline : lastDay);
+    const windowFrom = Math.max(firstRotationDay(f, req), planFrom);
+    const windowTo = Math.min(lastDay, rotationDeadline(f, req), req.specialty === 'pediatrik' ? pedsDeadline : lastDay);
     const valid = (parts: Part[]): boolean => {
+      let length = done;
       for (const p of parts) {
         if (p.from < windowFrom || p.to > windowTo) return false;
         if (cal.hasLeave(p.from, p.to) || overlapsAny(blocked, p.from, p.to)) return false;
+        length += cal.fteMonths(p.from, p.to);
       }
-      return parts.length > 0;
+      return parts.length > 0 && keepsLength(req.months, length, tol);
     };
     const wishes = (f.trainee.wishes ?? []).filter((w) => w.specialty === req.specialty);
     const softCost = (parts: Part[]): number => {
       const first = parts[0]!.from;
       const last = parts[parts.length - 1]!.to;
-      let cost = (WEIGHTS.earlyPerMonth * Math.max(0, first - (req.bt ? f.start : earliest))) / DAYS_PER_MONTH;
+      let cost = (WEIGHTS.earlyPerMonth * Math.max(0, first - windowFrom)) / DAYS_PER_MONTH;
       for (const w of wishes) {
         if (!(first >= parseDay(w.from) && last <= parseDay(w.to))) cost += WEIGHTS.wish * (w.weight ?? 1);
       }
@@ -542,9 +478,9 @@ function traineeModel(
     const option = (parts: Part[], keep: boolean): RotationOption => optionAt(shapeOf(parts, returnDays), keep);
 
     // A rotation inside one stretch of constant rate has the same parts whoever takes it, so trainees
-    // share them (measured at 800 trainees: building the model took 1.4–2.4 s, most of it splitting
-    // parts and collecting the garbage of millions of part and span arrays; 0.7–0.9 s shared).
-    const sharedShapes = (from: Day): Map<Day, Shape> | null => {
+    // share them: splitting parts, and collecting the garbage of millions of part and span arrays, was
+    // most of the cost of building a large region's model.
+    const sharedShapes = (from: Day): Map<Day, Shape | null> | null => {
       const rate = cal.rate(from);
       // The days splitting can read: the calendar length at this rate, the return gaps between its
       // parts, and a month for reach()'s search past the end.
@@ -566,11 +502,12 @@ function traineeModel(
       }
       const byStart = sharedShapes(from);
       let shape = byStart?.get(from);
-      if (!shape) {
-        shape = shapeOf(splitParts(cal, from, months, awayMonths, returnDays), returnDays);
+      if (shape === undefined) {
+        const parts = splitRotation(cal, from, months, params['max-away'], tol);
+        shape = parts && shapeOf(parts, returnDays);
         byStart?.set(from, shape);
       }
-      if (!valid(shape.parts)) {
+      if (!shape || !valid(shape.parts)) {
         grid.push(null);
         continue;
       }
@@ -588,9 +525,9 @@ function traineeModel(
       const c = clinicIndex.get(cur[0]!.clinic ?? '');
       const sameClinic = cur.every((p) => p.clinic === cur[0]!.clinic);
       const shapeOk =
-        parts.every((p, i) => calendarMonths(p.from, p.to) <= awayMonths + MONTH_EPSILON && (i === 0 || p.from - parts[i - 1]!.to - 1 >= returnDays)) &&
-        total >= req.months[0] - done - tol &&
-        total <= req.months[1] - done + tol;
+        parts.every((p, i) => i === 0 || p.from - parts[i - 1]!.to - 1 >= returnDays) &&
+        keepsAwayLimit(parts, params['max-away']) &&
+        keepsLength(req.months, done + total, tol);
       if (c !== undefined && sameClinic && clinics.includes(c) && shapeOk && valid(parts)) {
         keepOption = option(parts, true);
         maxNext = Math.max(maxNext, keepOption.next);

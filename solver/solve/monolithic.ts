@@ -1,11 +1,11 @@
 /**
  * The monolithic MIP of the cohort — the baseline the decomposition is measured against in the bench
- * (issue 3: "one MIP of the whole cohort does not scale"). One binary per trainee × rotation × start ×
- * clinic, on the same model (model.ts) but with starts on the first Monday of each month only, as the
- * issue's measurement did, to keep it loadable: every rotation once; a trainee's rotations (with their
- * return weeks) never overlap; clinic and unit weeks within their free places (a week holds the
- * fewest free places of its days and counts every rotation touching it: the issue's coarse grid,
- * kept for the baseline because day rows would make it far larger still). The completion terms
+ * (one MIP of the whole cohort does not scale). One binary per trainee × rotation × start × clinic, on
+ * the same model (model.ts) but with starts on the first Monday of each month only, to keep it
+ * loadable: every rotation once; a trainee's rotations (with their return weeks) never overlap; clinic
+ * and unit weeks within their free places (a week holds the fewest free places of its days and counts
+ * every rotation touching it: a coarse grid, kept for the baseline because day rows would make it far
+ * larger still). The completion terms
  * (fairness, last rotation) are not linear here and are left out, so its dual bound is still a valid
  * lower bound on the full objective (they are ≥ 0); its plans are re-costed with the full objective.
  */

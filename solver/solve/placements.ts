@@ -1,7 +1,7 @@
 /**
  * From a trainee's chosen rotations to the plan's placements, completed for the IUP: own BVC after
  * pediatrics (with the BVC course between), SÄBO in the second half, the courses in their windows and
- * the Mitt-i-ST milestone at 30–36 full-time months. These run from the VC and hold no clinic place,
+ * the Mitt-i-ST milestone in its window (rules/mid-st.ts). These run from the VC and hold no clinic place,
  * so they are placed per trainee after the rotations, in free VC time (not on leave, not overlapping
  * a rotation, each other, or the return weeks inside a split rotation).
  */
@@ -9,8 +9,11 @@ import type { CourseId, MilestoneId, PlanPlacement } from '../domain/schemas.ts'
 import { WRITTEN_WORK_MONTHS } from '../domain/delmal.ts';
 import { COURSES } from '../domain/schemas.ts';
 import type { Interval } from '../plan/context.ts';
-import { calendarMonths } from '../time/months.ts';
-import { addMonths, formatDay, isWeekend, parseDay, type Day } from '../time/dates.ts';
+import { courseDays } from '../rules/course-windows.ts';
+import { midStWindow } from '../rules/mid-st.ts';
+import { ownBvcKeepsRule, ownBvcPeriod } from '../rules/pediatrics-before-bvc.ts';
+import { saboKeepsRule, saboPeriod } from '../rules/sabo-second-half.ts';
+import { formatDay, isWeekend, parseDay, type Day } from '../time/dates.ts';
 import type { CohortModel, TraineeModel } from './model.ts';
 import type { Column } from './pricing.ts';
 import { slotAtOrAfter, slotStart } from './grid.ts';
@@ -109,17 +112,12 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
 
   const peds = rotations.filter((r) => r.specialty === 'pediatrik');
   const pedsEnd = peds.length ? Math.max(...peds.map((r) => r.to)) : null;
-  const bvcMonths = params['pediatrics-before-bvc'].bvcMonths;
   const lockedBvc = t.fixed.find((p) => p.kind === 'bvc');
   const afterPeds = (from: Day) => pedsEnd === null || from > pedsEnd;
-  const bvcMin = (from: Day, to: Day) => afterPeds(from) && calendarMonths(from, to) + 1e-9 >= bvcMonths;
-  const saboOk = (from: Day, to: Day) => from >= f.secondHalf && calendarMonths(from, to) + 1e-9 >= params['sabo-second-half'].months;
-  // Mitt-i-ST at about 31 full-time months (credit included), on a free working day.
-  const mid = params['mid-st'];
-  const midOk = (from: Day) => {
-    const fte = cal.fteMonths(f.start, from) + f.creditMonths;
-    return fte >= mid.minMonths && fte <= mid.maxMonths;
-  };
+  const bvcMin = (from: Day, to: Day) => ownBvcKeepsRule({ from, to }, pedsEnd, params['pediatrics-before-bvc']);
+  const saboOk = (from: Day, to: Day) => saboKeepsRule({ from, to }, f, params['sabo-second-half']);
+  const midWindow = midStWindow(f, params['mid-st']);
+  const midOk = (from: Day) => midWindow.from <= from && from <= midWindow.to;
   const hasMid = () => out.some((p) => p.kind === 'milestone' && p.milestone === 'mitt-i-st');
   if (!has('course', 'bvc')) keepCurrent('course', afterPeds, { course: 'bvc' });
   const keptBvc = !lockedBvc && keepCurrent('bvc', bvcMin);
@@ -147,16 +145,17 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
     starts.add(after);
     const inReserve = (from: Day, to: Day) => t.saboReserve !== null && t.saboReserve.from <= to && from <= t.saboReserve.to;
     const tryStarts = [...starts].sort((a, b) => a - b);
+    const bvcAt = (d: Day) => ownBvcPeriod(d, params['pediatrics-before-bvc']);
     for (const until of bounds) {
       if (bvcStart !== null) break;
       for (const avoidReserve of [true, false]) {
         const from = tryStarts.find((d) => {
-          const to = addMonths(d, Math.ceil(bvcMonths)) - 1;
+          const { to } = bvcAt(d);
           return usable(d, to, until) && !(avoidReserve && inReserve(d, to));
         });
         if (from !== undefined) {
           // Not marked busy: SÄBO may run side by side with own BVC (both from the VC).
-          out.push({ trainee: t.id, kind: 'bvc', from: formatDay(from), to: formatDay(addMonths(from, Math.ceil(bvcMonths)) - 1) });
+          out.push({ trainee: t.id, kind: 'bvc', from: formatDay(from), to: formatDay(bvcAt(from).to) });
           bvcStart = from;
           break;
         }
@@ -164,10 +163,9 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
     }
   }
   if (!has('sabo')) {
-    const months = params['sabo-second-half'].months;
     const firstTry = t.saboReserve?.from ?? f.secondHalf;
     const tryAt = (from: Day, until: Day = last) => {
-      const to = addMonths(from, Math.ceil(months)) - 1;
+      const { to } = saboPeriod(from, params['sabo-second-half']);
       return usable(from, to, until) ? to : null;
     };
     let placed = false;
@@ -200,30 +198,21 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
     return null;
   };
   if (!hasMid()) {
-    const target = Math.min(mid.maxMonths, Math.max(mid.minMonths + 1, mid.minMonths)) - f.creditMonths;
-    const latest = Math.min(f.midStLatest, addMonths(f.end + 1, -mid.monthsBeforeEnd) - 1);
-    const d = milestoneDay(cal.dayReaching(f.start, Math.max(0, target)), latest);
+    // Inside its window; where none is left (the trainee's time is short), as near after it as ST allows.
+    const d = milestoneDay(midWindow.from, midWindow.to) ?? milestoneDay(midWindow.from, last);
     if (d !== null) place({ kind: 'milestone', milestone: 'mitt-i-st' }, d, d);
   }
   const midDay = out.find((p) => p.kind === 'milestone' && p.milestone === 'mitt-i-st');
-  const midStDay = midDay ? parseDay(midDay.from) : f.midStLatest;
+  const midStDay = midDay ? parseDay(midDay.from) : null;
 
   const windows = params['course-windows'].windows;
+  // Courses begin after the first two weeks when ST opens at the VC.
+  const firstCourseDay = f.initialVcEnd >= f.start ? f.start + 14 : f.start;
   for (const course of COURSES) {
     if (course === 'bvc' || has('course', course)) continue;
-    const w = windows[course];
-    let from = f.initialVcEnd >= f.start ? f.start + 14 : f.start;
-    let until = last;
-    if (w === 'early') until = f.earlyEnd;
-    else if (w === 'first-half') until = f.secondHalf - 1;
-    else if (w === 'by-mid-st') until = midStDay - 1;
-    else if (w === 'second-half') from = f.secondHalf;
-    else if (w === 'after-pediatrics-before-bvc') {
-      if (pedsEnd === null) continue;
-      from = pedsEnd + 1;
-      until = (bvcStart ?? last) - 1;
-    }
-    const d = courseWeek(from, until);
+    const days = courseDays(windows[course], f, { midSt: midStDay, pediatricsEnd: pedsEnd, bvcStart });
+    if (days === null) continue;
+    const d = courseWeek(Math.max(days.from, firstCourseDay), Math.min(days.to, last));
     if (d !== null) place({ kind: 'course', course }, d, d + COURSE_DAYS - 1);
   }
   // Other short events of the current plan (quality project, scientific work …) stay where they are, if

@@ -5,9 +5,6 @@
  * deterministic) and exchanges prices and schedules through shared memory, waiting on Atomics — so the
  * solve loop stays synchronous and a round costs no message passing. Until the helper has built its
  * model, and whenever a round is small, everything is priced here.
- *
- * Measured on the 200-trainee region (2 cores): a pricing round 90 ms on one thread, see the issue note
- * for two.
  */
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../domain/schemas.ts';

@@ -205,7 +205,7 @@ export function bestSchedule(m: CohortModel, t: TraineeModel, p: Prices): Priced
   const local = p.free ? localPrefix(m, t, p) : null;
   // Fast path (prices as prefix sums, nothing closed): the unit's price of an option is the same at
   // every clinic, and a grid option's clinic cost depends on the clinic only — both taken out of the
-  // clinic loop (measured: a third of the option pricing time).
+  // clinic loop, where they were a third of the option pricing time.
   // Repair mode likewise, through the trainee's own prefix counts of full days (localPrefix).
   const P = p.prefix && !p.free ? p.prefix : null;
   const stride = m.nSlots + 1;

@@ -7,14 +7,11 @@
  * A column holds the checked rows (model.ts) of its days; that is exact only when each part's first
  * day is a checked row, so a plan must be built into the model (`exactFor`) to be read here.
  */
+import { samePlacement } from '../domain/identity.ts';
 import type { Plan, PlanPlacement } from '../domain/schemas.ts';
 import { parseDay } from '../time/dates.ts';
 import { rowOf, type CohortModel, type Part, type TraineeModel } from './model.ts';
 import { makeColumn, type Choice, type Column } from './pricing.ts';
-
-function samePlacement(a: PlanPlacement, b: PlanPlacement): boolean {
-  return a.kind === b.kind && a.specialty === b.specialty && a.clinic === b.clinic && a.from === b.from && a.to === b.to;
-}
 
 /**
  * One trainee's schedule in the plan as a column: null when a rotation the model places is missing,

@@ -47,8 +47,8 @@ export function daysInMonth(year: number, month: number): number {
 
 /**
  * True for a real calendar date written `YYYY-MM-DD` (rejects 2027-02-30, 2027-13-01). Integer checks,
- * not luxon: the readers call this for every date of a 20 000-placement plan (luxon took ~20 µs a
- * date); the property tests check it against luxon's own validity.
+ * not luxon: the readers call this for every date of a whole cohort's plan, where luxon's parsing was
+ * the readers' main cost; the property tests check it against luxon's own validity.
  */
 export function isIsoDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
@@ -67,8 +67,12 @@ export function formatDay(d: Day): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Adds calendar months, clamping to the month's last day (Jan 31 + 1 month = Feb 28/29), as luxon does. */
+/**
+ * Adds whole calendar months, clamping to the month's last day (Jan 31 + 1 month = Feb 28/29), as luxon
+ * does. Fractional months (a rule's 2.5) are months.ts's arithmetic: here they would give NaN days.
+ */
 export function addMonths(d: Day, months: number): Day {
+  if (!Number.isInteger(months)) throw new RangeError(`addMonths: whole months only (got ${months}); see time/months.ts`);
   const { year, month, day } = civilFromDay(d);
   const index = year * 12 + (month - 1) + months;
   const y = Math.floor(index / 12);
@@ -96,6 +100,11 @@ export function dayOfMonthIndex(index: number): Day {
 /** Today's date in Sweden, as a day number. */
 export function today(): Day {
   return parseDay(DateTime.now().setZone('Europe/Stockholm').toISODate()!);
+}
+
+/** The first Monday on or after d (day 0, 1970-01-01, was a Thursday): clinics take trainees on Mondays. */
+export function mondayOnOrAfter(d: Day): Day {
+  return d + ((((4 - d) % 7) + 7) % 7);
 }
 
 /** Saturday or Sunday. */

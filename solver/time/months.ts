@@ -35,11 +35,41 @@ function monthsAfter(base: number, day: number, m: number): Day {
   return dayFromCivil(y, mo, Math.min(day, daysInMonth(y, mo)));
 }
 
-/** The day on which a placement of `months` calendar months starting at `from` ends (inclusive). */
-export function endAfterCalendarMonths(from: Day, months: number): Day {
+/**
+ * The last day of the shortest period from `from` that lasts at least `months` calendar months (own
+ * BVC, SÄBO: a minimum length). Fractional months count as formats.md says: leftover days / 30.4375.
+ */
+export function lastDayCovering(from: Day, months: number): Day {
+  let d = estimateEnd(from, months);
+  while (calendarMonths(from, d) + MONTH_EPSILON < months) d++;
+  while (d > from && calendarMonths(from, d - 1) + MONTH_EPSILON >= months) d--;
+  return d;
+}
+
+/**
+ * The last day of the longest period from `from` that lasts at most `months` calendar months (the away
+ * limit). "Over" is measured as the rules measure it, length − limit > MONTH_EPSILON: the same floats.
+ */
+export function lastDayWithin(from: Day, months: number): Day {
+  let d = estimateEnd(from, months);
+  while (d >= from && calendarMonths(from, d) - months > MONTH_EPSILON) d--;
+  while (calendarMonths(from, d + 1) - months <= MONTH_EPSILON) d++;
+  return d;
+}
+
+/** The first day of the shortest period ending on `to` that lasts at least `months` calendar months. */
+export function firstDayCovering(to: Day, months: number): Day {
   const whole = Math.floor(months + MONTH_EPSILON);
-  const rest = Math.max(0, months - whole);
-  return addMonths(from, whole) + Math.round(rest * DAYS_PER_MONTH) - 1;
+  let d = addMonths(to + 1, -whole) - Math.round(Math.max(0, months - whole) * DAYS_PER_MONTH);
+  while (calendarMonths(d, to) + MONTH_EPSILON < months) d--;
+  while (d < to && calendarMonths(d + 1, to) + MONTH_EPSILON >= months) d++;
+  return d;
+}
+
+/** A day within a day or two of the end of `months` calendar months from `from`, for the searches above. */
+function estimateEnd(from: Day, months: number): Day {
+  const whole = Math.floor(months + MONTH_EPSILON);
+  return Math.max(from - 1, addMonths(from, whole) + Math.round(Math.max(0, months - whole) * DAYS_PER_MONTH) - 1);
 }
 
 /**
@@ -166,6 +196,53 @@ export class WorkCalendar {
       if (d - from > 36525) return d;
     }
   }
+}
+
+/**
+ * The last day of `months` full-time months from `from`: the earliest day D with fteMonths(from, D) ≥
+ * months (formats.md's arithmetic, exact to the day; the planners' rotation ends).
+ * Where the rate is constant over the rotation (most trainees, most of the time) the day follows in
+ * closed form from calendar months = months / rate; otherwise walk from an estimate.
+ */
+export function fullTimeEnd(cal: WorkCalendar, from: Day, months: number): Day {
+  const rate = cal.rate(from);
+  if (rate > 0) {
+    const d = closedFormEnd(from, months / rate);
+    // Constant rate over [from, d]: the closed form is exact.
+    if (d !== null && Math.abs(cal.rateSum(from, d) - rate * (d - from + 1)) < 1e-9) return d;
+  }
+  let d = rate > 0 ? lastDayCovering(from, months / rate) : cal.dayReaching(from, months);
+  while (cal.fteMonths(from, d) + MONTH_EPSILON < months) d += Math.max(1, Math.floor((months - cal.fteMonths(from, d)) * 15));
+  while (d > from && cal.fteMonths(from, d - 1) + MONTH_EPSILON >= months) d--;
+  return d;
+}
+
+/** Cache by target months, then start day (numeric keys: string keys cost more than the arithmetic). */
+const closedForms = new Map<number, Map<Day, Day | null>>();
+let closedFormCount = 0;
+
+/** The last day of `target` calendar months from `from`, or null where the rest would spill into a short month. */
+function closedFormEnd(from: Day, target: number): Day | null {
+  let byFrom = closedForms.get(target);
+  if (!byFrom) {
+    byFrom = new Map();
+    closedForms.set(target, byFrom);
+  }
+  const hit = byFrom.get(from);
+  if (hit !== undefined) return hit;
+  const whole = Math.floor(target + MONTH_EPSILON);
+  const base = addMonths(from, whole);
+  const rest = Math.max(0, target - whole);
+  const d = Math.max(from, base - 1 + Math.ceil(rest * DAYS_PER_MONTH - 1e-6));
+  const out = d < addMonths(from, whole + 1) - 1 ? d : null;
+  if (++closedFormCount > 200_000) {
+    closedForms.clear();
+    closedFormCount = 0;
+    byFrom = new Map();
+    closedForms.set(target, byFrom);
+  }
+  byFrom.set(from, out);
+  return out;
 }
 
 /** The earliest day the minimum time of ST (rule `minimum-time`) is reached: formats.md's `end`. */

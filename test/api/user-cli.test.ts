@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app.ts';
 import { openDatabase } from '../../db/index.ts';
 import { captureIo } from '../../solver/cli/io.ts';
-import { run } from '../../solver/cli/commands/user.ts';
+import { main } from '../../api/cli/main.ts';
+import { run } from '../../api/cli/user.ts';
 import { pgliteFromTemplate } from '../helpers/db.ts';
 
 describe('randplan user', () => {
@@ -28,8 +29,9 @@ describe('randplan user', () => {
     expect(await run(['add', '--email', 'x@y', '--data-dir', dir], missing)).toBe(2);
     expect(missing.err).toMatch(/--name/);
 
+    // Through the app's command line (`npx randplan user list`), as well as the module itself.
     const list = captureIo();
-    expect(await run(['list', '--data-dir', dir], list)).toBe(0);
+    expect(await main(['user', 'list', '--data-dir', dir], list)).toBe(0);
     expect(list.out.trim().split('\n')).toEqual(['rektor@region.se\tstudierektor\tRut Rektor']);
 
     const app = await buildApp({ dataDir: dir, demo: false, jobs: false, webRoot: false });

@@ -6,6 +6,7 @@ import { Value } from '@sinclair/typebox/value';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Report, type Plan, type Scenario } from '../../solver/domain/schemas.ts';
 import { captureIo } from '../../solver/cli/io.ts';
+import { main as appMain } from '../../api/cli/main.ts';
 import { COMMANDS, main } from '../../solver/cli/main.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -154,11 +155,15 @@ describe('randplan validate', () => {
 });
 
 describe('randplan (dispatch)', () => {
-  it('--help prints the commands in Swedish, --lang en in English', async () => {
+  it("--help prints the commands in Swedish, --lang en in English; the app's command line adds user", async () => {
     const sv = await cli('--help');
     expect(sv.code).toBe(0);
     expect(sv.out).toContain('Användning: randplan KOMMANDO');
-    for (const c of ['validate', 'solve', 'demo', 'user']) expect(sv.out).toContain(`  ${c}`);
+    for (const c of ['validate', 'solve', 'demo']) expect(sv.out).toContain(`  ${c}`);
+    expect(sv.out).not.toContain('  user');
+    const app = captureIo();
+    expect(await appMain(['--help'], app)).toBe(0);
+    for (const c of ['validate', 'solve', 'demo', 'user']) expect(app.out).toContain(`  ${c}`);
     const en = await cli('--help', '--lang', 'en');
     expect(en.out).toContain('Usage: randplan COMMAND');
   });
@@ -187,7 +192,7 @@ describe('randplan (dispatch)', () => {
   });
 
   it('a command whose module is not in the checkout is reported as not available', async () => {
-    COMMANDS.later = { ...COMMANDS.solve!, file: './commands/not-written-yet.ts' };
+    COMMANDS.later = { ...COMMANDS.solve!, file: new URL('../../solver/cli/commands/not-written-yet.ts', import.meta.url) };
     try {
       const r = await cli('later', 'x');
       expect(r.code).toBe(2);
@@ -198,14 +203,14 @@ describe('randplan (dispatch)', () => {
   });
 
   it('the bin shim runs the command line with node', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'solver/cli/randplan.mjs'), 'validate', scenarioPath, planPath, '--json'], {
+    const r = spawnSync(process.execPath, [join(ROOT, 'api/cli/randplan.mjs'), 'validate', scenarioPath, planPath, '--json'], {
       cwd: ROOT,
       encoding: 'utf8',
     });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as Report).format).toBe('randplan.report/1');
-    const bad = spawnSync(process.execPath, [join(ROOT, 'solver/cli/randplan.mjs'), 'nonsense'], { cwd: ROOT, encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [join(ROOT, 'api/cli/randplan.mjs'), 'nonsense'], { cwd: ROOT, encoding: 'utf8' });
     expect(bad.status).toBe(2);
   });
 });

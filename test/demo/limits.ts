@@ -15,9 +15,9 @@ export function limitBreaches(scenario: Scenario, plan: Plan): LimitBreach[] {
   const out: LimitBreach[] = [];
   const capacityOn = (clinicId: string, day: number): number => {
     const c = scenario.clinics.find((x) => x.id === clinicId)!;
-    let cap = c.capacity;
-    for (const ch of c.capacityChanges ?? []) if (parseDay(ch.from) <= day && day <= parseDay(ch.to)) cap = ch.capacity;
-    return cap;
+    // formats.md: a change's capacity inside its period, the smallest where two changes overlap.
+    const inside = (c.capacityChanges ?? []).filter((ch) => parseDay(ch.from) <= day && day <= parseDay(ch.to));
+    return inside.length === 0 ? c.capacity : Math.min(...inside.map((ch) => ch.capacity));
   };
   const traineeUnit = new Map(scenario.trainees.map((t) => [t.id, t.unit]));
   const perClinicDay = new Map<string, number>();

@@ -3,7 +3,8 @@ import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
 import { KRONOBERG, NORRBOTTEN } from '../../solver/domain/profiles.ts';
 import { Report, type PlanPlacement, type Trainee } from '../../solver/domain/schemas.ts';
-import { RULES, paramsFor } from '../../solver/rules/index.ts';
+import { resolveParams } from '../../solver/domain/params.ts';
+import { RULES, paramsFor, statementOf } from '../../solver/rules/index.ts';
 import { formatDay, parseDay } from '../../solver/time/dates.ts';
 import { createValidator, validate } from '../../solver/validate.ts';
 import { cleanPlacements, plan, scenario, trainee } from './fixtures.ts';
@@ -32,10 +33,43 @@ describe('the rule catalogue', () => {
     expect(RULES.map((r) => r.id)).toEqual([...DOMAIN_IDS, 'planning-day', 'structure', 'locked']);
   });
 
+  it("states a rule with the parameters in force: a region's override is in the sentence a person reads", () => {
+    const said = (rules: Record<string, Record<string, unknown>>) => {
+      const params = resolveParams({ profile: 'kronoberg', rules });
+      return Object.fromEntries(RULES.map((r) => [r.id, statementOf(r, params)]));
+    };
+    const defaults = said({});
+    expect(defaults['sabo-second-half']!.sv).toContain('Minst 4 månader i följd');
+    expect(defaults['max-away']!.en).toContain('longer than 3 months in one stretch; longer rotations are split by at least 1 week');
+    const region = said({
+      'sabo-second-half': { months: 6 },
+      'max-away': { months: 2.5, returnWeeks: 2 },
+      'mid-st': { minMonths: 28, maxMonths: 34, monthsBeforeEnd: 20 },
+      'total-side-time': { min: 20, max: 26 },
+      'initial-vc': { months: 18 },
+      'pediatrics-before-bvc': { bvcMonths: 5 },
+      'minimum-time': { months: { '2015:8': 62, '2021:8': 68 } },
+      'required-rotations': { btWithinMonths: 30 },
+      'course-windows': { windows: { lek: 'second-half' } },
+    });
+    expect(region['sabo-second-half']!.sv).toContain('Minst 6 månader i följd');
+    expect(region['max-away']!.sv).toContain('längre än 2,5 månader i en följd; längre randningar delas med minst 2 veckor');
+    expect(region['mid-st']!.en).toContain('after 28–34 months full-time and at least 20 months before');
+    expect(region['total-side-time']!.sv).toContain('20–26 heltidsmånader');
+    expect(region['initial-vc']!.en).toContain('18 months full-time');
+    expect(region['pediatrics-before-bvc']!.en).toContain('at least 5 months');
+    expect(region['minimum-time']!.sv).toContain('62 heltidsmånader (2015:8) eller 68');
+    expect(region['required-rotations']!.en).toContain('within 30 months');
+    expect(region['course-windows']!.en).toContain('LEK (leadership, ethics, quality) in the second half');
+    expect(defaults['course-windows']!.en).toContain('in the first half');
+  });
+
   it('states every rule in Swedish and English and marks hard and advice as domain.md does', () => {
-    for (const r of RULES) {
-      expect(r.statement.sv.length).toBeGreaterThan(20);
-      expect(r.statement.en.length).toBeGreaterThan(20);
+    for (const params of [KRONOBERG, NORRBOTTEN]) {
+      for (const r of RULES) {
+        expect(statementOf(r, params).sv.length).toBeGreaterThan(20);
+        expect(statementOf(r, params).en.length).toBeGreaterThan(20);
+      }
     }
     const advice = RULES.filter((r) => r.severity === 'advice').map((r) => r.id);
     expect(advice).toEqual(['total-side-time', 'mid-st', 'course-windows', 'extension', 'delmal-coverage', 'planning-day']);

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { leastCapacity } from '../../solver/domain/capacity.ts';
+import type { Clinic } from '../../solver/domain/schemas.ts';
+import { addMonths, parseDay } from '../../solver/time/dates.ts';
 import { brief, cleanPlacements, clinics, rot, scenario, trainee, traineeViolationsOf, violationsOf } from './fixtures.ts';
 
 const RULE = 'clinic-capacity';
@@ -111,5 +114,31 @@ describe('clinic-capacity before the planning day', () => {
       ['advice', '2028-09-01', '2028-09-30'],
     ]);
     expect(found[1]!.message.sv).toMatch(/^Före planeringsdagen: /);
+  });
+});
+
+describe('leastCapacity: the places a month (or any period) offers, read as the rule reads them', () => {
+  const clinic: Clinic = {
+    id: 'psyk-vxo',
+    name: 'Psykiatri Växjö',
+    specialty: 'psykiatri',
+    capacity: 2,
+    capacityChanges: [
+      { from: '2029-06-15', to: '2029-08-15', capacity: 0 },
+      { from: '2029-07-01', to: '2029-07-31', capacity: 1 },
+      { from: '2029-10-01', to: '2029-10-31', capacity: 3 },
+    ],
+  };
+  const month = (m: string) => leastCapacity(clinic, parseDay(`${m}-01`), addMonths(parseDay(`${m}-01`), 1) - 1);
+
+  it('is the smallest where two changes overlap, a raised capacity inside its period, the base elsewhere', () => {
+    expect([month('2029-05'), month('2029-06'), month('2029-07'), month('2029-08'), month('2029-09'), month('2029-10')]).toEqual([2, 0, 0, 0, 2, 3]);
+  });
+
+  it('agrees with the rule: three trainees fit in October, not in September', () => {
+    const s = scenario(three, { clinics: [...clinics().filter((c) => c.id !== 'psyk-vxo'), clinic] });
+    const at = (from: string, to: string) => three.map((t) => rot(t.id, 'psykiatri', from, to));
+    expect(violationsOf(RULE, s, at('2029-10-01', '2029-10-31'))).toEqual([]);
+    expect(violationsOf(RULE, s, at('2029-09-01', '2029-09-30')).map((v) => v.amount)).toEqual([3 - month('2029-09')]);
   });
 });

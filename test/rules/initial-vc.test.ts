@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { resolveParams } from '../../solver/domain/params.ts';
+import { traineeFacts } from '../../solver/plan/context.ts';
+import { firstRotationDay } from '../../solver/rules/initial-vc.ts';
+import { formatDay, parseDay } from '../../solver/time/dates.ts';
 import { brief, cleanPlacements, edited, rot, scenario, trainee, violationsOf } from './fixtures.ts';
 
 const RULE = 'initial-vc';
@@ -46,5 +50,19 @@ describe('initial-vc', () => {
       ['2028-02-01', 6],
       ['2028-05-08', 2.79], // 2028-05-08..07-31: 2 months + 24 days
     ]);
+  });
+});
+
+describe('initial-vc for the planners: firstRotationDay', () => {
+  it('follows the months in force (18 at 80 %), and lets a BT rotation start on the first day', () => {
+    const s = scenario([trainee('t01', { employment: [{ from: '2027-02-01', rate: 0.8 }] })], { rules: { 'initial-vc': { months: 18 } } });
+    const facts = traineeFacts(s.trainees[0]!, resolveParams(s));
+    const first = formatDay(firstRotationDay(facts, { bt: false }));
+    expect(first).toBe('2028-12-17'); // 18 full-time months at 80 % are 22.5 calendar months
+    expect(formatDay(firstRotationDay(facts, { bt: true }))).toBe('2027-02-01');
+    const hudFrom = (from: string) => edited('t01', (p) => p.specialty === 'hud', [rot('t01', 'hud', from, formatDay(parseDay(from) + 30))]);
+    const early = (from: string) => violationsOf(RULE, s, hudFrom(from)).filter((v) => v.from === from);
+    expect(early(first)).toEqual([]);
+    expect(early(formatDay(parseDay(first) - 1))).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { placementKey, samePlacement } from '../../solver/domain/identity.ts';
 import { brief, cleanPlacements, edited, rot, scenario, trainee, violationsOf } from './fixtures.ts';
 
 const RULE = 'locked';
@@ -33,5 +34,22 @@ describe('locked', () => {
     s2.clinics.push({ id: 'hud-lby', name: 'Hud Ljungby', specialty: 'hud', capacity: 1 });
     const placements = edited('t01', (p) => p.course === 'lek' || p.specialty === 'hud', [rot('t01', 'hud', '2030-05-01', '2030-05-31', 'hud-lby')]);
     expect(violationsOf(RULE, s2, placements).map((v) => v.from)).toEqual(['2027-11-08', '2030-05-01']);
+  });
+});
+
+describe('the same placement (domain/identity.ts)', () => {
+  const psyk = rot('t01', 'psykiatri', '2028-09-01', '2028-11-30');
+
+  it('is the same kind, what and dates; an absent field equals an undefined one', () => {
+    expect(samePlacement(psyk, { ...psyk, course: undefined })).toBe(true);
+    expect(samePlacement(psyk, { ...psyk, clinic: 'psyk-annan' })).toBe(false);
+    expect(samePlacement(psyk, { ...psyk, to: '2028-11-29' })).toBe(false);
+    expect(samePlacement({ ...psyk, from: 1, to: 2 }, { ...psyk, from: 1, to: 2 })).toBe(true);
+  });
+
+  it("keys a placement with its trainee: one trainee's placement is not another's", () => {
+    expect(placementKey(psyk)).toBe(placementKey({ ...psyk, milestone: undefined }));
+    expect(placementKey(psyk)).not.toBe(placementKey({ ...psyk, trainee: 't02' }));
+    expect(placementKey(psyk)).not.toBe(placementKey({ ...psyk, kind: 'bvc' }));
   });
 });

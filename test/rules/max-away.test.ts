@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { resolveParams } from '../../solver/domain/params.ts';
+import { traineeFacts } from '../../solver/plan/context.ts';
+import { keepsAwayLimit, splitRotation } from '../../solver/rules/max-away.ts';
+import { formatDay, parseDay } from '../../solver/time/dates.ts';
 import { brief, cleanPlacements, edited, rot, scenario, trainee, violationsOf } from './fixtures.ts';
 
 const RULE = 'max-away';
@@ -58,5 +62,38 @@ describe('max-away', () => {
       ['2028-09-01', 1],
       ['2029-01-01', 1],
     ]);
+  });
+});
+
+describe('max-away for the planners: splitRotation', () => {
+  const s = scenario([trainee()], { rules: { 'max-away': { months: 2.5, returnWeeks: 2 } } });
+  const params = resolveParams(s);
+  const facts = traineeFacts(s.trainees[0]!, params);
+  const asPlacements = (parts: { from: number; to: number }[]) => parts.map((p) => rot('t01', 'internmedicin', formatDay(p.from), formatDay(p.to)));
+
+  it('cuts 6 months under a 2.5-month limit into parts the rule accepts (each 2.5 months less a part of a day), each next one from the first Monday after 2 weeks back', () => {
+    const parts = splitRotation(facts.calendar, parseDay('2028-02-07'), 6, params['max-away'], params['rotation-length'].toleranceMonths)!;
+    expect(parts.map((p) => [formatDay(p.from), formatDay(p.to)])).toEqual([
+      ['2028-02-07', '2028-04-21'],
+      ['2028-05-08', '2028-07-22'],
+      ['2028-08-07', '2028-09-07'],
+    ]);
+    // Medicine alone (the clean plan's 3-month rotations break a 2.5-month limit themselves).
+    const placements = edited('t01', (p) => p.kind === 'rotation', asPlacements(parts));
+    expect(violationsOf(RULE, s, placements)).toEqual([]);
+    expect(violationsOf('rotation-length', s, placements)).toEqual([]);
+    expect(keepsAwayLimit(parts, params['max-away'])).toBe(true);
+  });
+
+  it('a remainder within the tolerance gets no part of its own', () => {
+    const parts = splitRotation(facts.calendar, parseDay('2028-02-07'), 5.01, params['max-away'], 0.05)!;
+    expect(parts.map((p) => formatDay(p.from))).toEqual(['2028-02-07', '2028-05-08']);
+  });
+
+  it('keepsAwayLimit agrees with the rule: a 2.6-month part is too long', () => {
+    const parts = [{ from: parseDay('2028-02-07'), to: parseDay('2028-04-24') }];
+    expect(keepsAwayLimit(parts, params['max-away'])).toBe(false);
+    const found = violationsOf(RULE, s, edited('t01', (p) => p.kind === 'rotation', asPlacements(parts)));
+    expect(found.map((v) => [v.from, v.amount])).toEqual([['2028-02-07', 0.09]]);
   });
 });

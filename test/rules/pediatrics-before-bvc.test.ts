@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { resolveParams } from '../../solver/domain/params.ts';
+import { ownBvcKeepsRule, ownBvcPeriod } from '../../solver/rules/pediatrics-before-bvc.ts';
+import { formatDay, parseDay } from '../../solver/time/dates.ts';
 import type { PlanPlacement } from '../../solver/domain/schemas.ts';
 import { brief, cleanPlacements, edited, rot, scenario, trainee, violationsOf } from './fixtures.ts';
 
@@ -56,5 +59,20 @@ describe('pediatrics-before-bvc', () => {
       ['2029-04-10', 600], // BVC course: 2029-04-10..2030-11-30
       ['2029-04-15', 595], // own BVC
     ]);
+  });
+});
+
+describe('pediatrics-before-bvc for the planners: ownBvcPeriod and ownBvcKeepsRule', () => {
+  it('own BVC of exactly the months in force (3.5) after pediatrics keeps the rule; a day less, or on pediatrics, does not', () => {
+    const s = scenario([trainee()], { rules: { 'pediatrics-before-bvc': { bvcMonths: 3.5 } } });
+    const params = resolveParams(s)['pediatrics-before-bvc'];
+    const pedsEnd = parseDay('2029-03-31');
+    const bvc = ownBvcPeriod(parseDay('2029-04-15'), params);
+    const withBvc = (from: number, to: number) => edited('t01', (p) => p.kind === 'bvc', [{ trainee: 't01', kind: 'bvc', from: formatDay(from), to: formatDay(to) }]);
+    expect(ownBvcKeepsRule(bvc, pedsEnd, params)).toBe(true);
+    expect(violationsOf(RULE, s, withBvc(bvc.from, bvc.to))).toEqual([]);
+    expect(ownBvcKeepsRule({ ...bvc, to: bvc.to - 1 }, pedsEnd, params)).toBe(false);
+    expect(violationsOf(RULE, s, withBvc(bvc.from, bvc.to - 1))).toHaveLength(1);
+    expect(ownBvcKeepsRule({ from: pedsEnd, to: bvc.to }, pedsEnd, params)).toBe(false);
   });
 });

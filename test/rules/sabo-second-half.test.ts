@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { resolveParams } from '../../solver/domain/params.ts';
+import { traineeFacts } from '../../solver/plan/context.ts';
+import { saboKeepsRule, saboPeriod } from '../../solver/rules/sabo-second-half.ts';
+import { formatDay, parseDay } from '../../solver/time/dates.ts';
 import type { PlanPlacement } from '../../solver/domain/schemas.ts';
 import { brief, cleanPlacements, edited, scenario, trainee, violationsOf } from './fixtures.ts';
 
@@ -43,5 +47,20 @@ describe('sabo-second-half', () => {
     expect(violationsOf(RULE, s, edited('t01', (p) => p.kind === 'sabo', [sabo('2028-07-01', '2028-10-31')])).map((v) => v.amount)).toEqual([
       1,
     ]);
+  });
+});
+
+describe('sabo-second-half for the planners: saboPeriod and saboKeepsRule', () => {
+  it('a period of exactly the months in force (4.5) keeps the rule, one day less does not, as the check says', () => {
+    const s = scenario([trainee()], { rules: { 'sabo-second-half': { months: 4.5 } } });
+    const params = resolveParams(s);
+    const facts = traineeFacts(s.trainees[0]!, params);
+    const sabo = saboPeriod(parseDay('2030-09-02'), params['sabo-second-half']);
+    expect(formatDay(sabo.to)).toBe('2031-01-17');
+    const withSabo = (to: number) => edited('t01', (p) => p.kind === 'sabo', [{ trainee: 't01', kind: 'sabo', from: '2030-09-02', to: formatDay(to) }]);
+    expect(saboKeepsRule(sabo, facts, params['sabo-second-half'])).toBe(true);
+    expect(violationsOf(RULE, s, withSabo(sabo.to))).toEqual([]);
+    expect(saboKeepsRule({ ...sabo, to: sabo.to - 1 }, facts, params['sabo-second-half'])).toBe(false);
+    expect(violationsOf(RULE, s, withSabo(sabo.to - 1))).toHaveLength(1);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveParams } from '../../solver/domain/params.ts';
 import { generateScenario } from '../../solver/demo/generate.ts';
-import { buildModel, splitParts } from '../../solver/solve/model.ts';
+import { splitRotation } from '../../solver/rules/max-away.ts';
+import { buildModel } from '../../solver/solve/model.ts';
 
 describe('model: rotation options', () => {
   it('options shared between trainees have the parts of each trainee’s own split (part time, leave)', () => {
@@ -10,8 +11,6 @@ describe('model: rotation options', () => {
     const s = generateScenario({ size: 60, seed: 3, today: '2026-11-22' });
     const params = resolveParams(s);
     const m = buildModel(s);
-    const away = params['max-away'].months;
-    const returnDays = params['max-away'].returnWeeks * 7;
     let options = 0;
     let uneven = 0;
     const mismatches: string[] = [];
@@ -21,7 +20,7 @@ describe('model: rotation options', () => {
         for (const o of item.grid) {
           if (!o) continue;
           options++;
-          const own = splitParts(t.facts.calendar, o.parts[0]!.from, item.months, away, returnDays);
+          const own = splitRotation(t.facts.calendar, o.parts[0]!.from, item.months, params['max-away'], params['rotation-length'].toleranceMonths);
           if (JSON.stringify(own) !== JSON.stringify(o.parts)) mismatches.push(`${t.id} ${item.specialty} ${o.parts[0]!.from}`);
         }
       }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { addMonths, civilFromDay, dayFromCivil, daysInMonth, formatDay, isIsoDate, parseDay } from '../../solver/time/dates.ts';
+import { addMonths, civilFromDay, dayFromCivil, daysInMonth, formatDay, isIsoDate, isWeekend, mondayOnOrAfter, parseDay } from '../../solver/time/dates.ts';
 
 // Days 1900-01-01 .. 2199-12-31: far beyond any plan, across century rules (1900, 2000, 2100).
 const dayArb = fc.integer({ min: dayFromCivil(1900, 1, 1), max: dayFromCivil(2199, 12, 31) });
@@ -36,6 +36,22 @@ describe('civil dates against luxon', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('addMonths refuses fractional months instead of answering NaN (2.5 months is months.ts arithmetic)', () => {
+    expect(() => addMonths(parseDay('2027-09-01'), 2.5)).toThrow(/whole months/);
+  });
+
+  it('mondayOnOrAfter: the day itself on a Monday, else the next Monday', () => {
+    expect(formatDay(mondayOnOrAfter(parseDay('2027-09-06')))).toBe('2027-09-06');
+    expect(formatDay(mondayOnOrAfter(parseDay('2027-09-07')))).toBe('2027-09-13');
+    expect(formatDay(mondayOnOrAfter(parseDay('1969-12-31')))).toBe('1970-01-05');
+    for (let d = parseDay('2027-01-01'); d < parseDay('2027-01-15'); d++) {
+      const m = mondayOnOrAfter(d);
+      expect(m - d).toBeLessThan(7);
+      expect(DateTime.fromISO(formatDay(m)).weekday).toBe(1);
+      expect(isWeekend(m)).toBe(false);
+    }
   });
 
   it('month ends and leap days', () => {

@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDay, parseDay } from '../../solver/time/dates.ts';
-import { WorkCalendar, calendarMonths, endAfterCalendarMonths, endOfSt, secondHalfStart } from '../../solver/time/months.ts';
+import {
+  MONTH_EPSILON,
+  WorkCalendar,
+  calendarMonths,
+  endOfSt,
+  firstDayCovering,
+  fullTimeEnd,
+  lastDayCovering,
+  lastDayWithin,
+  secondHalfStart,
+} from '../../solver/time/months.ts';
 import { calendarMonthsOracle, dayReachingOracle, fteOracle, type OracleTrainee } from './oracle.ts';
 
 const d = parseDay;
@@ -49,9 +59,34 @@ describe('calendar months (formats.md)', () => {
     expect(calendarMonths(d('2028-02-01'), d('2028-02-28'))).toBeCloseTo(28 / 30.4375, 12);
   });
 
-  it('endAfterCalendarMonths ends a whole number of months the day before the same date', () => {
-    expect(formatDay(endAfterCalendarMonths(d('2027-09-01'), 3))).toBe('2027-11-30');
-    expect(formatDay(endAfterCalendarMonths(d('2028-02-29'), 12))).toBe('2029-02-27');
+  it('lastDayCovering ends a whole number of months the day before the same date', () => {
+    expect(formatDay(lastDayCovering(d('2027-09-01'), 3))).toBe('2027-11-30');
+    expect(formatDay(lastDayCovering(d('2028-02-29'), 12))).toBe('2029-02-27');
+  });
+
+  it('fractional months: 2.5 months from 2027-09-01 cover 16 days of November and stay within 15', () => {
+    // 0.5 month is 15.2 days: a period of at least 2.5 months needs 16 of them, one of at most 2.5 has 15.
+    expect(formatDay(lastDayCovering(d('2027-09-01'), 2.5))).toBe('2027-11-16');
+    expect(formatDay(lastDayWithin(d('2027-09-01'), 2.5))).toBe('2027-11-15');
+    expect(formatDay(firstDayCovering(d('2027-11-16'), 2.5))).toBe('2027-09-01');
+  });
+
+  it('the shortest period of at least, and the longest of at most, m months, for any start and m', () => {
+    fc.assert(
+      fc.property(dayArb, fc.double({ min: 0.05, max: 24, noNaN: true }), (from, m) => {
+        const covering = lastDayCovering(from, m);
+        expect(calendarMonths(from, covering) + MONTH_EPSILON).toBeGreaterThanOrEqual(m);
+        expect(calendarMonths(from, covering - 1) + MONTH_EPSILON).toBeLessThan(m);
+        const within = lastDayWithin(from, m);
+        expect(calendarMonths(from, within)).toBeLessThanOrEqual(m + MONTH_EPSILON);
+        expect(calendarMonths(from, within + 1)).toBeGreaterThan(m + MONTH_EPSILON);
+        const to = from + 400;
+        const first = firstDayCovering(to, m);
+        expect(calendarMonths(first, to) + MONTH_EPSILON).toBeGreaterThanOrEqual(m);
+        expect(calendarMonths(first + 1, to) + MONTH_EPSILON).toBeLessThan(m);
+      }),
+      { numRuns: 600 },
+    );
   });
 });
 
@@ -125,5 +160,27 @@ describe('dayReaching, end of ST and the second half', () => {
     expect(formatDay(secondHalfStart(d('2027-02-01'), 60, 0, cal({})))).toBe('2029-08-01');
     expect(formatDay(secondHalfStart(d('2027-02-01'), 66, 0, cal({})))).toBe('2029-11-01');
     expect(formatDay(secondHalfStart(d('2027-02-01'), 60, 6, cal({})))).toBe('2029-02-01');
+  });
+});
+
+describe('fullTimeEnd (the planners\' rotation ends)', () => {
+  it('agrees with WorkCalendar.dayReaching without leave, and is never earlier with it', () => {
+    fc.assert(
+      fc.property(traineeArb, fc.integer({ min: 0, max: 1500 }), fc.double({ min: 0.1, max: 66, noNaN: true }), (t, offset, target) => {
+        const calendar = cal(t);
+        const from = d('2027-02-01') + offset;
+        const end = fullTimeEnd(calendar, from, target);
+        const slow = calendar.dayReaching(from, target);
+        expect(calendar.fteMonths(from, end) + MONTH_EPSILON).toBeGreaterThanOrEqual(target);
+        expect(end).toBeGreaterThanOrEqual(slow);
+        if (!calendar.hasLeave(from, end)) expect(end).toBe(slow);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('finds the documented end of ST: full time from 2027-02-01 reaches 60 months on 2032-01-31', () => {
+    const calendar = new WorkCalendar([{ from: d('2027-02-01'), rate: 1 }], []);
+    expect(fullTimeEnd(calendar, d('2027-02-01'), 60)).toBe(d('2032-01-31'));
   });
 });

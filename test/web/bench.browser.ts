@@ -1,19 +1,32 @@
 /**
- * Browser measurements without the API (`npx tsx test/web/bench.browser.ts [size]`): the built web is
+ * Browser measurements without the API (`npx tsx test/web/bench.browser.ts [size]`): the web is built
+ * with its bench page (VITE_RANDPLAN_BENCH=1, into web/dist-bench: the app users get has no bench) and
  * served by `vite preview`; #/bench generates a region in the page and renders it. Prints the first
  * render of the cohort timeline and the frame time of dragging a bar in "Min plan" (with live
  * validation against the whole cohort). Measured, not asserted.
  */
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { preview } from 'vite';
-import { buildWebIfStale, freePort, launch, openPage, ROOT, SCREENSHOTS } from './browser.ts';
+import { freePort, launch, openPage, ROOT, SCREENSHOTS } from './browser.ts';
 import type { PerfLog } from '../../web/src/lib/perf.ts';
 import { summarise } from '../../web/src/lib/perf.ts';
 
 const size = Number(process.argv[2] ?? 800);
-buildWebIfStale();
+const outDir = join(ROOT, 'web/dist-bench');
+const built = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--outDir', outDir, '--logLevel', 'warn'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, VITE_RANDPLAN_BENCH: '1' },
+});
+if (built.status !== 0) throw new Error('vite build failed');
 const port = await freePort();
-const server = await preview({ configFile: join(ROOT, 'web/vite.config.ts'), preview: { port, host: '127.0.0.1', strictPort: true }, logLevel: 'warn' });
+const server = await preview({
+  configFile: join(ROOT, 'web/vite.config.ts'),
+  build: { outDir },
+  preview: { port, host: '127.0.0.1', strictPort: true },
+  logLevel: 'warn',
+});
 const browser = await launch();
 try {
   const page = await openPage(browser, { viewport: { width: 1440, height: 900 } });

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The `randplan` executable: registers tsx so that the TypeScript sources run without a build step.
+// The `randplan` executable (the app's command line, ./main.ts): registers tsx so that the TypeScript
+// sources run without a build step.
 import { register } from 'tsx/esm/api';
 
 register();

@@ -3,11 +3,11 @@
  * DATABASE_URL, else the PGlite directory RANDPLAN_DATA_DIR or ./data; or --database-url/--data-dir).
  * Stop the server first when it runs on the same PGlite directory: PGlite is single-process.
  */
-import { openDatabase, usersRepo } from '../../../db/index.ts';
-import { HttpError } from '../../../api/errors.ts';
-import { createUser } from '../../../api/services/users.ts';
-import { parseCommandArgs, usageError } from '../args.ts';
-import type { CliIo, Lang } from '../io.ts';
+import { openDatabase, usersRepo } from '../../db/index.ts';
+import { parseCommandArgs, usageError } from '../../solver/cli/args.ts';
+import type { CliIo, Lang } from '../../solver/cli/io.ts';
+import { HttpError } from '../errors.ts';
+import { createUser } from '../services/users.ts';
 
 export function usage(lang: Lang): string {
   return lang === 'sv'
