@@ -39,9 +39,8 @@ const overridesArb = fc.record(
 /**
  * A small generated region under the overrides. Its history (locked placements) was planned under the
  * profile's defaults and may break the region's own numbers, so it is cleared and the region is
- * planned from its first day; capacity (summer closures too) and unit limits have no parameters and are
- * made ample, so that
- * every draw has a plan to find.
+ * planned from its first day; capacity (summer closures too) and unit limits have no parameters and
+ * are made ample, so that every draw has a plan to find.
  */
 function region(profile: ProfileId, seed: number, rules: Scenario['rules']): Scenario {
   const s = generateScenario({ size: 8, seed, today: '2026-12-01', profile });
