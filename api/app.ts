@@ -17,6 +17,7 @@ import { catalogRoutes } from './routes/catalog.ts';
 import { ioRoutes } from './routes/io.ts';
 import { planRoutes } from './routes/plans.ts';
 import { proposalRoutes } from './routes/proposals.ts';
+import { versionRoutes } from './routes/versions.ts';
 import { seedDemoIfEmpty, type DemoOptions } from './services/demo.ts';
 import { ReportCache } from './services/plans.ts';
 import { ReadCache } from './services/read-cache.ts';
@@ -104,6 +105,7 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
   await app.register(catalogRoutes);
   await app.register(planRoutes);
   await app.register(proposalRoutes);
+  await app.register(versionRoutes);
   await app.register(ioRoutes);
 
   const webRoot = opts.webRoot ?? DEFAULT_WEB_ROOT;

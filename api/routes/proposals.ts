@@ -5,7 +5,8 @@ import { Report } from '../../solver/domain/schemas.ts';
 import { ERROR_RESPONSES, NumericIdParams } from '../schemas/common.ts';
 import { Completed, Impact, Proposal, ProposalAction, ProposalCreate, ProposalPut, ProposalReturn } from '../schemas/proposals.ts';
 import * as proposals from '../services/proposals.ts';
-import { badRequest } from '../errors.ts';
+import { ApproveBody } from '../schemas/versions.ts';
+import { optionalBody } from './versions.ts';
 import { ALL_ROLES, STUDIEREKTOR } from '../plugins/shared.ts';
 
 const EDITORS = ['studierektor', 'st-lakare'] as const;
@@ -46,21 +47,25 @@ export async function proposalRoutes(app: FastifyInstance): Promise<void> {
     { config: { roles: ALL_ROLES }, schema: { ...id, response: { 200: Impact, ...ERROR_RESPONSES } } },
     async (request) => proposals.proposalImpact(app.db, request.user!, request.params.id),
   );
-  for (const action of ['submit', 'approve'] as const) {
-    // The body is optional here (a bare POST is fine), which a body schema cannot say; checked by hand.
-    app.post<{ Params: NumericIdParams; Body: ProposalAction | undefined }>(
-      `/api/proposals/:id/${action}`,
-      { config: { roles: action === 'submit' ? EDITORS : STUDIEREKTOR }, schema: { ...id, response: { 200: Proposal, ...ERROR_RESPONSES } } },
-      async (request) => {
-        const version = (request.body as { version?: unknown } | undefined)?.version;
-        if (version !== undefined && !(Number.isInteger(version) && (version as number) >= 1))
-          throw badRequest('Ogiltig begäran / Invalid request', ['version: must be an integer ≥ 1']);
-        return proposals.transition(app.db, request.user!, request.params.id, action, {
-          ...(version !== undefined ? { version: version as number } : {}),
-        });
-      },
-    );
-  }
+  app.post<{ Params: NumericIdParams }>(
+    '/api/proposals/:id/submit',
+    { config: { roles: EDITORS }, schema: { ...id, response: { 200: Proposal, ...ERROR_RESPONSES } } },
+    async (request) => {
+      const body = optionalBody(ProposalAction, request.body);
+      return proposals.transition(app.db, request.user!, request.params.id, 'submit', body.version !== undefined ? { version: body.version } : {});
+    },
+  );
+  app.post<{ Params: NumericIdParams }>(
+    '/api/proposals/:id/approve',
+    { config: { roles: STUDIEREKTOR }, schema: { ...id, response: { 200: Proposal, ...ERROR_RESPONSES } } },
+    async (request) => {
+      const body = optionalBody(ApproveBody, request.body);
+      return proposals.transition(app.db, request.user!, request.params.id, 'approve', {
+        ...(body.version !== undefined ? { version: body.version } : {}),
+        ...(body.acknowledge ? { acknowledge: body.acknowledge } : {}),
+      });
+    },
+  );
   app.post<{ Params: NumericIdParams; Body: ProposalReturn }>(
     '/api/proposals/:id/return',
     { config: { roles: STUDIEREKTOR }, schema: { ...id, body: ProposalReturn, response: { 200: Proposal, ...ERROR_RESPONSES } } },

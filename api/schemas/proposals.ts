@@ -2,7 +2,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Placement, Report } from '../../solver/domain/schemas.ts';
 
-export const PROPOSAL_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
+/** 'superseded': replaced by a later submission of the same trainee, or closed when another was approved. */
+export const PROPOSAL_STATUSES = ['draft', 'submitted', 'approved', 'returned', 'superseded'] as const;
 export const ProposalStatus = Type.Union(PROPOSAL_STATUSES.map((s) => Type.Literal(s)));
 export type ProposalStatus = Static<typeof ProposalStatus>;
 
@@ -13,7 +14,10 @@ export const Proposal = Type.Object({
   placements: Type.Array(Placement),
   comment: Type.Union([Type.String(), Type.Null()]),
   version: Type.Integer(),
+  createdAt: Type.String(),
   updatedAt: Type.String(),
+  /** The trainee's other open proposals this one closed (on submit or approval). */
+  replaced: Type.Optional(Type.Array(Type.Object({ id: Type.Integer(), status: Type.String(), updatedAt: Type.String() }))),
 });
 export type Proposal = Static<typeof Proposal>;
 

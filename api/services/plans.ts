@@ -84,15 +84,6 @@ export async function publishedPlan(db: Db): Promise<PlanRecord> {
   return record;
 }
 
-export async function publish(db: Kysely<Database>, actor: Actor, id: number): Promise<PlanRecord> {
-  return db.transaction().execute(async (trx) => {
-    const before = await getPlan(trx, id);
-    const after = (await plansRepo.publish(trx, id))!;
-    await audit(trx, actor, 'publish', 'plan', id, { status: before.status, version: before.version }, { status: after.status, version: after.version });
-    return after;
-  });
-}
-
 function bare(p: PlanPlacement & { locked?: boolean }): PlanPlacement {
   const { locked: _locked, ...rest } = p;
   return rest;

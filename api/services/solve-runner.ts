@@ -30,7 +30,8 @@ export interface SolveRunnerOptions {
   onWrite?: () => void;
 }
 
-const key = (p: Placement & { trainee: string }) => `${p.trainee}|${p.kind}|${p.specialty ?? ''}|${p.clinic ?? ''}|${p.course ?? ''}|${p.milestone ?? ''}|${p.from}|${p.to}`;
+/** A placement's identity: who, what, where and when. Two placements with equal keys are the same agreement. */
+export const placementKey = (p: Placement & { trainee: string }) => `${p.trainee}|${p.kind}|${p.specialty ?? ''}|${p.clinic ?? ''}|${p.course ?? ''}|${p.milestone ?? ''}|${p.from}|${p.to}`;
 
 /** The scenario with the published plan's locked placements added to each trainee's `locked`, so the solver keeps them. */
 export function withPlanLocks(scenario: Scenario, placements: StoredPlacement[]): Scenario {
@@ -48,8 +49,8 @@ export function withPlanLocks(scenario: Scenario, placements: StoredPlacement[])
     trainees: scenario.trainees.map((t) => {
       const extra = byTrainee.get(t.id);
       if (!extra) return t;
-      const have = new Set((t.locked ?? []).map((p) => key({ ...p, trainee: t.id })));
-      return { ...t, locked: [...(t.locked ?? []), ...extra.filter((p) => !have.has(key({ ...p, trainee: t.id })))] };
+      const have = new Set((t.locked ?? []).map((p) => placementKey({ ...p, trainee: t.id })));
+      return { ...t, locked: [...(t.locked ?? []), ...extra.filter((p) => !have.has(placementKey({ ...p, trainee: t.id })))] };
     }),
   };
 }
@@ -57,8 +58,8 @@ export function withPlanLocks(scenario: Scenario, placements: StoredPlacement[])
 /** Marks the placements of a solved plan that are locked in the scenario (kept as given). */
 export function markLocked(scenario: Scenario, placements: PlanPlacement[]): StoredPlacement[] {
   const locked = new Set<string>();
-  for (const t of scenario.trainees) for (const p of t.locked ?? []) locked.add(key({ ...p, trainee: t.id }));
-  return placements.map((p) => (locked.has(key(p)) ? { ...p, locked: true } : p));
+  for (const t of scenario.trainees) for (const p of t.locked ?? []) locked.add(placementKey({ ...p, trainee: t.id }));
+  return placements.map((p) => (locked.has(placementKey(p)) ? { ...p, locked: true } : p));
 }
 
 export class SolveRunner {

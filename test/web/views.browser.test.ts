@@ -37,7 +37,7 @@ const users = {
 function apiDouble(user: (typeof users)[keyof typeof users]) {
   let jobPolls = 0;
   let cancelled = false;
-  const proposal: Proposal = { id: 7, trainee: other.id, status: 'submitted', placements: moved, comment: null, version: 2, updatedAt: '2027-01-10T10:00:00Z' };
+  const proposal: Proposal = { id: 7, trainee: other.id, status: 'submitted', placements: moved, comment: null, version: 2, createdAt: '2027-01-09T08:30:00Z', updatedAt: '2027-01-10T10:00:00Z' };
   const published: PlanDetail = {
     id: 1,
     version: 1,
@@ -46,6 +46,9 @@ function apiDouble(user: (typeof users)[keyof typeof users]) {
     createdBy: 'studierektor@demo',
     publishedAt: '2027-01-01T10:00:00Z',
     note: '',
+    number: 1,
+    publishedBy: 'studierektor@demo',
+    reason: null,
     plan,
     report,
   };
@@ -76,10 +79,10 @@ function apiDouble(user: (typeof users)[keyof typeof users]) {
     if (path === '/api/proposals' && method === 'GET') return json(user.role === 'studierektor' ? [proposal] : []);
     if (path === '/api/proposals' && method === 'POST') {
       const body = route.request().postDataJSON() as { trainee: string; placements: Placement[] };
-      return json({ id: 9, status: 'draft', comment: null, version: 1, updatedAt: '2027-01-15T10:00:00Z', ...body } satisfies Proposal);
+      return json({ id: 9, status: 'draft', comment: null, version: 1, createdAt: '2027-01-15T10:00:00Z', updatedAt: '2027-01-15T10:00:00Z', ...body } satisfies Proposal);
     }
     if (/^\/api\/proposals\/\d+\/validate$/.test(path)) return json(validator.validate(withProposal()));
-    if (/^\/api\/proposals\/\d+\/submit$/.test(path)) return json({ id: 9, trainee: st.id, status: 'submitted', placements: own(st.id), comment: null, version: 2, updatedAt: '' } satisfies Proposal);
+    if (/^\/api\/proposals\/\d+\/submit$/.test(path)) return json({ id: 9, trainee: st.id, status: 'submitted', placements: own(st.id), comment: null, version: 2, createdAt: '', updatedAt: '' } satisfies Proposal);
     if (/^\/api\/proposals\/\d+\/approve$/.test(path)) return json({ ...proposal, status: 'approved', version: 3 } satisfies Proposal);
     if (/^\/api\/proposals\/\d+\/return$/.test(path)) {
       const body = route.request().postDataJSON() as { comment?: string };
