@@ -1,6 +1,6 @@
 /** Migration 0002 numbers the plans published before it, in the order they were published, and goes down cleanly. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import * as planVersions from '../../db/migrations/0002_plan_versions.ts';
 import { DIALECTS, type TestDatabase } from '../helpers/db.ts';
 
@@ -13,12 +13,14 @@ describe.each(DIALECTS)('migration 0002 (plan versions) on $name', (dialect) => 
 
   it('numbers existing published plans by publishing time, leaves drafts unnumbered', async () => {
     const db = database.opened.db;
-    await planVersions.down(db);
+    // Migrations take an untyped handle: they are frozen, the Database type moves on.
+    const untyped = db as unknown as Kysely<unknown>;
+    await planVersions.down(untyped);
     await sql`insert into plans (status, created_by, published_at) values
       ('published', 'a@x', '2026-03-01T10:00:00Z'),
       ('draft', 'b@x', null),
       ('published', 'c@x', '2026-01-01T10:00:00Z')`.execute(db);
-    await planVersions.up(db);
+    await planVersions.up(untyped);
     const rows = await db.selectFrom('plans').select(['created_by', 'number', 'published_by']).orderBy('id').execute();
     expect(rows).toEqual([
       { created_by: 'a@x', number: 2, published_by: 'a@x' },
