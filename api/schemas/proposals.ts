@@ -16,7 +16,7 @@ export const Proposal = Type.Object({
   version: Type.Integer(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
-  /** The trainee's other open proposals this one closed (on submit or approval). */
+  /** The trainee's other open proposals this one closed (on submit or approval), with the status and time they had. */
   replaced: Type.Optional(Type.Array(Type.Object({ id: Type.Integer(), status: Type.String(), updatedAt: Type.String() }))),
 });
 export type Proposal = Static<typeof Proposal>;

@@ -109,7 +109,7 @@ export async function transition(
     }
     // One open proposal per trainee: a submission replaces the earlier ones, an approval closes them.
     const replaced = action === 'return' ? [] : await proposalsRepo.supersedeOthers(trx, p.trainee, id);
-    for (const old of replaced) await audit(trx, actor, 'supersede', 'proposal', old.id, { status: 'open' }, { status: old.status, by: id });
+    for (const old of replaced) await audit(trx, actor, 'supersede', 'proposal', old.id, { status: old.status }, { status: 'superseded', by: id });
     await audit(trx, actor, action, 'proposal', id, p, { ...r.row, ...(approved?.acknowledged ? { acknowledged: approved.acknowledged } : {}) });
     return replaced.length > 0 ? { ...r.row, replaced: replaced.map((x) => ({ id: x.id, status: x.status, updatedAt: x.updatedAt })) } : r.row;
   });

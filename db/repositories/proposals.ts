@@ -93,17 +93,23 @@ export const proposalsRepo = {
     return { ok: false, current: await proposalsRepo.get(db, id) };
   },
 
-  /** Closes the trainee's other open proposals (draft, submitted, returned); returns the closed ones. */
+  /** Closes the trainee's other open proposals (draft, submitted, returned); returns them as they were before. */
   async supersedeOthers(db: Db, trainee: string, keep: number): Promise<ProposalRecord[]> {
-    const rows = await db
-      .updateTable('proposals')
-      .set((eb) => ({ status: 'superseded', version: eb('version', '+', 1), updated_at: new Date() }))
+    const open = await db
+      .selectFrom('proposals')
+      .select(COLUMNS)
       .where('trainee_id', '=', trainee)
       .where('id', '<>', keep)
       .where('status', 'in', ['draft', 'submitted', 'returned'])
-      .returning(COLUMNS)
+      .orderBy('id')
       .execute();
-    return rows.map(toRecord);
+    if (open.length === 0) return [];
+    await db
+      .updateTable('proposals')
+      .set((eb) => ({ status: 'superseded', version: eb('version', '+', 1), updated_at: new Date() }))
+      .where('id', 'in', open.map((r) => r.id))
+      .execute();
+    return open.map(toRecord);
   },
 
   async removeAll(db: Db): Promise<void> {

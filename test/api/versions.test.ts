@@ -168,7 +168,7 @@ describe.each(DIALECTS)('plan versions and safe publishing on $name', (dialect) 
     // A second submission replaces the first, and says so.
     const second = await create(broken);
     const resubmitted = (await t.call(sr, { method: 'POST', url: `/api/proposals/${second.id}/submit` })).json();
-    expect(resubmitted.replaced).toMatchObject([{ id: first.id, status: 'superseded' }]);
+    expect(resubmitted.replaced).toEqual([{ id: first.id, status: 'submitted', updatedAt: submitted.json().updatedAt }]);
     expect((await t.call(sr, { method: 'GET', url: `/api/proposals/${first.id}` })).json().status).toBe('superseded');
 
     const report = (await t.call(sr, { method: 'POST', url: `/api/proposals/${second.id}/validate` })).json();
@@ -189,7 +189,7 @@ describe.each(DIALECTS)('plan versions and safe publishing on $name', (dialect) 
     const reason = 'Överlappet är överenskommet med kliniken';
     const ok = await t.call(sr, { method: 'POST', url: `/api/proposals/${second.id}/approve`, payload: { acknowledge: { hard: hard.length, movedLocks: 0, reason } } });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ status: 'approved', replaced: [{ id: third.id, status: 'superseded' }] });
+    expect(ok.json()).toMatchObject({ status: 'approved', replaced: [{ id: third.id, status: 'draft' }] });
     const now = await published();
     expect(now).toMatchObject({ reason, note: expect.stringContaining('Sara Berg') });
     const audit = (await t.call(sr, { method: 'GET', url: '/api/audit?entity=proposal' })).json();

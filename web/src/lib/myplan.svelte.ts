@@ -17,6 +17,10 @@ export class MyPlanState {
   /** The placements while a drag is under way; null when nothing is being dragged. */
   preview = $state.raw<Placement[] | null>(null);
   proposal = $state.raw<Proposal | null>(null);
+  /** The latest proposal when it was returned (and nothing newer is open): shown as a notice, not edited. */
+  returned = $state.raw<Proposal | null>(null);
+  /** The earlier proposals the last submission replaced. */
+  replaced = $state.raw<NonNullable<Proposal['replaced']>>([]);
   report = $state.raw<Report | null>(null);
   serverReport = $state.raw<Report | null>(null);
   validatedLocally = $state(false);
@@ -45,10 +49,13 @@ export class MyPlanState {
       all.filter((p) => (p as { locked?: boolean }).locked === true),
       traineeId,
     );
+    // The trainee's one open proposal (draft or submitted) is edited; otherwise the published plan is
+    // shown, and a returned proposal only as a notice with its comment (it can be taken up again).
     const mine = (proposals ?? (await api.proposals().catch(() => [] as Proposal[])))
-      .filter((p) => p.trainee === traineeId && p.status !== 'approved')
+      .filter((p) => p.trainee === traineeId)
       .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
-    this.proposal = mine[0] ?? null;
+    this.proposal = mine.find((p) => p.status === 'draft' || p.status === 'submitted') ?? null;
+    this.returned = !this.proposal && mine[0]?.status === 'returned' ? mine[0] : null;
     this.placements = this.proposal ? sortByDate(this.proposal.placements) : ownPlacements(all, traineeId);
     this.history.clear();
     this.syncHistory();
@@ -129,6 +136,15 @@ export class MyPlanState {
     this.canRedo = this.history.canRedo;
   }
 
+  /** Takes the returned proposal up again: its placements into the editor (undoable), saved into it. */
+  continueReturned(): void {
+    if (!this.returned) return;
+    const returned = this.returned;
+    this.edit(returned.placements);
+    this.proposal = returned;
+    this.returned = null;
+  }
+
   /** A submitted proposal is frozen for review; editing again starts a new draft from it. */
   startNewDraft(): void {
     if (!this.proposal) return;
@@ -194,6 +210,7 @@ export class MyPlanState {
     return this.run('submit', async () => {
       const p = this.dirty || !this.proposal ? await this.save() : this.proposal;
       this.proposal = await api.submitProposal(p.id, p.version);
+      this.replaced = this.proposal.replaced ?? [];
       this.message = { kind: 'ok', text: okText };
     });
   }
