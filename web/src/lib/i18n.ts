@@ -202,7 +202,7 @@ const WORDS = {
   notAllowed: { sv: 'Din roll har inte tillgång till den här vyn.', en: 'Your role cannot open this view.' },
   // Safe publishing, versions, locks and proposals (issue 14).
   navVersions: { sv: 'Versioner', en: 'Versions' },
-  navLocks: { sv: 'Låsta placeringar', en: 'Locked placements' },
+  navLocks: { sv: 'Låsningar', en: 'Locks' },
   status_superseded: { sv: 'Ersatt', en: 'Superseded' },
   versionsTitle: { sv: 'Publicerade versioner', en: 'Published versions' },
   versionsHelp: {
@@ -237,8 +237,8 @@ const WORDS = {
   approveTitle: { sv: 'Godkänn trots regelbrott?', en: 'Approve despite broken rules?' },
   approveAnyway: { sv: 'Godkänn ändå', en: 'Approve anyway' },
   approveHelp: {
-    sv: 'Förslaget bryter regler. Godkänner du det blir placeringarna låsta i den publicerade planen; du kan låsa upp dem under Låsta placeringar.',
-    en: 'The proposal breaks rules. Approved, its placements are locked in the published plan; you can unlock them under Locked placements.',
+    sv: 'Förslaget bryter regler. Godkänner du det blir placeringarna låsta i den publicerade planen; du kan låsa upp dem under Låsningar.',
+    en: 'The proposal breaks rules. Approved, its placements are locked in the published plan; you can unlock them under Locks.',
   },
   staleAck: { sv: 'Planen har ändrats sedan du granskade den. Här är läget nu.', en: 'The plan changed since you reviewed it. Here is where it stands now.' },
   locksTitle: { sv: 'Låsta placeringar', en: 'Locked placements' },
