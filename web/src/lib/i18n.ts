@@ -273,9 +273,9 @@ export function translateId(lang: Lang, prefix: string, id: string): string {
   return key in WORDS ? WORDS[key as WordKey][lang] : id;
 }
 
-/** Numbers the Swedish way (decimal comma) or the English way. */
-export function formatNumber(n: number, lang: Lang, digits = 1): string {
-  return n.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+/** Numbers the Swedish way (decimal comma, 18,0) or the English way; `minDigits` keeps trailing zeros. */
+export function formatNumber(n: number, lang: Lang, digits = 1, minDigits = 0): string {
+  return n.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: minDigits });
 }
 
 /** A moment (ISO timestamp) in Swedish time: `2026-12-01 09:14` (sv) or `1 Dec 2026, 09:14` (en). */
