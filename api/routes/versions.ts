@@ -1,12 +1,13 @@
-/** Safe publishing and plan versions: check, publish, roll back, release locks. */
+/** Safe publishing and plan versions: check, publish, roll back, release locks; the others' occupancy for live checks. */
 import type { FastifyInstance } from 'fastify';
 import type { TSchema, Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { badRequest, fieldPath } from '../errors.ts';
 import { ERROR_RESPONSES, NumericIdParams } from '../schemas/common.ts';
 import { PlanDetail } from '../schemas/plans.ts';
-import { LocksReleased, PublishBody, PublishCheck, ReleaseLocksBody } from '../schemas/versions.ts';
+import { LocksReleased, Occupancy, PublishBody, PublishCheck, ReleaseLocksBody } from '../schemas/versions.ts';
 import { STUDIEREKTOR } from '../plugins/shared.ts';
+import { occupancy } from '../services/occupancy.ts';
 import { detailFor } from '../services/plans.ts';
 import { publishCheck, publishDraft, releaseLocks, rollback } from '../services/versions.ts';
 
@@ -52,5 +53,11 @@ export async function versionRoutes(app: FastifyInstance): Promise<void> {
     '/api/locks/release',
     { config: { roles: STUDIEREKTOR }, schema: { body: ReleaseLocksBody, response: { 200: LocksReleased, ...ERROR_RESPONSES } } },
     async (request) => releaseLocks(app.db, request.user!, request.body),
+  );
+
+  app.get(
+    '/api/occupancy',
+    { config: { roles: ['st-lakare', 'studierektor'] }, schema: { response: { 200: Occupancy, ...ERROR_RESPONSES } } },
+    async (request) => occupancy(app.db, request.user!),
   );
 }

@@ -3,7 +3,7 @@
  * acknowledgement that lets it through anyway, rollback, and releasing locks.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Placement, PlanPlacement, Violation } from '../../solver/domain/schemas.ts';
+import { Id, Placement, PlanPlacement, Trainee, Violation } from '../../solver/domain/schemas.ts';
 
 /** A locked placement of the published plan that the candidate does not keep as it is. */
 export const MovedLock = Type.Object({
@@ -87,3 +87,7 @@ export const ApproveBody = Type.Object({
   acknowledge: Type.Optional(Acknowledgement),
 });
 export type ApproveBody = Static<typeof ApproveBody>;
+
+/** Everyone else's published rotations under made-up ids: for live capacity and away checks. */
+export const Occupancy = Type.Object({ trainees: Type.Array(Trainee), placements: Type.Array(PlanPlacement) });
+export type Occupancy = Static<typeof Occupancy>;

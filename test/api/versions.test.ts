@@ -6,7 +6,8 @@
  * keeps every rule (test/rules/fixtures.ts), so nothing depends on the demo or the date.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plansRepo } from '../../db/index.ts';
+import { plansRepo, usersRepo } from '../../db/index.ts';
+import { hashPassword } from '../../api/services/users.ts';
 import type { PlanPlacement } from '../../solver/domain/schemas.ts';
 import { validate } from '../../solver/validate.ts';
 import { DIALECTS } from '../helpers/db.ts';
@@ -196,5 +197,20 @@ describe.each(DIALECTS)('plan versions and safe publishing on $name', (dialect) 
     const approval = audit.find((a: { action: string }) => a.action === 'approve');
     expect(approval).toMatchObject({ entityId: String(second.id), after: { acknowledged: { reason } } });
     expect(approval.after.acknowledged.hard.length).toBe(hard.length);
+  });
+
+  it('occupancy: the others’ published rotations for live checks, under made-up names, never one’s own', async () => {
+    await reset();
+    await usersRepo.insert(t.app.db, { email: `t01-${dialect.name}@test`, name: 'Jonas', role: 'st-lakare', trainees: ['t01'], passwordHash: await hashPassword('demo') });
+    const st = await t.login(`t01-${dialect.name}@test`);
+    const res = await t.call(st, { method: 'GET', url: '/api/occupancy' });
+    expect(res.statusCode).toBe(200);
+    const occ = res.json();
+    expect(occ.trainees).toEqual([{ id: 'annan-1', name: 'Annan ST-läkare 1', unit: 'vc-a', start: '2027-02-01', regulation: '2015:8' }]);
+    const rotations = cleanPlacements('t02').filter(isRotation);
+    expect(occ.placements).toEqual(rotations.map((p) => ({ ...p, trainee: 'annan-1' })));
+    expect(res.body).not.toMatch(/t02|Sara/);
+    const handledare = await t.login('handledare@demo');
+    expect((await t.call(handledare, { method: 'GET', url: '/api/occupancy' })).statusCode).toBe(403);
   });
 });

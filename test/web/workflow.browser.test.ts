@@ -3,7 +3,8 @@
  * build on a private PGlite: approving over a broken rule asks for a reason (kept in the audit log),
  * locks are released one or all at a time, versions are listed, compared and restored with a
  * confirmation that shows what the restore breaks and moves; the trainee sees the published plan
- * and the comment of a returned proposal, and a new submission says what it replaced.
+ * and the comment of a returned proposal, their drag is checked live against the others' clinic
+ * places (anonymously), and a new submission says what it replaced.
  * The region is the rule tests' fixture (two trainees, a plan that keeps every rule): no real date.
  */
 import { join } from 'node:path';
@@ -175,6 +176,10 @@ describe('the studierektor’s workflow in Chromium (real API, fixture region)',
     const returned = await api('POST', '/api/proposals', { trainee: 't01', placements: own('t01').slice(0, 3) });
     await api('POST', `/api/proposals/${returned.id}/submit`);
     await api('POST', `/api/proposals/${returned.id}/return`, { comment: 'Internmedicinen krockar med semestern' });
+    // Internal medicine down to one place: Jonas and Sara are there at the same time.
+    const med = (await api('GET', '/api/clinics')).find((c: { id: string }) => c.id === 'med-vxo');
+    const put = await t.call(sr, { method: 'PUT', url: '/api/clinics/med-vxo', payload: { ...med, capacity: 1 } });
+    expect(put.statusCode).toBe(200);
 
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await login(page, 'jonas@test');
@@ -183,6 +188,11 @@ describe('the studierektor’s workflow in Chromium (real API, fixture region)',
     expect(await notice.innerText()).toMatch(/^Ditt förslag skickades tillbaka \(\d{4}-\d{2}-\d{2} \d{2}:\d{2}\): ”Internmedicinen krockar med semestern” Här visas din publicerade plan\./);
     // The published plan (all of Jonas's placements), not the returned three.
     await expect.poll(() => page.locator('.timeline .bar').count()).toBe(own('t01').length);
+    // Checked live against the others' published rotations (anonymous), not only after saving.
+    const live = page.getByTestId('live-violations');
+    await live.getByText('Regelbrott · Klinikens platser').first().waitFor();
+    expect(await live.innerText()).toContain('annan-1');
+    expect(await live.innerText()).not.toMatch(/Sara|t02/);
     await shot(page, 'workflow-my-plan-returned');
     await page.getByRole('button', { name: 'Fortsätt på det återskickade förslaget' }).click();
     await expect.poll(() => page.locator('.timeline .bar').count()).toBe(3);

@@ -12,6 +12,7 @@ import type {
   ImportCounts,
   JobCreated,
   LocksReleased,
+  Occupancy,
   Ok,
   Placement,
   Plan,
@@ -39,6 +40,7 @@ export type {
   PlanDiff,
   PlanSummary,
   Proposal,
+  Occupancy,
   ProposalStatus,
   PublishCheck,
   RoleId,
@@ -110,6 +112,7 @@ export const api = {
     request<LocksReleased>('POST', '/api/locks/release', { trainee, reason, ...(placement ? { placement } : {}) }),
   diff: (from: PlanId, to: PlanId) => request<PlanDiff>('GET', `/api/plans/diff?from=${seg(from)}&to=${seg(to)}`),
   validate: (plan: Plan) => request<Report>('POST', '/api/validate', { plan }),
+  occupancy: () => request<Occupancy>('GET', '/api/occupancy'),
 
   proposals: () => request<Proposal[]>('GET', '/api/proposals'),
   createProposal: (trainee: string, placements: Placement[]) =>

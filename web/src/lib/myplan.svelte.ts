@@ -5,7 +5,7 @@
  */
 import type { Placement, Plan, PlanPlacement, Report, Scenario } from '../../../solver/domain/schemas.ts';
 import { PLAN_FORMAT } from '../../../solver/domain/schemas.ts';
-import { api, ApiError, type PlanDetail, type Proposal } from './api.ts';
+import { api, ApiError, type Occupancy, type PlanDetail, type Proposal } from './api.ts';
 import { History } from './history.ts';
 import { ownPlacements, plainPlacement } from './placements.ts';
 import { afterPaint, perfLog } from './perf.ts';
@@ -35,12 +35,14 @@ export class MyPlanState {
   lockedInPlan = $state.raw<Placement[]>([]);
 
   private others: PlanPlacement[] = [];
+  /** Everyone else's rotations, anonymous (GET /api/occupancy): checked live with the trainee's own. */
+  private cohort: PlanPlacement[] = [];
   private validator: LiveValidator | null = null;
   private readonly history = new History<Placement[]>();
   private scenarioName = '';
   private serverTimer: ReturnType<typeof setTimeout> | null = null;
 
-  async init(scenario: Scenario, published: PlanDetail | null, traineeId: string, proposals?: Proposal[]): Promise<void> {
+  async init(scenario: Scenario, published: PlanDetail | null, traineeId: string, proposals?: Proposal[], occupancy?: Occupancy | null): Promise<void> {
     this.traineeId = traineeId;
     this.scenarioName = scenario.name;
     const all = published?.plan.placements ?? [];
@@ -59,7 +61,11 @@ export class MyPlanState {
     this.placements = this.proposal ? sortByDate(this.proposal.placements) : ownPlacements(all, traineeId);
     this.history.clear();
     this.syncHistory();
-    this.validator = await loadValidator(scenario).catch((e: unknown) => {
+    // Without data of its own (the bench passes it), the page asks who else is away, anonymously.
+    const occ = occupancy !== undefined ? occupancy : await api.occupancy().catch(() => null);
+    this.cohort = occ?.placements ?? [];
+    const withCohort = occ && occ.trainees.length > 0 ? { ...scenario, trainees: [...scenario.trainees, ...occ.trainees] } : scenario;
+    this.validator = await loadValidator(withCohort).catch((e: unknown) => {
       console.error('live validator unavailable', e);
       return null;
     });
@@ -77,7 +83,8 @@ export class MyPlanState {
 
   private revalidate(list: readonly Placement[]): void {
     if (this.validator) {
-      this.report = this.validator.validateTrainee(this.plan(list), this.traineeId);
+      const plan = this.plan(list);
+      this.report = this.validator.validateTrainee({ ...plan, placements: [...this.cohort, ...plan.placements] }, this.traineeId);
       return;
     }
     // Without the catalogue in the browser, ask the server once the edits settle.
