@@ -91,7 +91,7 @@ describe('the studierektor’s workflow in Chromium (real API, fixture region)',
     await shot(page, 'workflow-approve-dialog');
     // Cancel changes nothing.
     await dialog.getByRole('button', { name: 'Avbryt' }).click();
-    expect(await page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     expect((await api('GET', `/api/proposals/${p.id}`)).status).toBe('submitted');
 
     await page.getByRole('button', { name: 'Godkänn', exact: true }).click();
@@ -124,7 +124,7 @@ describe('the studierektor’s workflow in Chromium (real API, fixture region)',
     await page.getByRole('dialog').getByLabel('Motivering').fill('Planeras om');
     await page.getByRole('dialog').getByRole('button', { name: 'Lås upp alla' }).click();
     await page.getByText(/^Upplåst\. Ny version 4 \(\d+ placeringar\)\.$/).waitFor();
-    expect(await sara.count()).toBe(0);
+    await expect.poll(() => sara.count()).toBe(0);
     await shot(page, 'workflow-locks');
     const published = await api('GET', '/api/plans/published');
     expect(published.plan.placements.filter((p: PlanPlacement & { locked?: boolean }) => p.locked).map((p: PlanPlacement) => p.trainee)).toEqual(['t01']);
@@ -198,7 +198,15 @@ describe('the studierektor’s workflow in Chromium (real API, fixture region)',
     await expect.poll(() => page.locator('.timeline .bar').count()).toBe(3);
     await page.getByRole('button', { name: /Ångra/ }).click();
     await expect.poll(() => page.locator('.timeline .bar').count()).toBe(own('t01').length);
+    // Submitting over a broken rule (the clinic's one place) asks first.
     await page.getByRole('button', { name: 'Skicka för godkännande' }).click();
+    const ask = page.getByRole('dialog', { name: 'Skicka trots regelbrott?' });
+    await ask.getByTestId('ack-hard').waitFor();
+    await shot(page, 'workflow-my-plan-submit-dialog');
+    await ask.getByRole('button', { name: 'Avbryt' }).click();
+    expect(await page.getByTestId('proposal-status').innerText()).toBe('Återskickad');
+    await page.getByRole('button', { name: 'Skicka för godkännande' }).click();
+    await ask.getByRole('button', { name: 'Skicka ändå' }).click();
     await page.getByTestId('proposal-status').filter({ hasText: 'Inskickad' }).waitFor();
     // The returned proposal is edited and sent again: nothing else to replace.
     expect(await page.getByText('Ersätter ditt tidigare förslag').count()).toBe(0);
@@ -206,6 +214,7 @@ describe('the studierektor’s workflow in Chromium (real API, fixture region)',
     // A new draft from the submitted one replaces it on submission, and says so.
     await page.getByRole('button', { name: 'Nytt utkast' }).click();
     await page.getByRole('button', { name: 'Skicka för godkännande' }).click();
+    await ask.getByRole('button', { name: 'Skicka ändå' }).click();
     await page.getByText(/^Ersätter ditt tidigare förslag från \d{4}-\d{2}-\d{2} \d{2}:\d{2}\.$/).waitFor();
     await shot(page, 'workflow-my-plan-replaced');
     const mine = (await api('GET', '/api/proposals')).filter((p: { trainee: string }) => p.trainee === 't01');

@@ -259,6 +259,12 @@ const WORDS = {
   continueReturned: { sv: 'Fortsätt på det återskickade förslaget', en: 'Continue with the returned proposal' },
   showingPublished: { sv: 'Här visas din publicerade plan.', en: 'This is your published plan.' },
   confirm: { sv: 'Bekräfta', en: 'Confirm' },
+  submitTitle: { sv: 'Skicka trots regelbrott?', en: 'Submit despite broken rules?' },
+  submitHelp: {
+    sv: 'Planen bryter regler. Studierektorn ser samma avvikelser. Du kan också prova ”Fyll i / laga min plan” först.',
+    en: 'The plan breaks rules. The director of studies sees the same violations. You can also try “Complete / repair my plan” first.',
+  },
+  submitAnyway: { sv: 'Skicka ändå', en: 'Submit anyway' },
 } as const satisfies Record<string, { sv: string; en: string }>;
 
 export type WordKey = keyof typeof WORDS;
