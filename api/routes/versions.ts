@@ -1,11 +1,12 @@
-/** Safe publishing and plan versions: check, publish, roll back, release locks; the others' occupancy for live checks. */
+/** Safe publishing and plan versions: check, publish, roll back, release locks; the runs kept; the others' occupancy for live checks. */
 import type { FastifyInstance } from 'fastify';
-import type { TSchema, Static } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { solveJobsRepo } from '../../db/index.ts';
 import { badRequest, fieldPath } from '../errors.ts';
 import { ERROR_RESPONSES, NumericIdParams } from '../schemas/common.ts';
 import { PlanDetail } from '../schemas/plans.ts';
-import { LocksReleased, Occupancy, PublishBody, PublishCheck, ReleaseLocksBody } from '../schemas/versions.ts';
+import { LocksReleased, Occupancy, PublishBody, PublishCheck, ReleaseLocksBody, SolveRun } from '../schemas/versions.ts';
 import { STUDIEREKTOR } from '../plugins/shared.ts';
 import { occupancy } from '../services/occupancy.ts';
 import { detailFor } from '../services/plans.ts';
@@ -59,5 +60,12 @@ export async function versionRoutes(app: FastifyInstance): Promise<void> {
     '/api/occupancy',
     { config: { roles: ['st-lakare', 'studierektor'] }, schema: { response: { 200: Occupancy, ...ERROR_RESPONSES } } },
     async (request) => occupancy(app.db, request.user!),
+  );
+
+  // The runs are kept: a reload or another view in between loses none of them.
+  app.get(
+    '/api/solve-jobs',
+    { config: { roles: STUDIEREKTOR }, schema: { response: { 200: Type.Array(SolveRun), ...ERROR_RESPONSES } } },
+    async () => solveJobsRepo.recent(app.db, 20),
   );
 }

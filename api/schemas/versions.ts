@@ -3,7 +3,8 @@
  * acknowledgement that lets it through anyway, rollback, and releasing locks.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Placement, PlanPlacement, Trainee, Violation } from '../../solver/domain/schemas.ts';
+import { Id, Placement, PlanPlacement, SolveSummary, Trainee, Violation } from '../../solver/domain/schemas.ts';
+import { JobStatus } from './plans.ts';
 
 /** A locked placement of the published plan that the candidate does not keep as it is. */
 export const MovedLock = Type.Object({
@@ -91,3 +92,19 @@ export type ApproveBody = Static<typeof ApproveBody>;
 /** Everyone else's published rotations under made-up ids: for live capacity and away checks. */
 export const Occupancy = Type.Object({ trainees: Type.Array(Trainee), placements: Type.Array(PlanPlacement) });
 export type Occupancy = Static<typeof Occupancy>;
+
+/** A solve run in the list of runs: its figures without the report. */
+export const SolveRun = Type.Object({
+  id: Type.Integer(),
+  status: JobStatus,
+  createdBy: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+  finishedAt: Type.Union([Type.String(), Type.Null()]),
+  timeLimitSeconds: Type.Union([Type.Number(), Type.Null()]),
+  planId: Type.Union([Type.Integer(), Type.Null()]),
+  publishedAs: Type.Union([Type.Integer(), Type.Null()]),
+  solve: Type.Union([SolveSummary, Type.Null()]),
+  hard: Type.Union([Type.Integer(), Type.Null()]),
+  moved: Type.Union([Type.Integer(), Type.Null()]),
+});
+export type SolveRun = Static<typeof SolveRun>;

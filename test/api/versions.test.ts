@@ -6,7 +6,7 @@
  * keeps every rule (test/rules/fixtures.ts), so nothing depends on the demo or the date.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plansRepo, usersRepo } from '../../db/index.ts';
+import { plansRepo, solveJobsRepo, usersRepo } from '../../db/index.ts';
 import { hashPassword } from '../../api/services/users.ts';
 import type { PlanPlacement } from '../../solver/domain/schemas.ts';
 import { validate } from '../../solver/validate.ts';
@@ -212,5 +212,26 @@ describe.each(DIALECTS)('plan versions and safe publishing on $name', (dialect) 
     expect(res.body).not.toMatch(/t02|Sara/);
     const handledare = await t.login('handledare@demo');
     expect((await t.call(handledare, { method: 'GET', url: '/api/occupancy' })).statusCode).toBe(403);
+  });
+
+  it('runs are kept: the list has each run’s outcome, broken rules, moves and the version it became', async () => {
+    await reset();
+    const placements = clean.filter((p) => p.trainee !== 't02');
+    const id = await draft(placements);
+    const report = { ...validate(region, plan(placements)), solve: { status: 'timeout' as const, objective: 12, bound: 10, gap: 0.2, seconds: 5 } };
+    const done = await solveJobsRepo.create(t.app.db, { timeLimitSeconds: 5, createdBy: 'studierektor@demo' });
+    await solveJobsRepo.finish(t.app.db, done.id, { status: 'done', resultPlanId: id, report, moved: [{}, {}, {}] });
+    const queued = await solveJobsRepo.create(t.app.db, { timeLimitSeconds: 60, createdBy: 'studierektor@demo' });
+    const check = (await t.call(sr, { method: 'GET', url: `/api/plans/${id}/check` })).json();
+    await t.call(sr, { method: 'POST', url: `/api/plans/${id}/publish`, payload: { acknowledge: { hard: check.hard.length, movedLocks: 0, reason: 'Prov' } } });
+
+    const runs = (await t.call(sr, { method: 'GET', url: '/api/solve-jobs' })).json();
+    const hard = report.violations.filter((v) => v.severity === 'hard').length;
+    expect(hard).toBeGreaterThan(0);
+    // The app's runner may have taken the second run already.
+    expect(runs[0]).toMatchObject({ id: queued.id, status: expect.stringMatching(/^(queued|running)$/), planId: null, solve: null, hard: null, moved: null });
+    expect(runs[1]).toMatchObject({ id: done.id, status: 'done', planId: id, solve: report.solve, hard, moved: 3, timeLimitSeconds: 5 });
+    expect(runs[1].publishedAs).toBe((await published()).number);
+    expect((await t.call(sr, { method: 'DELETE', url: `/api/solve-jobs/${queued.id}` })).statusCode).toBe(200);
   });
 });

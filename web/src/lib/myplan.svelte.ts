@@ -37,6 +37,8 @@ export class MyPlanState {
   private others: PlanPlacement[] = [];
   /** Everyone else's rotations, anonymous (GET /api/occupancy): checked live with the trainee's own. */
   private cohort: PlanPlacement[] = [];
+  /** The made-up names of the others ("Annan ST-läkare 3"), for the violation lists. */
+  cohortNames = $state.raw(new Map<string, string>());
   private validator: LiveValidator | null = null;
   private readonly history = new History<Placement[]>();
   private scenarioName = '';
@@ -64,6 +66,7 @@ export class MyPlanState {
     // Without data of its own (the bench passes it), the page asks who else is away, anonymously.
     const occ = occupancy !== undefined ? occupancy : await api.occupancy().catch(() => null);
     this.cohort = occ?.placements ?? [];
+    this.cohortNames = new Map((occ?.trainees ?? []).map((t) => [t.id, t.name]));
     const withCohort = occ && occ.trainees.length > 0 ? { ...scenario, trainees: [...scenario.trainees, ...occ.trainees] } : scenario;
     this.validator = await loadValidator(withCohort).catch((e: unknown) => {
       console.error('live validator unavailable', e);
