@@ -101,6 +101,7 @@ function apiDouble(user: (typeof users)[keyof typeof users]) {
     if (path === '/api/trainees') return json(scenario.trainees.map((t) => ({ ...t, version: 1 })));
     if (path === '/api/import/trainees') return json({ error: 'validation', message: 'Importen innehåller fel', details: ['rad 2, start: inte ett datum'] } satisfies ErrorBody, 400);
     if (path === '/api/solve-jobs' && method === 'POST') return json({ id: 5 } satisfies JobCreated, 202);
+    if (path === '/api/solve-jobs' && method === 'GET') return json([]);
     if (path === '/api/solve-jobs/5') {
       jobPolls++;
       const done = jobPolls > 2;

@@ -10,7 +10,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { plansRepo, usersRepo } from '../../db/index.ts';
+import { plansRepo, solveJobsRepo, usersRepo } from '../../db/index.ts';
+import { movedPlacements } from '../../solver/solve/index.ts';
 import type { PlanPlacement } from '../../solver/domain/schemas.ts';
 import { validate } from '../../solver/validate.ts';
 import { hashPassword } from '../../api/services/users.ts';
@@ -219,6 +220,43 @@ describe('the studierektor’s workflow in Chromium (real API, fixture region)',
     await shot(page, 'workflow-my-plan-replaced');
     const mine = (await api('GET', '/api/proposals')).filter((p: { trainee: string }) => p.trainee === 't01');
     expect(mine.map((p: { status: string }) => p.status).sort()).toEqual(['submitted', 'superseded']);
+    await page.close();
+  });
+
+  it('a solve run is kept; publishing its result that wipes a trainee shows what it breaks and moves, and asks', async () => {
+    // The run of issue 14's first trap: a result in which Jonas, who has a full plan (one lock), has nothing.
+    const current = await api('GET', '/api/plans/published');
+    const placements = current.plan.placements.filter((p: PlanPlacement) => p.trainee !== 't01').map(({ locked: _l, ...p }: PlanPlacement & { locked?: boolean }) => p);
+    const wiped = await plansRepo.create(t.app.db, { status: 'draft', note: 'Lösning', plan: plan(placements), report: validate(region, plan(placements)), createdBy: 'studierektor@demo' });
+    const report = { ...validate(region, plan(placements)), solve: { status: 'timeout' as const, objective: 40, bound: 30, gap: 0.25, seconds: 60 } };
+    const job = await solveJobsRepo.create(t.app.db, { timeLimitSeconds: 60, createdBy: 'studierektor@demo' });
+    await solveJobsRepo.finish(t.app.db, job.id, { status: 'done', resultPlanId: wiped.id, report, moved: movedPlacements(plan(current.plan.placements), plan(placements)) });
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await login(page, 'studierektor@demo');
+    await page.getByRole('link', { name: 'Optimera' }).click();
+    await page.getByRole('button', { name: `Öppna körning ${job.id}` }).click();
+    await page.getByTestId('job-status').filter({ hasText: 'Klar' }).waitFor();
+    expect(await page.getByTestId('move-counts').innerText()).toBe(`Flyttade: 0 · Ny: 0 · Borttagen: ${own('t01').length}`);
+    await page.getByRole('button', { name: 'Publicera' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Publicera planen?' });
+    await dialog.getByTestId('ack-locks').waitFor();
+    expect(await dialog.getByTestId('ack-locks').innerText()).toMatch(/^Låsta placeringar flyttas eller tas bort: 2 placeringar\nJonas Lundgren: Internmedicin/); // the two v1 had, back since restoring
+    expect(await dialog.locator('tbody tr').first().innerText()).toMatch(new RegExp(`^Jonas Lundgren\\s+\\d+ → [1-9]\\d*\\s+${own('t01').length} → 0\\s+0$`));
+    await shot(page, 'workflow-solve-publish-dialog');
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    expect((await api('GET', '/api/plans/published')).id).toBe(current.id);
+
+    // A reload keeps the run; its result is published only with the reason.
+    await page.reload();
+    await page.getByRole('button', { name: `Öppna körning ${job.id}` }).click();
+    await page.getByRole('button', { name: 'Publicera' }).click();
+    await dialog.getByLabel('Motivering').fill('Jonas har flyttat från regionen');
+    await dialog.getByRole('button', { name: 'Publicera ändå' }).click();
+    await page.getByText(/^Publicerad som version \d+\.$/).waitFor();
+    const runRow = page.getByTestId('runs').locator('tbody tr').filter({ hasText: String(job.id) }).first();
+    await expect.poll(() => runRow.innerText()).toMatch(/Version \d+/);
+    await shot(page, 'workflow-solve-runs');
     await page.close();
   });
 });

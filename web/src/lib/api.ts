@@ -24,6 +24,7 @@ import type {
   PublishCheck,
   Report,
   SolveJob,
+  SolveRun,
   TraineeRow,
   UnitRow,
   UserResponse,
@@ -46,6 +47,7 @@ export type {
   RoleId,
   SolveJob,
   SolveProgress,
+  SolveRun,
   TraineeRow,
   UnitRow,
   User,
@@ -130,6 +132,7 @@ export const api = {
 
   startSolve: (timeLimitSeconds: number) => request<JobCreated>('POST', '/api/solve-jobs', { timeLimitSeconds }),
   solveJob: (id: SolveJobId) => request<SolveJob>('GET', `/api/solve-jobs/${seg(id)}`),
+  solveRuns: () => request<SolveRun[]>('GET', '/api/solve-jobs'),
   cancelSolve: (id: SolveJobId) => request<SolveJob>('DELETE', `/api/solve-jobs/${seg(id)}`),
 
   clinics: () => request<ClinicRow[]>('GET', '/api/clinics'),

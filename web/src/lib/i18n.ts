@@ -265,6 +265,13 @@ const WORDS = {
     en: 'The plan breaks rules. The director of studies sees the same violations. You can also try “Complete / repair my plan” first.',
   },
   submitAnyway: { sv: 'Skicka ändå', en: 'Submit anyway' },
+  runsTitle: { sv: 'Körningar', en: 'Runs' },
+  run: { sv: 'Körning', en: 'Run' },
+  startedAt: { sv: 'Startad', en: 'Started' },
+  outcome: { sv: 'Utfall', en: 'Outcome' },
+  open: { sv: 'Öppna', en: 'Open' },
+  opened: { sv: 'Visas', en: 'Shown' },
+  noRuns: { sv: 'Inga körningar ännu.', en: 'No runs yet.' },
 } as const satisfies Record<string, { sv: string; en: string }>;
 
 export type WordKey = keyof typeof WORDS;
