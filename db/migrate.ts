@@ -1,11 +1,11 @@
 /** Brings a database to the latest schema. The migrations are listed here, in order, by name. */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/0001_initial.ts';
-import * as planVersions from './migrations/0002_plan_versions.ts';
+import * as planVersions from './migrations/0003_plan_versions.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
-  '0002_plan_versions': planVersions,
+  '0003_plan_versions': planVersions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

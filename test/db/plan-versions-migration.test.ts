@@ -1,10 +1,10 @@
-/** Migration 0002 numbers the plans published before it, in the order they were published, and goes down cleanly. */
+/** Migration 0003 numbers the plans published before it, in the order they were published, and goes down cleanly. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
-import * as planVersions from '../../db/migrations/0002_plan_versions.ts';
+import * as planVersions from '../../db/migrations/0003_plan_versions.ts';
 import { DIALECTS, type TestDatabase } from '../helpers/db.ts';
 
-describe.each(DIALECTS)('migration 0002 (plan versions) on $name', (dialect) => {
+describe.each(DIALECTS)('migration 0003 (plan versions) on $name', (dialect) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await dialect.create();
