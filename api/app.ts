@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { OpenedDatabase } from '../db/index.ts';
+import { formatDay, isIsoDate, parseDay, today, type Day } from '../solver/time/dates.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { dbPlugin } from './plugins/db.ts';
@@ -41,11 +42,25 @@ export interface BuildAppOptions {
   /** Send the session cookie with `Secure` (behind HTTPS); default env RANDPLAN_SECURE_COOKIE=1. */
   secureCookie?: boolean;
   logger?: FastifyServerOptions['logger'];
+  /**
+   * The day the app takes for today (ISO date): the demo is dated from it, exports and views read it.
+   * Default env RANDPLAN_TODAY, else the real date in Sweden. Tests fix it.
+   */
+  today?: string;
+}
+
+/** The app's clock: a fixed day when one is given, else the real Swedish date at each call. */
+function appClock(fixed: string | undefined): () => Day {
+  if (fixed === undefined || fixed === '') return today;
+  if (!isIsoDate(fixed)) throw new Error(`today: not a date (YYYY-MM-DD): ${fixed}`);
+  const day = parseDay(fixed);
+  return () => day;
 }
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../web/dist/', import.meta.url));
 
 export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const clock = appClock(opts.today ?? process.env.RANDPLAN_TODAY);
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 20 * 1024 * 1024,
@@ -64,6 +79,7 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
 
   await app.register(
     shared(async (instance: FastifyInstance) => {
+      instance.decorate('today', clock);
       instance.decorate('reports', new ReportCache());
       const reads = new ReadCache(instance.dbKind === 'pglite' ? 60_000 : 1_000);
       instance.decorate('reads', reads);
@@ -76,7 +92,7 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
       instance.addHook('onResponse', writes);
       const demo = opts.demo ?? process.env.RANDPLAN_DEMO !== '0';
       if (demo) {
-        const seeded = await seedDemoIfEmpty(instance.db, typeof demo === 'object' ? demo : {});
+        const seeded = await seedDemoIfEmpty(instance.db, { ...(typeof demo === 'object' ? demo : {}), today: formatDay(clock()) });
         if (seeded) instance.log.info('demo region seeded');
       }
       const jobs = opts.jobs ?? true;
@@ -86,6 +102,7 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
           log: instance.log,
           cache: instance.reports,
           onWrite: () => reads.invalidate(),
+          today: clock,
           ...(j.pollMs ? { pollMs: j.pollMs } : {}),
           ...(j.progressEveryMs ? { progressEveryMs: j.progressEveryMs } : {}),
           ...(j.start ? { start: j.start } : {}),

@@ -1,10 +1,12 @@
 /** Brings a database to the latest schema. The migrations are listed here, in order, by name. */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/0001_initial.ts';
+import * as planningDay from './migrations/0002_planning_day.ts';
 import * as planVersions from './migrations/0003_plan_versions.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_planning_day': planningDay,
   '0003_plan_versions': planVersions,
 };
 

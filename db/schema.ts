@@ -16,6 +16,7 @@ export interface RegionTable {
   rules: Json<Record<string, Record<string, unknown>>>;
   horizon_from: string;
   horizon_to: string;
+  plan_from: string | null;
   version: Generated<number>;
   updated_at: Timestamp;
 }
@@ -59,6 +60,7 @@ export interface TraineeTable {
   wishes: NullableJson<unknown[]>;
   planned_end: string | null;
   bt_done: boolean | null;
+  latest_end: string | null;
   version: Generated<number>;
   updated_at: Timestamp;
 }

@@ -35,6 +35,7 @@ import {
   type Specialty,
   type Trainee,
 } from './domain/schemas.ts';
+import { planLimit } from './rules/extension.ts';
 import { addMonths, formatDay, isWeekend, parseDay, type Day } from './time/dates.ts';
 import { MONTH_EPSILON, WorkCalendar, endAfterCalendarMonths, endOfSt, secondHalfStart } from './time/months.ts';
 
@@ -87,8 +88,12 @@ interface TraineeState {
   trainee: Trainee;
   calendar: WorkCalendar;
   start: Day;
-  /** Last day of ST: nothing is placed after it. */
+  /** The end of ST: rotations, own BVC and SÄBO after it extend ST. */
   end: Day;
+  /** Nothing new begins before this day: the start of ST, or the planning day when later. */
+  first: Day;
+  /** Nothing is placed after this day (`latestEnd`, else the end of ST plus the extension's `maxMonths`). */
+  limit: Day;
   secondHalf: Day;
   unit: number;
   busy: Interval[];
@@ -155,15 +160,20 @@ export function greedyPlace(scenario: Scenario): GreedyResult {
     clinicsBySpecialty.set(c.specialty, list);
   });
 
+  const planFrom = scenario.planFrom === undefined ? -Infinity : parseDay(scenario.planFrom);
   const states: TraineeState[] = scenario.trainees.map((t) => {
     const calendar = WorkCalendar.forTrainee(t);
     const start = parseDay(t.start);
     const credit = t.creditMonths ?? 0;
+    const end = endOfSt(start, minimum[t.regulation], credit, calendar);
+    const agreedEnd = t.plannedEnd ? Math.max(end, parseDay(t.plannedEnd)) : end;
     return {
       trainee: t,
       calendar,
       start,
-      end: endOfSt(start, minimum[t.regulation], credit, calendar),
+      end,
+      first: Math.max(start, planFrom),
+      limit: planLimit(agreedEnd, t.latestEnd ? parseDay(t.latestEnd) : null, params.extension.maxMonths),
       secondHalf: secondHalfStart(start, minimum[t.regulation], credit, calendar),
       unit: unitIndex.get(t.unit) ?? -1,
       busy: [],
@@ -176,7 +186,7 @@ export function greedyPlace(scenario: Scenario): GreedyResult {
   let last = parseDay(scenario.horizon.to);
   for (const s of states) {
     base = Math.min(base, s.start);
-    last = Math.max(last, s.end);
+    last = Math.max(last, s.limit);
     for (const p of s.trainee.locked ?? []) {
       base = Math.min(base, parseDay(p.from));
       last = Math.max(last, parseDay(p.to));
@@ -280,7 +290,7 @@ class TraineePlanner {
     const saboMonths = this.params['sabo-second-half'].months;
     let sabo: Interval | null = null;
     if (!this.locked.some((p) => p.kind === 'sabo')) {
-      sabo = this.findFreeMonthsBackward(s.secondHalf, saboMonths, s.end);
+      sabo = this.findSabo(saboMonths);
       if (sabo) this.book('sabo', sabo, {});
       else this.unplaced.push({ trainee: s.trainee.id, kind: 'sabo' });
     }
@@ -294,14 +304,14 @@ class TraineePlanner {
       const done = this.lockedRotationMonths(req.specialty);
       const need = (lengths.get(req) ?? req.months[0]) - done;
       if (need > tolerance) {
-        const earliest = req.bt ? s.start : initialVcEnd + 1;
-        const latest = req.bt ? Math.min(btDeadline, s.end) : s.end;
+        const earliest = Math.max(req.bt ? s.start : initialVcEnd + 1, s.first);
+        const latest = req.bt ? Math.min(btDeadline, s.limit) : s.limit;
         let placed = this.placeRotation(req, need, earliest, latest);
         if (!placed && sabo) {
           // The reserved SÄBO may be what is in the way: try the rotation without it, then SÄBO again.
           this.unbook(sabo);
           placed = this.placeRotation(req, need, earliest, latest);
-          sabo = this.findFreeMonthsBackward(s.secondHalf, saboMonths, s.end);
+          sabo = this.findSabo(saboMonths);
           if (sabo) this.book('sabo', sabo, {});
           else this.unplaced.push({ trainee: s.trainee.id, kind: 'sabo' });
         }
@@ -309,11 +319,11 @@ class TraineePlanner {
       }
       // Own BVC right after pediatrics, before the other rotations fill the calendar behind it.
       if (req.specialty === 'pediatrik') {
-        this.placeBvc(initialVcEnd);
+        this.placeBvc(initialVcEnd, sabo);
         bvcDone = true;
       }
     }
-    if (!bvcDone) this.placeBvc(initialVcEnd);
+    if (!bvcDone) this.placeBvc(initialVcEnd, sabo);
 
     // Milestones first: they block nothing, and Mitt-i-ST closes the window of the by-mid-ST courses.
     const milestones: [MilestoneId, number][] = [
@@ -323,8 +333,8 @@ class TraineePlanner {
     ];
     for (const [milestone, target] of milestones) {
       if (this.locked.some((p) => p.kind === 'milestone' && p.milestone === milestone)) continue;
-      const from = this.reach(s.start, Math.max(0, target - credit));
-      const found = this.findWorkday(from, s.end);
+      const from = Math.max(this.reach(s.start, Math.max(0, target - credit)), s.first);
+      const found = this.findWorkday(from, s.limit);
       if (found) this.book('milestone', found, { milestone }, false);
       else this.unplaced.push({ trainee: s.trainee.id, kind: 'milestone', milestone });
     }
@@ -336,12 +346,12 @@ class TraineePlanner {
       if (this.locked.some((p) => p.kind === 'course' && p.course === course)) continue;
       const window = windows[course];
       let from = this.reach(s.start, target - credit);
-      let to = s.end;
+      let to = s.limit;
       if (window === 'early') to = earlyEnd;
       else if (window === 'first-half') to = firstHalfEnd;
       else if (window === 'by-mid-st') to = Math.min(firstHalfEnd, (this.milestoneDay('mitt-i-st') ?? Infinity) - 1);
       else if (window === 'second-half') from = addMonths(s.secondHalf, 3);
-      from = Math.min(from, to);
+      from = Math.max(Math.min(from, to), s.first);
       const found =
         this.findFree(this.nextMonday(from), COURSE_DAYS, to, 7) ??
         this.findFree(this.nextMonday(window === 'second-half' ? s.secondHalf : s.start), COURSE_DAYS, to, 7);
@@ -356,19 +366,23 @@ class TraineePlanner {
   }
 
   /** The BVC course and own BVC follow pediatrics (when the trainee has it), the course first. */
-  private placeBvc(initialVcEnd: Day): void {
+  private placeBvc(initialVcEnd: Day, sabo: Interval | null): void {
     const s = this.s;
     const pediatricsEnd = this.lastEnd('pediatrik');
-    const bvcEarliest = (pediatricsEnd ?? initialVcEnd) + 1;
+    const bvcEarliest = Math.max((pediatricsEnd ?? initialVcEnd) + 1, s.first);
     let courseEnd: Day | null = this.lockedEnd('course', 'bvc');
     if (courseEnd === null) {
-      const course = this.findFree(this.nextMonday(bvcEarliest), COURSE_DAYS, s.end, 7);
+      const course = this.findFree(this.nextMonday(bvcEarliest), COURSE_DAYS, s.limit, 7);
       if (course) courseEnd = this.book('course', course, { course: 'bvc' });
       else this.unplaced.push({ trainee: s.trainee.id, kind: 'course', course: 'bvc' });
     }
     if (!this.locked.some((p) => p.kind === 'bvc')) {
       const bvcMonths = this.params['pediatrics-before-bvc'].bvcMonths;
-      const bvc = this.findFreeMonths(Math.max(bvcEarliest, (courseEnd ?? 0) + 1), bvcMonths, s.end);
+      const from = Math.max(bvcEarliest, (courseEnd ?? 0) + 1);
+      // By the end of ST where it fits — on its own, else beside SÄBO (both run from the VC) — and only
+      // then after it, extending ST.
+      const bvc =
+        this.findFreeMonths(from, bvcMonths, s.end) ?? this.findFreeMonths(from, bvcMonths, s.end, sabo) ?? this.findFreeMonths(from, bvcMonths, s.limit, sabo);
       if (bvc) this.book('bvc', bvc, {});
       else this.unplaced.push({ trainee: s.trainee.id, kind: 'bvc' });
     }
@@ -404,11 +418,11 @@ class TraineePlanner {
     return end;
   }
 
-  /** Free for the trainee: inside ST, no leave, no overlap with their other placements. */
-  private isFree(iv: Interval): boolean {
+  /** Free for the trainee: from the planning day to the limit, no leave, no overlap with their other placements (but `besides`). */
+  private isFree(iv: Interval, besides: Interval | null = null): boolean {
     const s = this.s;
-    if (iv.from < s.start || iv.to > s.end) return false;
-    for (const b of s.busy) if (b.from <= iv.to && iv.from <= b.to) return false;
+    if (iv.from < s.first || iv.to > s.limit) return false;
+    for (const b of s.busy) if (b !== besides && b.from <= iv.to && iv.from <= b.to) return false;
     return !s.calendar.hasLeave(iv.from, iv.to);
   }
 
@@ -486,12 +500,12 @@ class TraineePlanner {
     return null;
   }
 
-  /** The first free stretch of `months` calendar months, starting on a Monday from `from`. */
-  private findFreeMonths(from: Day, months: number, latest: Day): Interval | null {
+  /** The first free stretch of `months` calendar months, starting on a Monday from `from` (it may lie beside `besides`). */
+  private findFreeMonths(from: Day, months: number, latest: Day, besides: Interval | null = null): Interval | null {
     for (let d = this.nextMonday(from); d <= latest; d += 7) {
       const iv = { from: d, to: endAfterCalendarMonths(d, months) };
       if (iv.to > latest) return null;
-      if (this.isFree(iv)) return iv;
+      if (this.isFree(iv, besides)) return iv;
     }
     return null;
   }
@@ -510,6 +524,13 @@ class TraineePlanner {
   private nextMonday(d: Day): Day {
     // Day 0 (1970-01-01) was a Thursday, so Mondays are the days ≡ 4 (mod 7).
     return d + ((4 - (d % 7) + 7) % 7);
+  }
+
+  /** SÄBO at the end of ST, in its second half and not before the planning day; else the first room after. */
+  private findSabo(months: number): Interval | null {
+    const s = this.s;
+    const earliest = Math.max(s.secondHalf, s.first);
+    return this.findFreeMonthsBackward(earliest, months, s.end) ?? this.findFreeMonths(earliest, months, s.limit);
   }
 
   /** A one-day event (a milestone) may fall during a rotation: only leave and weekends are avoided. */

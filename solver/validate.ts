@@ -33,6 +33,7 @@ import {
 } from './plan/context.ts';
 import { PlanIndex } from './plan/index.ts';
 import { goalCoverage } from './rules/delmal-coverage.ts';
+import { extensionMonthsOf, plannedEndOf } from './rules/extension.ts';
 import { paramsFor, RULES, type AnyRule } from './rules/index.ts';
 import { round2 } from './rules/rule.ts';
 import { sideMonths } from './rules/total-side-time.ts';
@@ -65,6 +66,7 @@ export function createValidator(scenario: Scenario): Validator {
   for (const t of scenario.trainees) facts.set(t.id, traineeFacts(t, params));
   const clinics = new Map<string, Clinic>(scenario.clinics.map((c) => [c.id, c]));
   const units = new Map<string, Unit>(scenario.units.map((u) => [u.id, u]));
+  const planFrom = scenario.planFrom === undefined ? null : parseDay(scenario.planFrom);
   const index = new PlanIndex((trainee) => facts.get(trainee)?.unit);
 
   const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
@@ -103,6 +105,7 @@ export function createValidator(scenario: Scenario): Validator {
       const ctx: RuleContext = {
         scenario,
         params,
+        planFrom,
         clinics,
         units,
         facts,
@@ -140,7 +143,7 @@ export function createValidator(scenario: Scenario): Validator {
         unitRotations.set(f.unit, index.ofUnit(f.unit, windowed ? awayWindows : undefined));
         return { ...base, clinicRotations, unitRotations };
       };
-      const base = { scenario, params, clinics, units, facts, trainees, strangers: [] };
+      const base = { scenario, params, planFrom, clinics, units, facts, trainees, strangers: [] };
       const ctx = cohortCtx(true);
       const out = runRules(ctx, 'trainee');
       let cohort = runRules(ctx, 'cohort');
@@ -163,6 +166,8 @@ function summary(tp: TraineePlan): TraineeSummary {
   return {
     id: tp.facts.id,
     end: formatDay(tp.facts.end),
+    plannedEnd: formatDay(plannedEndOf(tp)),
+    extensionMonths: round2(extensionMonthsOf(tp)),
     sideMonths: round2(sideMonths(tp)),
     coveredGoals: covered,
     missingGoals: missing,

@@ -7,6 +7,8 @@ import type { ReadCache } from '../services/read-cache.ts';
 import type { SolveRunner } from '../services/solve-runner.ts';
 import type { Sessions } from '../services/users.ts';
 
+import type { Day } from '../../solver/time/dates.ts';
+
 declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<Database>;
@@ -16,6 +18,8 @@ declare module 'fastify' {
     /** Cached reads of the region's data; cleared on every write. */
     reads: ReadCache;
     solveRunner: SolveRunner | null;
+    /** Today in Sweden, or the day the app was built with (BuildAppOptions.today): the one clock of the API. */
+    today: () => Day;
   }
   interface FastifyRequest {
     user: UserRecord | null;

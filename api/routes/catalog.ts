@@ -5,7 +5,8 @@ import { clinicsRepo, regionRepo, traineesRepo, unitsRepo } from '../../db/index
 import { Clinic, Scenario, Trainee, Unit } from '../../solver/domain/schemas.ts';
 import { notFound } from '../errors.ts';
 import { ERROR_RESPONSES, StringIdParams, VersionBody } from '../schemas/common.ts';
-import { ClinicPut, ClinicRow, Region, RegionBody, TraineePut, TraineeRow, UnitPut, UnitRow } from '../schemas/region.ts';
+import { formatDay } from '../../solver/time/dates.ts';
+import { ClinicPut, ClinicRow, Region, RegionBody, RegionRead, TraineePut, TraineeRow, UnitPut, UnitRow } from '../schemas/region.ts';
 import { assertCanReadTrainee, canReadTrainee } from '../services/access.ts';
 import * as catalog from '../services/catalog.ts';
 import { json, jsonBytes } from './reply.ts';
@@ -17,10 +18,10 @@ export async function catalogRoutes(app: FastifyInstance): Promise<void> {
   const read = { roles: ALL_ROLES };
   const write = { roles: STUDIEREKTOR };
 
-  app.get('/api/region', { config: read, schema: { response: { 200: Region, ...ERROR_RESPONSES } } }, async () => {
+  app.get('/api/region', { config: read, schema: { response: { 200: RegionRead, ...ERROR_RESPONSES } } }, async () => {
     const region = await app.reads.get('region', () => regionRepo.get(app.db));
     if (!region) throw notFound('Regionen');
-    return region;
+    return { ...region, today: formatDay(app.today()) };
   });
 
   app.put<{ Body: RegionBody }>('/api/region', { config: write, schema: { body: RegionBody, response: { 200: Region, ...ERROR_RESPONSES } } }, async (request) => {

@@ -68,7 +68,7 @@ export async function ioRoutes(app: FastifyInstance): Promise<void> {
     const record = await planFor(user, request.query.plan);
     const readable = readableIds(user, scenario.trainees);
     const trainees = scenario.trainees.filter((t) => readable.has(t.id));
-    const buffer = await cohortWorkbook(trainees, scenario.units, plainPlan(record.plan).placements.filter((p) => readable.has(p.trainee)));
+    const buffer = await cohortWorkbook(trainees, scenario.units, plainPlan(record.plan).placements.filter((p) => readable.has(p.trainee)), app.today());
     reply.type(XLSX_TYPE).header('content-disposition', 'attachment; filename="randplan-kohort.xlsx"');
     return buffer;
   });

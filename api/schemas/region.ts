@@ -1,17 +1,23 @@
 /** The region and the catalogue rows (clinics, units, trainees) as the API reads and writes them. */
 import { Type, type Static } from '@sinclair/typebox';
-import { Clinic, Id, Period, ProfileId, RuleOverrides, Trainee, Unit } from '../../solver/domain/schemas.ts';
+import { Clinic, Id, IsoDate, Period, ProfileId, RuleOverrides, Trainee, Unit } from '../../solver/domain/schemas.ts';
 
 export const Region = Type.Object({
   name: Type.String({ minLength: 1 }),
   profile: ProfileId,
   rules: RuleOverrides,
   horizon: Period,
+  /** The planning day the studierektor chose; absent: today. */
+  planFrom: Type.Optional(IsoDate),
   version: Type.Integer(),
 });
 export type Region = Static<typeof Region>;
 
 export const RegionBody = Region;
+
+/** The region as read: with the API's today, so that views mark the planning day (planFrom, else today). */
+export const RegionRead = Type.Composite([Region, Type.Object({ today: IsoDate })]);
+export type RegionRead = Static<typeof RegionRead>;
 export type RegionBody = Static<typeof RegionBody>;
 
 const version = Type.Object({ version: Type.Integer() });

@@ -122,7 +122,8 @@ export async function updateRegion(db: Kysely<Database>, actor: Actor, data: Reg
     if (!before) throw notFound('Regionen');
     if (before.version !== version) throw conflict(before);
     const scenario = await loadScenario(trx);
-    const read = readScenario({ ...scenario, name: data.name, profile: data.profile, rules: data.rules, horizon: data.horizon });
+    const { planFrom: _was, ...rest } = scenario;
+    const read = readScenario({ ...rest, name: data.name, profile: data.profile, rules: data.rules, horizon: data.horizon, ...(data.planFrom ? { planFrom: data.planFrom } : {}) });
     if (!read.ok) throw badRequest('Ändringen ger ett ogiltigt scenario; inget ändrades / The change makes the scenario invalid; nothing changed', read.errors);
     const row = written(await regionRepo.update(trx, data, version), 'Regionen');
     await audit(trx, actor, 'update', 'region', null, before, row);

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { PlanPlacement, Specialty, Trainee, Unit } from '../../solver/domain/schemas.ts';
 import { placementName } from '../../solver/domain/specialties.ts';
-import { addMonths, daysInMonth, civilFromDay, formatDay, parseDay, startOfMonth, today } from '../../solver/time/dates.ts';
+import { addMonths, daysInMonth, civilFromDay, formatDay, parseDay, startOfMonth, type Day } from '../../solver/time/dates.ts';
 
 /** ARGB fills per specialty (light enough for black text). */
 export const SPECIALTY_COLOURS: Record<Specialty, string> = {
@@ -29,14 +29,14 @@ function monthLabel(d: number): string {
   return formatDay(d).slice(0, 7);
 }
 
-export async function cohortWorkbook(trainees: Trainee[], units: Unit[], placements: PlanPlacement[]): Promise<Buffer> {
+export async function cohortWorkbook(trainees: Trainee[], units: Unit[], placements: PlanPlacement[], today: Day): Promise<Buffer> {
   const spans = placements.filter((p) => p.kind === 'rotation' || p.kind === 'bvc' || p.kind === 'sabo');
   const starts = [...trainees.map((t) => parseDay(t.start)), ...spans.map((p) => parseDay(p.from))];
   const ends = spans.map((p) => parseDay(p.to));
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Randplan';
   const ws = wb.addWorksheet('Kohortplan');
-  const first = starts.length ? startOfMonth(Math.min(...starts)) : startOfMonth(today());
+  const first = starts.length ? startOfMonth(Math.min(...starts)) : startOfMonth(today);
   const last = ends.length ? Math.max(...ends) : addMonths(first, 12);
   const months: number[] = [];
   for (let d = first; d <= last; d = addMonths(d, 1)) months.push(d);

@@ -18,20 +18,25 @@ export const DEMO_USERS = ['studierektor@demo', 'enhetschef@demo', 'st@demo', 'h
 export interface DemoOptions {
   size?: number;
   seed?: number;
-  /** Seconds the solver may use for the demo plan (default 3); 0 keeps the generator's greedy plan. */
-  solveSeconds?: number;
+  /**
+   * Work the solver may do on the demo plan (trainee schedules priced, default 3000: a few seconds);
+   * 0 keeps the generator's greedy plan. A work budget, not seconds: the same day gives the same demo.
+   */
+  solveWork?: number;
+  /** The day the demo region is seen from (ISO date); the app passes its clock's today. */
+  today?: string;
 }
 
 /** Seeds the demo when the database has no region yet; returns whether it did. */
 export async function seedDemoIfEmpty(db: Kysely<Database>, opts: DemoOptions = {}): Promise<boolean> {
   if (await regionRepo.get(db)) return false;
-  const { scenario, plan: greedy } = generateDemo({ size: opts.size ?? 40, seed: opts.seed ?? 7, name: 'Demoregion Kronoberg' });
+  const { scenario, plan: greedy } = generateDemo({ size: opts.size ?? 40, seed: opts.seed ?? 7, name: 'Demoregion Kronoberg', ...(opts.today ? { today: opts.today } : {}) });
   let plan: Plan = greedy;
   let report: Report;
-  const seconds = opts.solveSeconds ?? 3;
+  const work = opts.solveWork ?? 3000;
   try {
-    if (seconds <= 0) throw new Error('no solve asked');
-    const solved = await solve(scenario, { timeLimitSeconds: seconds });
+    if (work <= 0) throw new Error('no solve asked');
+    const solved = await solve(scenario, { workLimit: work, threads: 1 });
     if (!solved.report.valid && validate(scenario, greedy).valid) throw new Error('solver plan worse than greedy');
     plan = solved.plan;
     report = solved.report;
@@ -54,8 +59,9 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, opts: DemoOptions = 
       report,
       createdBy: 'studierektor@demo',
     });
-    const picks = demoPeople(scenario, plan);
-    for (const { trainee, placements } of demoProposals(scenario, plan, picks.pool)) {
+    const now = opts.today ?? formatDay(today());
+    const picks = demoPeople(scenario, plan, now);
+    for (const { trainee, placements } of demoProposals(scenario, plan, picks.pool, now)) {
       await proposalsRepo.insert(trx, { trainee, placements, status: 'submitted', createdBy: 'st@demo' });
     }
     const users = [
@@ -71,8 +77,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, opts: DemoOptions = 
 }
 
 /** Trainees whose rotations mostly lie ahead make the most telling proposals. */
-function demoPeople(scenario: Scenario, plan: Plan) {
-  const now = formatDay(today());
+function demoPeople(scenario: Scenario, plan: Plan, now: string) {
   const future = scenario.trainees.filter((t) => plan.placements.some((p) => p.trainee === t.id && p.kind === 'rotation' && p.from > now));
   const pool = future.length >= 4 ? future : scenario.trainees;
   const trainee = pool[0]!.id;
@@ -92,13 +97,13 @@ function demoPeople(scenario: Scenario, plan: Plan) {
  * plausible wish. Two keep every hard rule (approving them must not lock a broken plan), listed first;
  * one breaks a rule, so that Review has a violation to show.
  */
-function demoProposals(scenario: Scenario, plan: Plan, pool: string[]): { trainee: string; placements: Placement[] }[] {
+function demoProposals(scenario: Scenario, plan: Plan, pool: string[], now: string): { trainee: string; placements: Placement[] }[] {
   const validator = createValidator(scenario);
   const good: { trainee: string; placements: Placement[] }[] = [];
   const bad: { trainee: string; placements: Placement[] }[] = [];
   for (const trainee of pool) {
     if (good.length >= 2 && bad.length >= 1) break;
-    const variants = movedRotations(plan, trainee);
+    const variants = movedRotations(plan, trainee, now);
     const others = plan.placements.filter((q) => q.trainee !== trainee);
     const keepsHardRules = (placements: Placement[]) =>
       validator
@@ -112,8 +117,7 @@ function demoProposals(scenario: Scenario, plan: Plan, pool: string[]): { traine
 }
 
 /** The trainee's placements with one future rotation moved, latest rotation first, smallest moves first. */
-function movedRotations(plan: Plan, trainee: string): Placement[][] {
-  const now = formatDay(today());
+function movedRotations(plan: Plan, trainee: string, now: string): Placement[][] {
   const mine = plan.placements.filter((p) => p.trainee === trainee).map(({ trainee: _t, ...p }) => p as Placement);
   const shifts = [1, -1, 2, -2].map((n) => (d: number) => addMonths(d, n));
   const future = mine.map((p, i) => [p, i] as const).filter(([p]) => p.kind === 'rotation' && p.from > now).reverse();

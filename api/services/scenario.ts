@@ -20,6 +20,7 @@ export async function loadScenario(db: Db): Promise<Scenario> {
     profile: region.profile,
     rules: region.rules,
     horizon: region.horizon,
+    ...(region.planFrom ? { planFrom: region.planFrom } : {}),
     clinics: clinics.map((c) => strip(c) as Clinic),
     units: units.map((u) => strip(u) as Unit),
     trainees: trainees.map((t) => strip(t) as Trainee),

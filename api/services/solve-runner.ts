@@ -9,6 +9,7 @@ import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { plansRepo, solveJobsRepo, type Database, type JobRecord, type StoredPlacement } from '../../db/index.ts';
+import { formatDay, today, type Day } from '../../solver/time/dates.ts';
 import type { Placement, PlanPlacement, Scenario } from '../../solver/domain/schemas.ts';
 import { solveInWorker, type SolveOptions, type SolveProgress, type SolveResult, type WorkerSolve } from '../../solver/solve/index.ts';
 import { plainPlan, type ReportCache } from './plans.ts';
@@ -28,6 +29,8 @@ export interface SolveRunnerOptions {
   start?: SolveStarter;
   /** Called after the runner wrote a plan (cached reads must be dropped). */
   onWrite?: () => void;
+  /** The app's today: the planning day when the region sets none. */
+  today?: () => Day;
 }
 
 /** A placement's identity: who, what, where and when. Two placements with equal keys are the same agreement. */
@@ -82,6 +85,7 @@ export class SolveRunner {
       cache: opts.cache,
       start: opts.start ?? solveInWorker,
       onWrite: opts.onWrite ?? (() => {}),
+      today: opts.today ?? today,
     };
   }
 
@@ -140,6 +144,7 @@ export class SolveRunner {
         timeLimitSeconds: job.timeLimitSeconds ?? this.#opts.defaultTimeLimitSeconds,
         // One pricing thread: the other core keeps answering requests while a region is solved.
         threads: 1,
+        today: formatDay(this.#opts.today()),
       });
       const current = { id: job.id, handle, cancelled: false };
       this.#current = current;

@@ -8,11 +8,13 @@ export interface RegionData {
   profile: ProfileId;
   rules: RuleOverrides;
   horizon: { from: string; to: string };
+  /** The planning day the studierektor chose; absent: today. */
+  planFrom?: string;
 }
 
 export type RegionRecord = Versioned<RegionData>;
 
-type Row = { name: string; profile: string; rules: unknown; horizon_from: string; horizon_to: string; version: number };
+type Row = { name: string; profile: string; rules: unknown; horizon_from: string; horizon_to: string; plan_from: string | null; version: number };
 
 function toRecord(r: Row): RegionRecord {
   return {
@@ -20,11 +22,12 @@ function toRecord(r: Row): RegionRecord {
     profile: r.profile as ProfileId,
     rules: parsed<RuleOverrides>(r.rules),
     horizon: { from: r.horizon_from, to: r.horizon_to },
+    ...(r.plan_from !== null ? { planFrom: r.plan_from } : {}),
     version: r.version,
   };
 }
 
-const COLUMNS = ['name', 'profile', 'rules', 'horizon_from', 'horizon_to', 'version'] as const;
+const COLUMNS = ['name', 'profile', 'rules', 'horizon_from', 'horizon_to', 'plan_from', 'version'] as const;
 
 export const regionRepo = {
   async get(db: Db): Promise<RegionRecord | null> {
@@ -40,6 +43,7 @@ export const regionRepo = {
       rules: json(data.rules),
       horizon_from: data.horizon.from,
       horizon_to: data.horizon.to,
+      plan_from: data.planFrom ?? null,
     };
     const row = await db
       .insertInto('region')
@@ -61,6 +65,7 @@ export const regionRepo = {
         rules: json(data.rules),
         horizon_from: data.horizon.from,
         horizon_to: data.horizon.to,
+        plan_from: data.planFrom ?? null,
         version: eb('version', '+', 1),
         updated_at: new Date(),
       }))

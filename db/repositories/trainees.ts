@@ -18,6 +18,7 @@ const COLUMNS = [
   'wishes',
   'planned_end',
   'bt_done',
+  'latest_end',
   'version',
 ] as const;
 
@@ -35,6 +36,7 @@ type Row = {
   wishes: unknown;
   planned_end: string | null;
   bt_done: boolean | null;
+  latest_end: string | null;
   version: number;
 };
 
@@ -56,6 +58,7 @@ function toRecord(r: Row): TraineeRecord {
   if (r.wishes !== null) t.wishes = parsed(r.wishes);
   if (r.planned_end !== null) t.plannedEnd = r.planned_end;
   if (r.bt_done !== null) t.btDone = r.bt_done;
+  if (r.latest_end !== null) t.latestEnd = r.latest_end;
   return t;
 }
 
@@ -73,6 +76,7 @@ function values(t: Trainee) {
     wishes: jsonOrNull(t.wishes),
     planned_end: t.plannedEnd ?? null,
     bt_done: t.btDone ?? null,
+    latest_end: t.latestEnd ?? null,
   };
 }
 

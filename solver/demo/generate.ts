@@ -1,10 +1,11 @@
 /**
  * The demo region generator: a seeded, realistic scenario for the app, the tests and the benchmarks.
  *
- * Same seed, same region (own PRNG, no Math.random, dates relative to `today`). Capacities are sized
- * from the cohort's demand and then tightened to what the greedy planner just manages: a clinic gets
- * an extra place only when greedy could not place someone without it. So every generated region is
- * feasible (greedy's plan is the witness) and tight (capacity close to the peak demand).
+ * Same seed, same region (own PRNG, no Math.random, dates relative to `today`). A region under way,
+ * as a studierektor meets it: starts spread over eight years, units of two to six trainees (three in
+ * five letting one away at a time), clinics sized from the cohort's demand with summer dips — never
+ * loosened until a planner fits. The planning day is `today`; what lies before it is history, taken
+ * from a plan made from everyone's start and locked; where places run short, ST is extended.
  */
 import { PROFILE_NAMES, PROFILE_PARAMS } from '../domain/profiles.ts';
 import { plannedLengths, requirementsFor } from '../domain/requirements.ts';
@@ -36,7 +37,7 @@ import {
   type Day,
 } from '../time/dates.ts';
 import { WorkCalendar, endOfSt } from '../time/months.ts';
-import { greedyPlace, greedyPlan } from '../greedy.ts';
+import { greedyPlan } from '../greedy.ts';
 import { CLINIC_NAMES, FIRST_NAMES, LAST_NAMES, SITES, UNIT_KIND, UNIT_PLACES, UNIT_SUFFIXES } from './names.ts';
 import { Random } from './random.ts';
 
@@ -54,13 +55,12 @@ export interface GenerateOptions {
 /** Extra specialties some trainees' individual plans add; the region keeps a clinic for each. */
 const EXTRA_SPECIALTIES: Specialty[] = ['kirurgi', 'ortopedi', 'akutgeriatrik', 'infektion', 'akutsjukvard'];
 
-/** Starts spread over this many months before and after today. */
-const STARTS_BEFORE_MONTHS = 48;
+/** Starts spread over this many months before and after today: eight years in all. */
+const STARTS_BEFORE_MONTHS = 72;
 const STARTS_AFTER_MONTHS = 24;
-/** Trainees who started this long ago have their finished rotations locked (done). */
-const LOCK_DONE_AFTER_MONTHS = 24;
-/** Rounds of "greedy, then one more place where it failed" before giving up tightening. */
-const MAX_SIZING_ROUNDS = 12;
+/** Trainees per unit, and the share of units (the smallest) that let one trainee away at a time. */
+const UNIT_SIZES = [2, 6] as const;
+const LIMIT_ONE_SHARE = 0.6;
 
 export function generateScenario(opts: GenerateOptions): Scenario {
   const size = opts.size;
@@ -74,17 +74,17 @@ export function generateScenario(opts: GenerateOptions): Scenario {
   const rng = new Random(seed);
   const params = PROFILE_PARAMS[profile];
 
-  const units = makeUnits(rng, profile, Math.max(2, Math.round(size / 4)));
+  const sizes = unitSizes(rng, size);
+  const units = makeUnits(rng, profile, sizes.length);
+  // The smaller units let one away at a time (an enhetschef with two trainees keeps one), the larger two.
+  const bySize = sizes.map((n, i) => [n, rng.next(), i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  bySize.forEach(([, , i], k) => (units[i]!.maxAway = k < Math.round(LIMIT_ONE_SHARE * units.length) ? 1 : 2));
   const trainees = Array.from({ length: size }, (_, i) => makeTrainee(rng, i, size, now, profile));
   // Consecutive starters go to different units, so that a unit's trainees are spread over the years
   // (as a region recruits) rather than all away in the same terms.
   const byStart = [...trainees].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-  const offset = rng.int(0, units.length - 1);
-  byStart.forEach((t, i) => (t.unit = units[(i + offset) % units.length]!.id));
-  // A unit with more trainees needs a higher away limit, else its trainees queue for years.
-  const perUnit = new Map<string, number>();
-  for (const t of trainees) perUnit.set(t.unit, (perUnit.get(t.unit) ?? 0) + 1);
-  for (const u of units) u.maxAway = (perUnit.get(u.id) ?? 0) > 4 ? 2 : rng.chance(0.75) ? 1 : 2;
+  const seats = spreadSeats(units, sizes);
+  byStart.forEach((t, i) => (t.unit = seats[i]!));
 
   const minimum = params['minimum-time'].months;
   let first = Infinity;
@@ -102,14 +102,13 @@ export function generateScenario(opts: GenerateOptions): Scenario {
     name: opts.name ?? `Demo ${PROFILE_NAMES[profile]} (${size} ST-läkare, frö ${seed})`,
     profile,
     horizon: { from: formatDay(horizonFrom), to: formatDay(horizonTo) },
+    planFrom: formatDay(now),
     clinics: [],
     units,
     trainees,
   };
   scenario.clinics = makeClinics(rng, scenario, size, horizonFrom, horizonTo);
-  tightenToFeasible(scenario);
-  trimToPeakUse(scenario);
-  lockDonePlacements(rng, scenario, now);
+  lockHistory(scenario, now);
   return scenario;
 }
 
@@ -117,6 +116,23 @@ export function generateScenario(opts: GenerateOptions): Scenario {
 export function generateDemo(opts: GenerateOptions): { scenario: Scenario; plan: Plan } {
   const scenario = generateScenario(opts);
   return { scenario, plan: greedyPlan(scenario) };
+}
+
+/** Unit sizes of two to six that add up to the cohort (one smaller unit where the rest do not divide). */
+function unitSizes(rng: Random, size: number): number[] {
+  const sizes: number[] = [];
+  for (let left = size; left > 0; ) {
+    const n = Math.min(left, rng.int(UNIT_SIZES[0], UNIT_SIZES[1]));
+    sizes.push(n);
+    left -= n;
+  }
+  return sizes;
+}
+
+/** One unit id per trainee, in start order: each unit's seats spread evenly over the order. */
+function spreadSeats(units: Unit[], sizes: number[]): string[] {
+  const seats = units.flatMap((u, i) => Array.from({ length: sizes[i]! }, (_, k) => ({ id: u.id, at: (k + 0.5) / sizes[i]! + i * 1e-6 })));
+  return seats.sort((a, b) => a.at - b.at).map((x) => x.id);
 }
 
 function makeUnits(rng: Random, profile: ProfileId, count: number): Unit[] {
@@ -212,9 +228,9 @@ function makeLeave(rng: Random, start: Day): Leave[] {
 }
 
 /**
- * Clinics per specialty, with a first estimate of capacity: the peak over the horizon of the
- * trainees' required months spread evenly over the years they can do them, plus a sixth for the
- * summer closure. The main site gets about half the places; small specialties live there alone.
+ * Clinics per specialty, sized from demand: the peak over the horizon of the trainees' required
+ * months spread evenly over the years they can do them, plus a sixth for the summer closure. The
+ * main site gets about half the places; small specialties live there alone.
  */
 function makeClinics(rng: Random, scenario: Scenario, size: number, from: Day, to: Day): Clinic[] {
   const params = PROFILE_PARAMS[scenario.profile ?? 'kronoberg'];
@@ -287,105 +303,21 @@ function summerDips(rng: Random, capacity: number, from: Day, to: Day): NonNulla
 }
 
 /**
- * Adds places where greedy fails until it places every rotation (or the rounds run out): the
- * specialty's smallest clinic gets one more place, and a full unit of a failing trainee may send two.
+ * History: everyone planned from their own start (greedy, as the region would have), and whatever of
+ * that plan begins before the planning day is locked — done, or under way — as a studierektor would
+ * enter it. It respects capacity by construction.
  */
-function tightenToFeasible(scenario: Scenario): void {
-  let best = Infinity;
-  let stalled = 0;
-  for (let round = 0; round < MAX_SIZING_ROUNDS; round++) {
-    const { plan, unplaced } = greedyPlace(scenario);
-    const failing = new Map<Specialty, number>();
-    let unitRaised = false;
-    for (const u of unplaced) {
-      let specialty = u.kind === 'rotation' ? u.specialty : undefined;
-      if (u.kind === 'bvc' || u.kind === 'sabo') {
-        // Own BVC or SÄBO found no room: the trainee's last rotation came too late for lack of places.
-        const last = plan.placements.filter((p) => p.trainee === u.trainee && p.kind === 'rotation').at(-1);
-        specialty = last?.specialty;
-      }
-      if (specialty) failing.set(specialty, (failing.get(specialty) ?? 0) + 1);
-      // A trainee left without a rotation, own BVC or SÄBO waited too long for their unit too.
-      const trainee = scenario.trainees.find((t) => t.id === u.trainee);
-      const unit = scenario.units.find((x) => x.id === trainee?.unit);
-      if (unit && unit.maxAway < 2 && u.kind !== 'course' && u.kind !== 'milestone') {
-        unit.maxAway = 2;
-        unitRaised = true;
-      }
-    }
-    // Stop when more places no longer help: what is left is a trainee whose own calendar is too full.
-    if (failing.size === 0 && !unitRaised) return;
-    if (unplaced.length < best) {
-      best = unplaced.length;
-      stalled = 0;
-    } else if (++stalled >= 3) return;
-    for (const [specialty, count] of failing) {
-      const clinics = scenario.clinics.filter((c) => c.specialty === specialty);
-      const extra = Math.max(1, Math.ceil(count / 4));
-      for (let k = 0; k < extra; k++) {
-        const smallest = clinics.reduce((a, b) => (b.capacity < a.capacity ? b : a));
-        smallest.capacity++;
-        for (const dip of smallest.capacityChanges ?? []) if (dip.capacity > 0) dip.capacity = Math.floor(smallest.capacity / 2);
-      }
-    }
+function lockHistory(scenario: Scenario, now: Day): void {
+  const { planFrom: _planFrom, ...fromTheStart } = scenario;
+  const plan = greedyPlan(fromTheStart);
+  const past = new Map<string, Placement[]>();
+  for (const { trainee, ...placement } of plan.placements) {
+    if (parseDay(placement.from) >= now) continue;
+    past.set(trainee, [...(past.get(trainee) ?? []), placement]);
   }
-}
-
-/**
- * Lowers every clinic's capacity to the most trainees greedy's plan has there at once (outside the
- * summer dips; at least 1). Greedy then makes exactly the same choices — every place it took is still
- * free when it takes it, every place it was refused stays refused — so the region stays feasible,
- * and every used clinic that closes in summer is full on some day (one with a reduced summer keeps
- * at least one place more the rest of the year).
- */
-function trimToPeakUse(scenario: Scenario): void {
-  const { plan } = greedyPlace(scenario);
-  const byClinic = new Map<string, { from: Day; to: Day }[]>();
-  for (const p of plan.placements) {
-    if (p.kind !== 'rotation' || !p.clinic) continue;
-    const list = byClinic.get(p.clinic) ?? [];
-    list.push({ from: parseDay(p.from), to: parseDay(p.to) });
-    byClinic.set(p.clinic, list);
-  }
-  for (const c of scenario.clinics) {
-    const dips = (c.capacityChanges ?? []).map((d) => ({ from: parseDay(d.from), to: parseDay(d.to) }));
-    const inDip = (d: Day): boolean => dips.some((x) => x.from <= d && d <= x.to);
-    // Sweep over the start and end events of the clinic's placements.
-    const events: [Day, number][] = [];
-    for (const iv of byClinic.get(c.id) ?? []) events.push([iv.from, 1], [iv.to + 1, -1]);
-    events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    let now = 0;
-    let peak = 0;
-    for (let i = 0; i < events.length; i++) {
-      now += events[i]![1];
-      const next = events[i + 1]?.[0];
-      if (next !== undefined && next === events[i]![0]) continue;
-      // `now` holds from this event's day to the day before the next event.
-      const from = events[i]![0];
-      const to = (next ?? from + 1) - 1;
-      let outside = false;
-      for (let d = from; d <= to && !outside; d++) outside = !inDip(d);
-      if (outside) peak = Math.max(peak, now);
-    }
-    // A reduced summer stays below the rest of the year (greedy used no more than the dip allowed).
-    const highestDip = Math.max(0, ...(c.capacityChanges ?? []).map((d) => d.capacity));
-    c.capacity = Math.max(1, peak, highestDip > 0 ? highestDip + 1 : 0);
-  }
-}
-
-/**
- * Rotations already done by trainees who started long ago are locked, as a studierektor would
- * enter them. They are taken from greedy's own plan, so they respect capacity by construction.
- */
-function lockDonePlacements(rng: Random, scenario: Scenario, now: Day): void {
-  const plan = greedyPlan(scenario);
-  const cutoff = addMonths(now, -LOCK_DONE_AFTER_MONTHS);
   for (const t of scenario.trainees) {
-    if (parseDay(t.start) > cutoff || !rng.chance(0.7)) continue;
-    const done: Placement[] = plan.placements
-      .filter((p) => p.trainee === t.id && p.kind === 'rotation' && parseDay(p.to) < now)
-      .map(({ trainee: _trainee, ...placement }) => placement);
-    if (done.length > 0) t.locked = done;
+    const done = past.get(t.id);
+    if (done) t.locked = done;
   }
 }
 

@@ -35,6 +35,15 @@ export interface RuleParams {
     earlyMonths: number;
   };
   'minimum-time': { months: Record<Regulation, number> };
+  'latest-end': Record<string, never>;
+  extension: {
+    /** How far past the end of ST a planner may go to fit the required work (without a `latestEnd`). */
+    maxMonths: number;
+  };
+  'planning-day': {
+    /** Placements of the current plan that start within this many months of the planning day are agreed: they stay. */
+    agreedMonths: number;
+  };
   'delmal-coverage': Record<string, never>;
 }
 
@@ -102,6 +111,9 @@ export const KRONOBERG: RuleParams = {
     earlyMonths: 24,
   },
   'minimum-time': { months: { '2015:8': 60, '2021:8': 66 } },
+  'latest-end': {},
+  extension: { maxMonths: 24 },
+  'planning-day': { agreedMonths: 3 },
   'delmal-coverage': {},
 };
 

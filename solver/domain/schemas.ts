@@ -144,6 +144,8 @@ export const Trainee = Type.Object({
   plannedEnd: Type.Optional(IsoDate),
   /** Randplan addition (2021:8): BT already completed before ST, so no BT rotations are required. */
   btDone: Type.Optional(Type.Boolean()),
+  /** ST must be done by then (hard, `latest-end`); without it ST may be extended. */
+  latestEnd: Type.Optional(IsoDate),
 });
 export type Trainee = Static<typeof Trainee>;
 
@@ -158,6 +160,8 @@ export const Scenario = Type.Object({
   profile: Type.Optional(ProfileId),
   rules: Type.Optional(RuleOverrides),
   horizon: Period,
+  /** The planning day: before it lies history; nothing new begins before it (default: today in Sweden). */
+  planFrom: Type.Optional(IsoDate),
   clinics: Type.Array(Clinic),
   units: Type.Array(Unit),
   trainees: Type.Array(Trainee),
@@ -197,6 +201,10 @@ export type Violation = Static<typeof Violation>;
 export const TraineeSummary = Type.Object({
   id: Id,
   end: IsoDate,
+  /** The later of `end` and the last day of any rotation, own BVC or SÄBO. */
+  plannedEnd: IsoDate,
+  /** Calendar months from `end` to `plannedEnd` (0 when none): the extension of ST. */
+  extensionMonths: Type.Number(),
   sideMonths: Type.Number(),
   coveredGoals: Type.Array(Type.String()),
   missingGoals: Type.Array(Type.String()),
@@ -213,6 +221,10 @@ export const SolveSummary = Type.Object({
   bound: Type.Union([Type.Number(), Type.Null()]),
   gap: Type.Union([Type.Number(), Type.Null()]),
   seconds: Type.Number(),
+  /** Randplan addition: the planning day the solve planned from. */
+  planFrom: Type.Optional(IsoDate),
+  /** Randplan addition: placements of the current plan kept as history or agreed. */
+  kept: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 export type SolveSummary = Static<typeof SolveSummary>;
 
@@ -235,6 +247,19 @@ export const SolveProgress = Type.Object({
 });
 export type SolveProgress = Static<typeof SolveProgress>;
 
+/** One extra place that would shorten the extensions, measured by re-planning with it. */
+export const CapacityAdvice = Type.Object({
+  clinic: Type.Union([Id, Type.Null()]),
+  unit: Type.Union([Id, Type.Null()]),
+  from: IsoDate,
+  to: IsoDate,
+  places: Type.Integer({ minimum: 1 }),
+  savesMonths: Type.Number(),
+  trainees: Type.Array(Id),
+  message: Text,
+});
+export type CapacityAdvice = Static<typeof CapacityAdvice>;
+
 export const REPORT_FORMAT = 'randplan.report/1';
 export const Report = Type.Object({
   format: Type.Literal(REPORT_FORMAT),
@@ -243,6 +268,7 @@ export const Report = Type.Object({
   trainees: Type.Array(TraineeSummary),
   solve: Type.Optional(SolveSummary),
   explanation: Type.Optional(Type.Array(Explanation)),
+  capacityAdvice: Type.Optional(Type.Array(CapacityAdvice)),
 });
 export type Report = Static<typeof Report>;
 

@@ -119,6 +119,7 @@ export function readScenario(json: unknown): ReadResult<Scenario> {
   const errors = schemaErrors(Scenario, json);
   if (!isObj(json)) return { ok: false, errors };
   checkPeriod(errors, json.horizon, 'horizon');
+  checkDate(errors, json.planFrom, 'planFrom');
   const clinics = checkUnique(errors, arr(json.clinics), 'clinics');
   arr(json.clinics).forEach((c, i) => {
     if (isObj(c)) arr(c.capacityChanges).forEach((ch, j) => checkPeriod(errors, ch, `clinics[${i}].capacityChanges[${j}]`));
@@ -134,6 +135,9 @@ export function readScenario(json: unknown): ReadResult<Scenario> {
     const okEnd = checkDate(errors, t.plannedEnd, `${at}.plannedEnd`);
     if (okEnd && typeof t.start === 'string' && (t.plannedEnd as string) < t.start)
       errors.push(`${at}.plannedEnd: ${String(t.plannedEnd)} is before start ${t.start}`);
+    const okLatest = checkDate(errors, t.latestEnd, `${at}.latestEnd`);
+    if (okLatest && typeof t.start === 'string' && (t.latestEnd as string) <= t.start)
+      errors.push(`${at}.latestEnd: ${String(t.latestEnd)} is not after start ${t.start}`);
     arr(t.employment).forEach((e, j) => {
       if (isObj(e)) checkDate(errors, e.from, `${at}.employment[${j}].from`);
     });

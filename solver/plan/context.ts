@@ -20,6 +20,7 @@ import type {
   Trainee,
   Unit,
 } from '../domain/schemas.ts';
+import { planLimit } from '../rules/extension.ts';
 import { parseDay, type Day } from '../time/dates.ts';
 import { endOfSt, secondHalfStart, WorkCalendar } from '../time/months.ts';
 
@@ -41,8 +42,12 @@ export interface TraineeFacts {
   end: Day;
   /** The agreed end (`plannedEnd`), when given. */
   plannedEnd: Day | null;
-  /** The last day placements may lie on: the later of `end` and `plannedEnd`. */
+  /** The later of `end` and `plannedEnd`: where the planned work should end. */
   lastDay: Day;
+  /** ST must be done by then (`latestEnd`), when given. */
+  latestEnd: Day | null;
+  /** The last day a planner may place anything on: `latestEnd`, else `lastDay` plus the extension rule's `maxMonths`. */
+  planLimit: Day;
   /** First day of the second half of ST. */
   secondHalf: Day;
   /** The last day of the initial VC period (`initial-vc` months reached). */
@@ -68,6 +73,8 @@ export function traineeFacts(trainee: Trainee, params: RuleParams): TraineeFacts
   const plannedEnd = trainee.plannedEnd ? parseDay(trainee.plannedEnd) : null;
   const requirements = requirementsFor(trainee, params);
   const reach = (months: number): Day => calendar.dayReaching(start, Math.max(0, months));
+  const lastDay = plannedEnd === null ? end : Math.max(end, plannedEnd);
+  const latestEnd = trainee.latestEnd ? parseDay(trainee.latestEnd) : null;
   return {
     trainee,
     id: trainee.id,
@@ -78,7 +85,9 @@ export function traineeFacts(trainee: Trainee, params: RuleParams): TraineeFacts
     creditMonths,
     end,
     plannedEnd,
-    lastDay: plannedEnd === null ? end : Math.max(end, plannedEnd),
+    lastDay,
+    latestEnd,
+    planLimit: planLimit(lastDay, latestEnd, params.extension.maxMonths),
     secondHalf: secondHalfStart(start, minimumMonths, creditMonths, calendar),
     initialVcEnd: reach(params['initial-vc'].months),
     btDeadline: reach(params['required-rotations'].btWithinMonths),
@@ -129,6 +138,8 @@ export interface TraineePlan {
 export interface RuleContext {
   scenario: Scenario;
   params: RuleParams;
+  /** The planning day (`scenario.planFrom`), or null: before it lies history. */
+  planFrom: Day | null;
   clinics: ReadonlyMap<string, Clinic>;
   units: ReadonlyMap<string, Unit>;
   /** Facts of every trainee in the scenario (for names and units in cohort messages). */

@@ -4,15 +4,18 @@
  * Capacity is the clinic's `capacity`, or a `capacityChanges` entry's inside its period (the smallest
  * where two overlap). Maximal runs of over-booked days are one violation each: from, to,
  * amount = the largest number of trainees over capacity in the run, trainees = everyone placed
- * there during the run. A trainee with two overlapping parts at one clinic counts once.
+ * there during the run. A trainee with two overlapping parts at one clinic counts once. Runs before
+ * the planning day are history and reported as advice.
  */
 import { Type } from '@sinclair/typebox';
 import { capacitySteps } from '../domain/capacity.ts';
 import { defineRule, violation } from './rule.ts';
-import { overloadRuns } from './sweep.ts';
-import { clinicName, list, period } from './text.ts';
+import { overloadRuns, splitAtPlanningDay } from './sweep.ts';
+import { clinicName, HISTORY_TEXT, list, period } from './text.ts';
 
 const meta = { id: 'clinic-capacity', severity: 'hard' } as const;
+/** Before the planning day an overload is history: reported, as advice. */
+const HISTORY = { ...meta, severity: 'advice' } as const;
 
 export const clinicCapacity = defineRule({
   ...meta,
@@ -28,27 +31,25 @@ export const clinicCapacity = defineRule({
       const clinic = ctx.clinics.get(clinicId);
       if (!clinic) continue; // an unknown clinic is a structural error, reported by `structure`
       const changes = capacitySteps(clinic);
-      const runs = overloadRuns(
-        parts.map((p) => ({ from: p.from, to: p.to, who: p.trainee })),
-        clinic.capacity,
-        changes,
-      );
-      for (const run of runs) {
-        const name = clinicName(ctx, clinicId);
-        const when = period(run.from, run.to);
-        const places = run.peakCapacity;
-        const upTo = run.lowCount < run.peakCount;
-        out.push(
-          violation(meta, {
-            trainees: run.who,
-            clinic: clinicId,
-            from: run.from,
-            to: run.to,
-            amount: run.over,
-            sv: `${name} har ${places} ${places === 1 ? 'plats' : 'platser'} ${when} men ${upTo ? 'upp till ' : ''}${run.peakCount} ST-läkare är placerade där (${list(run.who)}); ${run.over} för många.`,
-            en: `${name} has ${places} ${places === 1 ? 'place' : 'places'} ${when} but ${upTo ? 'up to ' : ''}${run.peakCount} trainees are placed there (${list(run.who)}); ${run.over} too many.`,
-          }),
-        );
+      const { history, future } = splitAtPlanningDay(parts.map((p) => ({ from: p.from, to: p.to, who: p.trainee })), ctx.planFrom);
+      for (const [loads, past] of [[history, true], [future, false]] as const) {
+        for (const run of overloadRuns(loads, clinic.capacity, changes)) {
+          const name = clinicName(ctx, clinicId);
+          const when = period(run.from, run.to);
+          const places = run.peakCapacity;
+          const upTo = run.lowCount < run.peakCount;
+          out.push(
+            violation(past ? HISTORY : meta, {
+              trainees: run.who,
+              clinic: clinicId,
+              from: run.from,
+              to: run.to,
+              amount: run.over,
+              sv: `${past ? HISTORY_TEXT.sv : ''}${name} har ${places} ${places === 1 ? 'plats' : 'platser'} ${when} men ${upTo ? 'upp till ' : ''}${run.peakCount} ST-läkare är placerade där (${list(run.who)}); ${run.over} för många.`,
+              en: `${past ? HISTORY_TEXT.en : ''}${name} has ${places} ${places === 1 ? 'place' : 'places'} ${when} but ${upTo ? 'up to ' : ''}${run.peakCount} trainees are placed there (${list(run.who)}); ${run.over} too many.`,
+            }),
+          );
+        }
       }
     }
     return out;

@@ -1,6 +1,6 @@
 /**
- * The rule catalogue: every rule of shared/domain.md, in its table's order, then the structural
- * checks. The validator runs them; the solver reads their ids, severities and parameter schemas;
+ * The rule catalogue: every rule of shared/domain.md, in its table's order, then the planning day
+ * (a region under way) and the structural checks. The validator runs them; the solver reads their ids, severities and parameter schemas;
  * the web and the CLI show their statements. Adding a region's rule means adding one module here.
  */
 import type { RuleParams } from '../domain/profiles.ts';
@@ -8,12 +8,15 @@ import { availability } from './availability.ts';
 import { clinicCapacity } from './clinic-capacity.ts';
 import { courseWindows } from './course-windows.ts';
 import { delmalCoverage } from './delmal-coverage.ts';
+import { extension } from './extension.ts';
 import { initialVc } from './initial-vc.ts';
+import { latestEnd } from './latest-end.ts';
 import { locked } from './locked.ts';
 import { maxAway } from './max-away.ts';
 import { midSt } from './mid-st.ts';
 import { minimumTime } from './minimum-time.ts';
 import { pediatricsBeforeBvc } from './pediatrics-before-bvc.ts';
+import { planningDay } from './planning-day.ts';
 import { requiredRotations } from './required-rotations.ts';
 import { rotationLength } from './rotation-length.ts';
 import type { AnyRule, CatalogueRuleId, ParamsOf } from './rule.ts';
@@ -38,7 +41,10 @@ export const RULES: readonly AnyRule[] = [
   midSt,
   courseWindows,
   minimumTime,
+  latestEnd,
+  extension,
   delmalCoverage,
+  planningDay,
   structure,
   locked,
 ];

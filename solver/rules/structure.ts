@@ -5,8 +5,8 @@
  * - a placement lacks its kind's field: a rotation needs `specialty` and `clinic`, a course `course`,
  *   a milestone `milestone` (amount 1);
  * - a rotation at a clinic the scenario does not have, or at a clinic of another specialty (amount 1);
- * - a placement before the trainee's start or after the end of ST — the later of the computed end
- *   and `plannedEnd` (amount = days outside);
+ * - a placement before the trainee's start (amount = days outside); one after the end of ST extends
+ *   ST (the `extension` rule), and only a `latestEnd` limits it (`latest-end`);
  * - two placements of one trainee overlap where the trainee cannot be in both places: a rotation
  *   with another rotation, own BVC or SÄBO (amount = days overlapping). Courses and milestones are
  *   short events that may fall inside anything; own BVC and SÄBO run from the VC side by side
@@ -56,10 +56,7 @@ function placementFindings(ctx: RuleContext, tp: TraineePlan, p: PlacementRef, o
     const days = Math.min(p.to, facts.start - 1) - p.from + 1;
     add(out, tp, p, days, `${label(p, 'sv')} börjar före ST-start ${formatDay(facts.start)} (${dayWord(days, 'sv')}).`, `${label(p, 'en')} starts before ST begins ${formatDay(facts.start)} (${dayWord(days, 'en')}).`);
   }
-  if (p.to > facts.lastDay) {
-    const days = p.to - Math.max(p.from, facts.lastDay + 1) + 1;
-    add(out, tp, p, days, `${label(p, 'sv')} slutar efter ST-slut ${formatDay(facts.lastDay)} (${dayWord(days, 'sv')}).`, `${label(p, 'en')} ends after the end of ST ${formatDay(facts.lastDay)} (${dayWord(days, 'en')}).`);
-  }
+
 }
 
 function add(out: Violation[], tp: TraineePlan, p: PlacementRef, amount: number, sv: string, en: string): void {

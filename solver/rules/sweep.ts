@@ -97,3 +97,18 @@ export function overloadRuns(loads: Load[], base: number, changes: readonly Capa
   }
   return runs;
 }
+
+/**
+ * Intervals cut at the planning day: the days before it are history (an overload there is reported
+ * as advice, never a reason that the future cannot be planned), the rest is the plan's.
+ */
+export function splitAtPlanningDay<T extends { from: Day; to: Day }>(list: T[], planFrom: Day | null): { history: T[]; future: T[] } {
+  if (planFrom === null) return { history: [], future: list };
+  const history: T[] = [];
+  const future: T[] = [];
+  for (const x of list) {
+    if (x.from < planFrom) history.push({ ...x, to: Math.min(x.to, planFrom - 1) });
+    if (x.to >= planFrom) future.push({ ...x, from: Math.max(x.from, planFrom) });
+  }
+  return { history, future };
+}

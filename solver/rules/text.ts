@@ -17,6 +17,9 @@ export function monthWord(x: number, lang: 'sv' | 'en'): string {
   return `${n} ${n === '1' ? 'month' : 'months'}`;
 }
 
+/** Opens the message of a finding that lies before the planning day. */
+export const HISTORY_TEXT = { sv: 'Före planeringsdagen: ', en: 'Before the planning day: ' } as const;
+
 export function dayWord(n: number, lang: 'sv' | 'en'): string {
   if (lang === 'sv') return `${n} ${n === 1 ? 'dag' : 'dagar'}`;
   return `${n} ${n === 1 ? 'day' : 'days'}`;

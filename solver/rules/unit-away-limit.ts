@@ -4,14 +4,16 @@
  *
  * Away = on a rotation part; own BVC, SÄBO, courses and milestones are not away (formats.md).
  * Maximal runs of days over the limit are one violation each; amount = the largest number of
- * trainees over the limit in the run.
+ * trainees over the limit in the run. Runs before the planning day are history and reported as advice.
  */
 import { Type } from '@sinclair/typebox';
 import { defineRule, violation } from './rule.ts';
-import { overloadRuns } from './sweep.ts';
-import { list, period, unitName } from './text.ts';
+import { overloadRuns, splitAtPlanningDay } from './sweep.ts';
+import { HISTORY_TEXT, list, period, unitName } from './text.ts';
 
 const meta = { id: 'unit-away-limit', severity: 'hard' } as const;
+/** Before the planning day an overload is history: reported, as advice. */
+const HISTORY = { ...meta, severity: 'advice' } as const;
 
 export const unitAwayLimit = defineRule({
   ...meta,
@@ -26,26 +28,24 @@ export const unitAwayLimit = defineRule({
     for (const [unitId, parts] of ctx.unitRotations) {
       const unit = ctx.units.get(unitId);
       if (!unit) continue;
-      const runs = overloadRuns(
-        parts.map((p) => ({ from: p.from, to: p.to, who: p.trainee })),
-        unit.maxAway,
-        [],
-      );
-      for (const run of runs) {
-        const name = unitName(ctx, unitId);
-        const when = period(run.from, run.to);
-        const upTo = run.lowCount < run.peakCount;
-        out.push(
-          violation(meta, {
-            trainees: run.who,
-            unit: unitId,
-            from: run.from,
-            to: run.to,
-            amount: run.over,
-            sv: `${name} tillåter ${unit.maxAway} borta samtidigt men ${upTo ? 'upp till ' : ''}${run.peakCount} ST-läkare randar ${when} (${list(run.who)}); ${run.over} för många.`,
-            en: `${name} allows ${unit.maxAway} away at once but ${upTo ? 'up to ' : ''}${run.peakCount} trainees are on rotation ${when} (${list(run.who)}); ${run.over} too many.`,
-          }),
-        );
+      const { history, future } = splitAtPlanningDay(parts.map((p) => ({ from: p.from, to: p.to, who: p.trainee })), ctx.planFrom);
+      for (const [loads, past] of [[history, true], [future, false]] as const) {
+        for (const run of overloadRuns(loads, unit.maxAway, [])) {
+          const name = unitName(ctx, unitId);
+          const when = period(run.from, run.to);
+          const upTo = run.lowCount < run.peakCount;
+          out.push(
+            violation(past ? HISTORY : meta, {
+              trainees: run.who,
+              unit: unitId,
+              from: run.from,
+              to: run.to,
+              amount: run.over,
+              sv: `${past ? HISTORY_TEXT.sv : ''}${name} tillåter ${unit.maxAway} borta samtidigt men ${upTo ? 'upp till ' : ''}${run.peakCount} ST-läkare randar ${when} (${list(run.who)}); ${run.over} för många.`,
+              en: `${past ? HISTORY_TEXT.en : ''}${name} allows ${unit.maxAway} away at once but ${upTo ? 'up to ' : ''}${run.peakCount} trainees are on rotation ${when} (${list(run.who)}); ${run.over} too many.`,
+            }),
+          );
+        }
       }
     }
     return out;

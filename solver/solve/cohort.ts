@@ -12,6 +12,7 @@
  * lower bound on every plan's cost (Lagrangian relaxation); it is computed after every pricing round,
  * so the proven gap is valid even when time runs out before convergence.
  */
+import type { SolveClock } from './clock.ts';
 import type { CohortModel } from './model.ts';
 import { bestSchedule, columnKey, type Column } from './pricing.ts';
 import { localPricer, type Pricer } from './pricer.ts';
@@ -25,6 +26,8 @@ import { Master } from './master.ts';
 const MIP_COLUMNS = 4000;
 /** The most trainees for which column generation follows a stalled ascent (see there). */
 const MASTER_TRAINEES = 40;
+/** The restricted MIP's node limit under a work budget. */
+const MIP_NODES = 200;
 
 export interface SolveProgressInfo {
   seconds: number;
@@ -36,10 +39,8 @@ export interface SolveProgressInfo {
 
 export interface CohortControl {
   engine: EngineName;
-  /** performance.now() at which to stop. */
-  deadline: number;
-  /** performance.now() when the solve started. */
-  started: number;
+  /** The budget (seconds or work) that every phase takes its share of. */
+  clock: SolveClock;
   /** Stop as soon as the proven gap is at most this. */
   targetGap: number;
   shouldStop: () => boolean;
@@ -82,9 +83,13 @@ export function gapOf(incumbent: number | null, bound: number | null): number | 
 }
 
 export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<CohortOutcome> {
-  const now = () => performance.now();
-  const secs = () => (now() - ctl.started) / 1000;
-  const stop = () => ctl.shouldStop() || now() >= ctl.deadline;
+  const { clock } = ctl;
+  const now = () => clock.now();
+  const wallStart = performance.now();
+  const secs = () => (performance.now() - wallStart) / 1000;
+  const stop = () => ctl.shouldStop() || now() >= clock.deadline;
+  /** The point `share` of the way through the budget. */
+  const at = (share: number) => clock.deadline * share;
   const T = m.trainees.length;
   const planned = m.trainees.filter((t) => t.items.length > 0).map((t) => t.index);
   const pricer = ctl.pricer ?? localPricer(m);
@@ -155,7 +160,7 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   // runs until it stalls (then the master LP, for instances small enough to converge in the time left)
   // or most of the time is used: measured on the generated regions, the ascent raises the bound far
   // faster than column generation, whose LP re-solves take seconds from 200 trainees on.
-  const ascentEnd = ctl.started + (ctl.deadline - ctl.started) * 0.8;
+  const ascentEnd = at(0.8);
   // Neighbourhood moves (repair.ts) polish the best plan once the bound is done: measured at 200
   // trainees they took greedy's improved plan from 12 640 to 12 082 in 2.5 s. Interleaved with the
   // ascent they cost it steps (50 trainees, 5 s: gap 2.6 % instead of 0.7 %).
@@ -165,7 +170,7 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
     if (best && now() < until) best = searchNeighbourhoods(m, best, rng, () => stop() || now() >= until || done(), bestLambda, first.map((c) => c?.cost ?? 0));
   };
   let steps = 0;
-  let repairMs = 0;
+  let repairSpent = 0;
   const ascentStart = now();
   const ascent = lagrangeAscent(
     m,
@@ -181,25 +186,25 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
       // A repair every third step, alternately from the averaged and from the latest schedules, as
       // long as repairs have taken under a sixth of the ascent's time (at 200 trainees they took a
       // third: steps that the bound needs more than the plan, which the final polish improves).
-      if (++steps % 3 === 0 && repairMs <= (now() - ascentStart) / 6) {
+      if (++steps % 3 === 0 && repairSpent <= (now() - ascentStart) / 6) {
         const preferred = steps % 6 === 0 ? step.preferred : step.columns;
         const tr = now();
         const repaired = repairPlan(m, preferred, squeaky(byStart), step.lambda, stop);
-        repairMs += now() - tr;
+        repairSpent += now() - tr;
         for (const i of repaired.unplaced) failed.add(i);
         accept(repaired);
       }
       progress('lagrange', best);
     },
   );
-  if (process.env.RANDPLAN_DEBUG) console.error(`ascent: ${ascent.iterations} steps in ${((now() - ascentStart) / 1000).toFixed(2)} s, repairs ${(repairMs / 1000).toFixed(2)} s, started at ${((ascentStart - ctl.started) / 1000).toFixed(2)} s`);
+  if (process.env.RANDPLAN_DEBUG) console.error(`ascent: ${ascent.iterations} steps in ${(now() - ascentStart).toFixed(0)}, repairs ${repairSpent.toFixed(0)}, started at ${ascentStart.toFixed(0)} of ${clock.deadline}`);
   if (done() || stop()) {
     progress('done', best);
     return { incumbent: best, bound, overloads: [], converged: false, alone, firstFeasibleSeconds, iterations: ascent.iterations, stoppedEarly: stop() };
   }
-  const end = ctl.deadline - Math.min(500, 0.03 * (ctl.deadline - ctl.started));
+  const end = clock.deadline - (clock.deterministic ? 0 : Math.min(500, 0.03 * clock.deadline));
   const complete = best.unplaced.length === 0;
-  if (now() > ctl.started + (ctl.deadline - ctl.started) * 0.7 || (complete && planned.length > MASTER_TRAINEES)) {
+  if (now() > at(0.7) || (complete && planned.length > MASTER_TRAINEES)) {
     // The ascent used its share of the time, or the region is too large for the master to pay: its LP
     // re-solves take seconds (measured after a stalled ascent: 200 trainees, 40 s of column generation
     // raised the bound by nothing; 60 trainees, 12 s of LP left it short of converging, while
@@ -229,7 +234,7 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   let iterations = 0;
   const timing = { lp: 0, price: 0, repair: 0 };
   let x: Float64Array | null = null;
-  const cgEnd = ctl.started + (ctl.deadline - ctl.started) * 0.7;
+  const cgEnd = at(0.7);
   try {
     // Prices for pricing are smoothed towards the best-bound prices so far (Wentges smoothing): the
     // raw LP duals of this degenerate master jump between extremes, which makes plain column
@@ -241,7 +246,7 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
     const price = (lambda: Float64Array, mu: Float64Array, convDual: (i: number) => number): { lagrange: number; complete: boolean; cols: Column[] } => {
       let lagrange = -placesValue(free, lambda);
       const cols: Column[] = [];
-      const tPrice = now();
+      const tPrice = performance.now();
       const priced = pricer.price(lambda, planned, stop);
       planned.forEach((i, k) => {
         const p = priced?.[k];
@@ -252,16 +257,16 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
         for (const r of p.column.rows) rc += mu[r]!;
         if (rc < -1e-6) cols.push(p.column);
       });
-      timing.price += now() - tPrice;
+      timing.price += performance.now() - tPrice;
       return { lagrange, complete: priced !== null, cols };
     };
     let lpRows = -1;
     while (!stop() && now() < cgEnd) {
       iterations++;
-      const tLp = now();
-      const sol = lp.solveLp({ timeLimitSeconds: Math.max(0.5, (ctl.deadline - now()) / 1000), warm: lp.numRows > lpRows ? 'dual' : 'primal' });
+      const tLp = performance.now();
+      const sol = lp.solveLp({ ...(clock.deterministic ? {} : { timeLimitSeconds: Math.max(0.5, (clock.deadline - now()) / 1000) }), warm: lp.numRows > lpRows ? 'dual' : 'primal' });
       lpRows = lp.numRows;
-      timing.lp += now() - tLp;
+      timing.lp += performance.now() - tLp;
       if (!sol.x || !sol.duals || (sol.status !== 'optimal' && sol.status !== 'feasible')) break;
       x = sol.x;
       const { mu, conv: convDual } = master.prices(sol.duals);
@@ -299,12 +304,12 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
       }
       // Trainees the LP has settled (one schedule at 1) first, the rest tightest first.
       const order = [...planned].sort((a, b) => Number(weight[b]! > 0.999) - Number(weight[a]! > 0.999) || slack(a) - slack(b) || a - b);
-      const tRepair = now();
+      const tRepair = performance.now();
       const repaired = repairPlan(m, pref, squeaky(order), mu, stop);
       for (const i of repaired.unplaced) failed.add(i);
       accept(repaired);
       for (const c of repaired.columns) if (c) master.addColumn(c);
-      timing.repair += now() - tRepair;
+      timing.repair += performance.now() - tRepair;
       if (round.complete && newCols === 0 && sol.status === 'optimal') {
         // No column prices out against the LP's duals: the restricted master's value is the full
         // master LP's optimum, a lower bound on every plan (rows left out only relax it). Before this
@@ -333,9 +338,11 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
       });
       // Schedules are integer; over-capacity columns stay continuous (and must end at 0 in a plan).
       lp.setInteger(master.columns.flatMap((mc, j) => (mc.column ? [j] : [])));
-      const left = (ctl.deadline - now()) / 1000;
-      if (left > 0.5) {
-        const sol = lp.solveMip({ timeLimitSeconds: left * 0.4, mipGap: ctl.targetGap / 2, start });
+      const left = (clock.deadline - now()) / clock.deadline;
+      if (clock.deterministic ? left > 0.02 : clock.deadline - now() > 500) {
+        // Under a work budget the MIP stops at a node count, never at a time.
+        const limit = clock.deterministic ? { nodeLimit: MIP_NODES } : { timeLimitSeconds: ((clock.deadline - now()) / 1000) * 0.4 };
+        const sol = lp.solveMip({ ...limit, mipGap: ctl.targetGap / 2, start });
         if (sol.x) {
           const cols: (Column | null)[] = new Array(T).fill(null);
           let over = 0;

@@ -26,8 +26,14 @@ function conj(ids: string[], and: string): string {
 
 /** Why one trainee has no schedule, even with every place free. */
 export function explainTrainee(m: CohortModel, t: TraineeModel): Explanation {
-  const end = formatDay(t.facts.lastDay);
-  const startRot = formatDay(t.earliest);
+  const end = formatDay(t.facts.planLimit);
+  const startRot = formatDay(Math.max(t.earliest, m.planFrom ?? t.earliest));
+  // The last day is the trainee's latest end when one is set, else the end of ST with the longest extension.
+  const limit = t.facts.latestEnd !== null ? 'latest-end' : 'extension';
+  const limitText =
+    t.facts.latestEnd !== null
+      ? { sv: `senaste slutdatum ${end}`, en: `the latest end ${end}` }
+      : { sv: `slutet av ST med längsta förlängning, ${end}`, en: `the end of ST with the longest extension, ${end}` };
   for (const item of t.items) {
     const name = SPECIALTY_NAMES[item.specialty];
     if (item.clinics.length === 0) {
@@ -44,26 +50,26 @@ export function explainTrainee(m: CohortModel, t: TraineeModel): Explanation {
     }
     if (!item.grid.some((o) => o) && !item.keepOption) {
       return {
-        rules: item.bt ? ['required-rotations', 'availability', 'locked'] : ['initial-vc', 'availability', 'minimum-time', 'locked'],
+        rules: item.bt ? ['required-rotations', 'availability', 'locked'] : ['initial-vc', 'availability', limit, 'locked'],
         trainees: [t.id],
         clinics: [],
         units: [],
         message: {
-          sv: `${t.id}: ${name.sv} (${item.months} mån heltid) ryms inte någonstans mellan ${item.bt ? formatDay(t.facts.start) : startRot} och ${item.bt ? formatDay(t.facts.btDeadline) : end} utan att krocka med ledighet, låsta placeringar eller tid för egen BVC/SÄBO.`,
-          en: `${t.id}: ${name.en} (${item.months} full-time months) fits nowhere between ${item.bt ? formatDay(t.facts.start) : startRot} and ${item.bt ? formatDay(t.facts.btDeadline) : end} without colliding with leave, locked placements or time for own BVC/SÄBO.`,
+          sv: `${t.id}: ${name.sv} (${item.months} mån heltid) ryms inte någonstans mellan ${item.bt ? formatDay(t.facts.start) : startRot} och ${item.bt ? formatDay(t.facts.btDeadline) : limitText.sv} utan att krocka med ledighet, låsta placeringar eller tid för egen BVC/SÄBO.`,
+          en: `${t.id}: ${name.en} (${item.months} full-time months) fits nowhere between ${item.bt ? formatDay(t.facts.start) : startRot} and ${item.bt ? formatDay(t.facts.btDeadline) : limitText.en} without colliding with leave, locked placements or time for own BVC/SÄBO.`,
         },
       };
     }
   }
   const names = t.items.map((i) => SPECIALTY_NAMES[i.specialty]);
   return {
-    rules: ['required-rotations', 'max-away', 'minimum-time', 'availability'],
+    rules: ['required-rotations', 'max-away', limit, 'availability'],
     trainees: [t.id],
     clinics: [],
     units: [],
     message: {
-      sv: `${t.id}: ${names.map((n) => n.sv.toLowerCase()).join(', ')} ryms inte efter varandra (med återvändarveckor) mellan ${startRot} och slutet av ST ${end}.`,
-      en: `${t.id}: ${names.map((n) => n.en.toLowerCase()).join(', ')} do not fit one after another (with return weeks) between ${startRot} and the end of ST ${end}.`,
+      sv: `${t.id}: ${names.map((n) => n.sv.toLowerCase()).join(', ')} ryms inte efter varandra (med återvändarveckor) mellan ${startRot} och ${limitText.sv}.`,
+      en: `${t.id}: ${names.map((n) => n.en.toLowerCase()).join(', ')} do not fit one after another (with return weeks) between ${startRot} and ${limitText.en}.`,
     },
   };
 }

@@ -29,9 +29,12 @@ export type { SolveProgress } from '../domain/schemas.ts';
 import { PLAN_FORMAT } from '../domain/schemas.ts';
 import { greedyPlan } from '../greedy.ts';
 import { validate } from '../validate.ts';
+import { wallClock, workClock } from './clock.ts';
 import { gapOf, solveCohort } from './cohort.ts';
 import { explainLocked, explainLockedViolations, explainOverloads, explainTrainee, explainUnplaced } from './explain.ts';
-import { buildModel, type BuildOptions, type CohortModel } from './model.ts';
+import { ADVICE_CANDIDATES, capacityAdvice } from './advice.ts';
+import { pinHistory } from './history.ts';
+import { buildModel, keptPlacements, type BuildOptions, type CohortModel } from './model.ts';
 import { createPricer } from './pricer.ts';
 import { traineePlacements } from './placements.ts';
 import { planColumns, planCost } from './score.ts';
@@ -40,6 +43,11 @@ import type { Column } from './pricing.ts';
 export interface SolveOptions {
   currentPlan?: Plan;
   timeLimitSeconds?: number;
+  /**
+   * A budget of work instead of time: stop after pricing this many trainee schedules. The same input
+   * then gives the same plan on any machine (tests); the time limit is not read.
+   */
+  workLimit?: number;
   trainee?: string;
   engine?: 'highs' | 'glpk' | 'auto';
   onProgress?: (p: SolveProgress) => void;
@@ -48,6 +56,13 @@ export interface SolveOptions {
   gapTarget?: number;
   /** Threads that price (pricer.ts): default RANDPLAN_SOLVER_THREADS, else 2 when the machine has 2 cores. */
   threads?: number;
+  /** Today (ISO date), the planning day when the scenario sets none: default the real date in Sweden. */
+  today?: string;
+  /**
+   * Capacity advice when anyone is extended (default true): the best extra places, each measured by
+   * re-planning with it, within another half of the budget.
+   */
+  advise?: boolean;
 }
 
 function defaultThreads(): number {
@@ -65,6 +80,10 @@ export interface SolveResult {
   plan: Plan;
   report: Report;
   moved: MovedPlacement[];
+  /** The planning day the solve planned from (ISO date). */
+  planFrom: string;
+  /** Placements of the current plan kept as history (before the planning day) or agreed (just after it). */
+  kept: number;
   /** Seconds to the first plan keeping every limit (null if none was found). */
   firstFeasibleSeconds?: number | null;
   /**
@@ -83,21 +102,28 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
 
 /** The solve itself; `externalStop` lets a worker's shared cancel flag stop it, `breathe` lets messages in. */
 export async function solveWith(
-  scenario: Scenario,
+  given: Scenario,
   options: SolveOptions,
   externalStop: () => boolean,
   breathe: (() => Promise<void>) | undefined,
 ): Promise<SolveResult> {
   const started = performance.now();
-  if (options.trainee !== undefined && !scenario.trainees.some((t) => t.id === options.trainee)) {
+  if (options.trainee !== undefined && !given.trainees.some((t) => t.id === options.trainee)) {
     throw new Error(`trainee: no trainee with id "${options.trainee}" in the scenario`);
   }
   const limit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
   if (!(limit > 0)) throw new Error(`timeLimitSeconds: must be a number > 0 (got ${String(options.timeLimitSeconds)})`);
+  if (options.workLimit !== undefined && !(Number.isInteger(options.workLimit) && options.workLimit > 0)) {
+    throw new Error(`workLimit: must be a whole number > 0 (got ${String(options.workLimit)})`);
+  }
   const only = options.trainee !== undefined ? new Set([options.trainee]) : undefined;
+  // History and agreed placements become locked: everything below plans the future only.
+  const { scenario, kept } = pinHistory(given, options.currentPlan, options.today);
   // The greedy plan first (milliseconds, even at 800 trainees): when the rule catalogue finds it valid,
   // there is a plan from the first second, whatever happens to the model later.
-  const greedy = options.trainee === undefined ? validGreedy(scenario) : null;
+  const greedy = options.trainee === undefined ? validPlan(scenario, { ...greedyPlan(scenario), scenario: scenario.name }) : null;
+  // The current plan competes too: a solve never returns worse than the plan it started from.
+  const current = options.trainee === undefined && options.currentPlan ? validPlan(scenario, options.currentPlan) : null;
   const greedySeconds = greedy ? (performance.now() - started) / 1000 : null;
   const build: BuildOptions = { currentPlan: options.currentPlan, only, exactFor: greedy ? [greedy.plan] : [] };
   const model = buildModel(scenario, build);
@@ -107,13 +133,13 @@ export async function solveWith(
   const gapTarget = options.gapTarget ?? 1e-4;
 
   const lockedConflicts = explainLocked(model);
-  const seed = greedy && lockedConflictsCount(model) === 0 ? greedySeed(greedy, model) : null;
+  const seeds = lockedConflictsCount(model) === 0 ? [current, greedy].flatMap((g) => (g ? [seedOf(g, model)] : [])) : [];
+  const seed = seeds.reduce<Seed | null>((best, x) => (x && (!best || x.cost < best.cost) ? x : best), null);
   const seedSeconds = seed ? greedySeconds : null;
   const out = await solveCohort(model, {
     pricer,
     engine: options.engine === 'glpk' ? 'glpk' : 'highs',
-    started,
-    deadline: started + limit * 1000,
+    clock: options.workLimit !== undefined ? workClock(model.work, options.workLimit) : wallClock(limit - (performance.now() - started) / 1000),
     targetGap: gapTarget,
     shouldStop,
     onProgress: options.onProgress,
@@ -127,11 +153,18 @@ export async function solveWith(
   // SÄBO and courses fit those rotations); otherwise placements.ts keeps the current plan's and
   // completes around the rotations.
   const greedyOf = new Map<string, PlanPlacement[]>();
-  if (seed) for (const p of seed.plan.placements) greedyOf.set(p.trainee, [...(greedyOf.get(p.trainee) ?? []), p]);
+  if (seed) for (const [id, list] of byTrainee(seed.plan.placements)) greedyOf.set(id, list);
+  let greedyAll: Map<string, PlanPlacement[]> | null = null;
   const placements = model.trainees.flatMap((t) => {
     const c = columns[t.index];
     if (c && seed && !options.currentPlan && c === seed.columns[t.index]) return greedyOf.get(t.id) ?? [];
-    return c || t.items.length === 0 ? traineePlacements(model, t, c ?? null) : t.fixed;
+    if (c || t.items.length === 0) return traineePlacements(model, t, c ?? null);
+    // No schedule for this trainee within the limits: never fewer placements than before — the current
+    // plan's (around the locked ones), else greedy's — and the report says what they break.
+    const before = model.current.get(t.id);
+    if (before && before.length > 0) return keptPlacements(before, t.fixed);
+    greedyAll ??= byTrainee(greedyPlan(scenario).placements);
+    return greedyAll.get(t.id) ?? t.fixed;
   });
   let plan: Plan = { format: PLAN_FORMAT, scenario: scenario.name, placements };
   let report = validate(scenario, plan);
@@ -186,10 +219,26 @@ export async function solveWith(
     bound: bound === null ? null : round(bound),
     gap: gap === null ? null : Math.round(gap * 1e6) / 1e6,
     seconds: Math.round((performance.now() - started) / 10) / 100,
+    planFrom: scenario.planFrom!,
+    kept,
   };
   if (explanation.length > 0 && status !== 'optimal' && status !== 'feasible' && !fallback) report.explanation = explanation;
+  if (options.advise !== false && options.trainee === undefined && !shouldStop()) {
+    const advice = await capacityAdvice(scenario, plan, report, (variant, current) =>
+      solveWith({ ...variant, trainees: given.trainees }, { ...options, ...adviceBudget(options), currentPlan: current, advise: false }, externalStop, breathe),
+    );
+    if (advice.length > 0) report.capacityAdvice = advice;
+  }
   const firstFeasibleSeconds = seedSeconds !== null ? Math.min(seedSeconds, out.firstFeasibleSeconds ?? Infinity) : out.firstFeasibleSeconds;
-  return { plan, report, moved: movedPlacements(options.currentPlan, plan, options.trainee), firstFeasibleSeconds, fallback };
+  return {
+    plan,
+    report,
+    moved: movedPlacements(options.currentPlan, plan, options.trainee),
+    planFrom: scenario.planFrom!,
+    kept,
+    firstFeasibleSeconds,
+    fallback,
+  };
 }
 
 interface Seed {
@@ -200,15 +249,14 @@ interface Seed {
   columns: (Column | null)[];
 }
 
-/** The greedy plan, when the rule catalogue finds it valid. */
-function validGreedy(scenario: Scenario): { plan: Plan; report: Report } | null {
-  const plan = { ...greedyPlan(scenario), scenario: scenario.name };
+/** The plan with its report, when the rule catalogue finds it valid. */
+function validPlan(scenario: Scenario, plan: Plan): { plan: Plan; report: Report } | null {
   const report = validate(scenario, plan);
   return report.valid ? { plan, report } : null;
 }
 
-/** The valid greedy plan as a seed, when the model can read every trainee's schedule in it. */
-function greedySeed(g: { plan: Plan; report: Report }, model: CohortModel): Seed | null {
+/** A valid plan (greedy's, or the current one) as a seed, when the model can read every trainee's schedule in it. */
+function seedOf(g: { plan: Plan; report: Report }, model: CohortModel): Seed | null {
   const columns = planColumns(model, g.plan);
   const cost = planCost(model, g.plan);
   return cost === null ? null : { ...g, cost, columns };
@@ -216,6 +264,19 @@ function greedySeed(g: { plan: Plan; report: Report }, model: CohortModel): Seed
 
 function lockedConflictsCount(m: CohortModel): number {
   return m.resources.reduce((n, r) => n + r.overfull.length, 0);
+}
+
+/** Each advice re-plan's share: together half of the solve's own budget. */
+function adviceBudget(options: SolveOptions): Pick<SolveOptions, 'workLimit' | 'timeLimitSeconds'> {
+  const share = 0.5 / ADVICE_CANDIDATES;
+  if (options.workLimit !== undefined) return { workLimit: Math.max(1, Math.round(options.workLimit * share)) };
+  return { timeLimitSeconds: (options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS) * share };
+}
+
+function byTrainee(placements: PlanPlacement[]): Map<string, PlanPlacement[]> {
+  const out = new Map<string, PlanPlacement[]>();
+  for (const p of placements) out.set(p.trainee, [...(out.get(p.trainee) ?? []), p]);
+  return out;
 }
 
 function round(x: number): number {

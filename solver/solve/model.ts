@@ -25,6 +25,7 @@ import type { Clinic, Plan, PlanPlacement, Scenario, Specialty } from '../domain
 import { traineeFacts, type Interval, type TraineeFacts } from '../plan/context.ts';
 import { addMonths, parseDay, type Day } from '../time/dates.ts';
 import { DAYS_PER_MONTH, MONTH_EPSILON, calendarMonths, endAfterCalendarMonths, type WorkCalendar } from '../time/months.ts';
+import type { WorkCounter } from './clock.ts';
 import { slotAtOrAfter, slotOf, slotStart, type Slot } from './grid.ts';
 import { WEIGHTS } from './weights.ts';
 
@@ -141,6 +142,10 @@ export interface CohortModel {
   current: Map<string, PlanPlacement[]>;
   returnDays: number;
   awayMonths: number;
+  /** Schedules priced so far: the unit of a work budget (clock.ts). */
+  work: WorkCounter;
+  /** The planning day (`scenario.planFrom`): nothing new begins before it; null plans from the start of ST. */
+  planFrom: Day | null;
 }
 
 export interface BuildOptions {
@@ -164,7 +169,7 @@ export function buildModel(scenario: Scenario, opts: BuildOptions = {}): CohortM
   const awayMonths = params['max-away'].months;
   const horizonFrom = parseDay(scenario.horizon.from);
   const facts = scenario.trainees.map((t) => traineeFacts(t, params));
-  const lastDay = Math.max(parseDay(scenario.horizon.to), ...facts.map((f) => f.lastDay));
+  const lastDay = Math.max(parseDay(scenario.horizon.to), ...facts.map((f) => f.planLimit));
   const firstDay = Math.min(horizonFrom, ...facts.map((f) => f.start));
   const slot0 = firstDay - 14;
   const nSlots = lastDay + 56 - slot0;
@@ -233,6 +238,8 @@ export function buildModel(scenario: Scenario, opts: BuildOptions = {}): CohortM
     current: new Map(),
     returnDays,
     awayMonths,
+    work: { schedules: 0 },
+    planFrom: scenario.planFrom === undefined ? null : parseDay(scenario.planFrom),
   };
 
   const current = model.current;
@@ -288,7 +295,9 @@ function applyFixed(m: CohortModel, res: ResourceModel, list: { from: Day; to: D
     count += diff[i]!;
     if (count === 0) continue;
     const left = res.limit[i]! - count;
-    if (left < 0) res.overfull.push(m.slot0 + i);
+    // Before the planning day an overfull day is history: reported by the rules, never a reason that
+    // the future cannot be planned.
+    if (left < 0 && m.slot0 + i >= (m.planFrom ?? -Infinity)) res.overfull.push(m.slot0 + i);
     res.free[i] = Math.max(0, left);
   }
   // Who holds a day is asked only to explain a conflict: computed then, from the list.
@@ -296,7 +305,7 @@ function applyFixed(m: CohortModel, res: ResourceModel, list: { from: Day; to: D
 }
 
 /** Current placements plus locked ones not already among them (a locked placement always stays). */
-function keptPlacements(current: PlanPlacement[], locked: PlanPlacement[]): PlanPlacement[] {
+export function keptPlacements(current: PlanPlacement[], locked: PlanPlacement[]): PlanPlacement[] {
   const key = (p: PlanPlacement) => JSON.stringify([p.kind, p.specialty, p.clinic, p.course, p.milestone, p.from, p.to]);
   const seen = new Set(current.map(key));
   return [...current.map((p) => ({ ...p })), ...locked.filter((p) => !seen.has(key(p)))];
@@ -432,8 +441,10 @@ function traineeModel(
   const cal = f.calendar;
   const tol = params['rotation-length'].toleranceMonths;
   const earliest = f.initialVcEnd + 1;
-  const horizonTo = parseDay(m.scenario.horizon.to);
-  const lastDay = Math.min(f.lastDay, horizonTo);
+  // Nothing new begins before the planning day; rotations may run past the end of ST (extension,
+  // costed in finishCost) up to the trainee's limit.
+  const planFrom = m.planFrom ?? -Infinity;
+  const lastDay = f.planLimit;
 
   // Each rotation at its planned length: the minimum, lengthened towards the recommended total side time.
   const planned = plannedLengths(f.requirements, params);
@@ -458,13 +469,13 @@ function traineeModel(
   const needMonths =
     f.requirements.reduce((sum, r) => sum + Math.max(0, planned.get(r)! - (lockedMonths.get(r.specialty) ?? 0)), 0) / minRate +
     f.requirements.length * 0.5 + params['sabo-second-half'].months + params['pediatrics-before-bvc'].bvcMonths + 6;
-  const haveMonths = (lastDay - Math.max(earliest, f.start)) / DAYS_PER_MONTH;
+  const haveMonths = (f.lastDay - Math.max(earliest, f.start, planFrom)) / DAYS_PER_MONTH;
   if (!lockedSabo && haveMonths >= needMonths) {
     const months = params['sabo-second-half'].months;
-    for (let s = slotOf(addMonths(lastDay + 1, -months)); slotStart(s) >= f.secondHalf; s--) {
+    for (let s = slotOf(addMonths(f.lastDay + 1, -months)); slotStart(s) >= Math.max(f.secondHalf, planFrom); s--) {
       const from = slotStart(s);
       const to = addMonths(from, months) - 1;
-      if (to > lastDay || cal.hasLeave(from, to) || overlapsAny(blocked, from, to)) continue;
+      if (to > f.lastDay || cal.hasLeave(from, to) || overlapsAny(blocked, from, to)) continue;
       saboReserve = { from, to };
       break;
     }
@@ -491,7 +502,7 @@ function traineeModel(
     currentRot.set(p.specialty, list);
   }
 
-  const firstSlot = slotOf(Math.min(f.start, earliest));
+  const firstSlot = slotOf(Math.max(Math.min(f.start, earliest), planFrom));
   let maxNext = firstSlot + 1;
   const items: ItemModel[] = [];
   for (const req of f.requirements) {
@@ -499,7 +510,7 @@ function traineeModel(
     const months = planned.get(req)! - done;
     if (months <= tol) continue;
     const clinics = m.scenario.clinics.flatMap((c, i) => (c.specialty === req.specialty ? [i] : []));
-    const windowFrom = req.bt ? f.start : earliest;
+    const windowFrom = Math.max(req.bt ? f.start : earliest, planFrom);
     const windowTo = Math.min(lastDay, req.bt ? f.btDeadline : lastDay, req.specialty === 'pediatrik' ? pedsDeadline : lastDay);
     const valid = (parts: Part[]): boolean => {
       for (const p of parts) {

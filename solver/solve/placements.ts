@@ -60,8 +60,12 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
   // A fixed-mode trainee (one-trainee solves: everyone else) keeps exactly what they have.
   if (t.frozen) return out;
 
-  const last = f.lastDay;
-  const usable = (from: Day, to: Day) => to <= last && from >= f.start && !cal.hasLeave(from, to) && busy.free(from, to);
+  // Nothing new before the planning day; past the end of ST as far as the extension allows.
+  const first = Math.max(f.start, m.planFrom ?? f.start);
+  const last = f.planLimit;
+  const usable = (from: Day, to: Day, until: Day = last) => to <= until && from >= first && !cal.hasLeave(from, to) && busy.free(from, to);
+  // Own BVC and SÄBO end by the end of ST where they fit; only where they do not, they extend it.
+  const bounds = [f.lastDay, last];
   // Kept SÄBO, courses and milestones: new courses and milestones go around them; new own BVC and SÄBO
   // may still lie over them, as when all are placed afresh (BVC and SÄBO first, events after).
   const kept = new Busy();
@@ -143,33 +147,38 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
     starts.add(after);
     const inReserve = (from: Day, to: Day) => t.saboReserve !== null && t.saboReserve.from <= to && from <= t.saboReserve.to;
     const tryStarts = [...starts].sort((a, b) => a - b);
-    for (const avoidReserve of [true, false]) {
-      const from = tryStarts.find((d) => {
-        const to = addMonths(d, Math.ceil(bvcMonths)) - 1;
-        return usable(d, to) && !(avoidReserve && inReserve(d, to));
-      });
-      if (from !== undefined) {
-        // Not marked busy: SÄBO may run side by side with own BVC (both from the VC).
-        out.push({ trainee: t.id, kind: 'bvc', from: formatDay(from), to: formatDay(addMonths(from, Math.ceil(bvcMonths)) - 1) });
-        bvcStart = from;
-        break;
+    for (const until of bounds) {
+      if (bvcStart !== null) break;
+      for (const avoidReserve of [true, false]) {
+        const from = tryStarts.find((d) => {
+          const to = addMonths(d, Math.ceil(bvcMonths)) - 1;
+          return usable(d, to, until) && !(avoidReserve && inReserve(d, to));
+        });
+        if (from !== undefined) {
+          // Not marked busy: SÄBO may run side by side with own BVC (both from the VC).
+          out.push({ trainee: t.id, kind: 'bvc', from: formatDay(from), to: formatDay(addMonths(from, Math.ceil(bvcMonths)) - 1) });
+          bvcStart = from;
+          break;
+        }
       }
     }
   }
   if (!has('sabo')) {
     const months = params['sabo-second-half'].months;
     const firstTry = t.saboReserve?.from ?? f.secondHalf;
-    const tryAt = (from: Day) => {
+    const tryAt = (from: Day, until: Day = last) => {
       const to = addMonths(from, Math.ceil(months)) - 1;
-      return usable(from, to) ? to : null;
+      return usable(from, to, until) ? to : null;
     };
     let placed = false;
-    for (const from of [f.secondHalf, ...slotStarts(slotAtOrAfter(f.secondHalf), last)]) {
-      const to = tryAt(from);
-      if (to !== null) {
-        place({ kind: 'sabo' }, from, to);
-        placed = true;
-        break;
+    for (const until of bounds) {
+      for (const from of placed ? [] : [f.secondHalf, ...slotStarts(slotAtOrAfter(f.secondHalf), until)]) {
+        const to = tryAt(from, until);
+        if (to !== null) {
+          place({ kind: 'sabo' }, from, to);
+          placed = true;
+          break;
+        }
       }
     }
     if (!placed && t.saboReserve) {
@@ -184,7 +193,7 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
    */
   const milestoneDay = (from: Day, until: Day): Day | null => {
     for (const atVc of [true, false]) {
-      for (let d = from; d <= until; d++) {
+      for (let d = Math.max(from, first); d <= until; d++) {
         if (!isWeekend(d) && cal.rate(d) > 0 && (atVc ? usableForEvent(d, d) : !cal.hasLeave(d, d))) return d;
       }
     }

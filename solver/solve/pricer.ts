@@ -115,6 +115,8 @@ export function createPricer(m: CohortModel, source: PricerSource, threads: numb
       // The helper's half is short (a round is a fraction of a second): wait for it even when cut short,
       // so the next round's job does not overwrite one still running.
       while (alive && Atomics.load(sh.ctrl, 1) !== seq) Atomics.wait(sh.ctrl, 1, Atomics.load(sh.ctrl, 1), 200);
+      // The helper's model counts its own schedules: the budget counts them here.
+      m.work.schedules += theirs.length;
       if (!own) return null;
       if (!alive) return local.price(lambda, trainees, until);
       const byTrainee = new Map<number, Priced | null>();

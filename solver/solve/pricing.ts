@@ -69,11 +69,17 @@ export function pricePrefix(m: CohortModel, dual: Float64Array): Float64Array {
   return out;
 }
 
-/** Cost of finishing the trainee's rotations with this option last: fairness and order. */
+/** Cost of finishing the trainee's rotations with this option last: extension, fairness and order. */
 export function finishCost(t: TraineeModel, item: ItemModel, o: RotationOption): number {
   const lastTo = o.parts[o.parts.length - 1]!.to;
   const late = Math.max(0, (lastTo - t.earliest) / DAYS_PER_MONTH - WEIGHTS.fairnessFreeMonths);
-  return WEIGHTS.fairnessPerMonth2 * late * late + (LAST_NOT.has(item.specialty) ? WEIGHTS.lastRotation : 0);
+  const extension = Math.max(0, (lastTo - t.facts.end) / DAYS_PER_MONTH);
+  return (
+    WEIGHTS.extensionPerMonth * extension +
+    WEIGHTS.extensionPerMonth2 * extension * extension +
+    WEIGHTS.fairnessPerMonth2 * late * late +
+    (LAST_NOT.has(item.specialty) ? WEIGHTS.lastRotation : 0)
+  );
 }
 
 /** Stands for any option that is not the current plan's (a grid option): its clinic cost depends on the clinic only. */
@@ -180,6 +186,7 @@ export interface Priced {
 
 /** The trainee's cheapest schedule under the prices, or null when no schedule keeps the trainee's rules. */
 export function bestSchedule(m: CohortModel, t: TraineeModel, p: Prices): Priced | null {
+  m.work.schedules++;
   const k = t.items.length;
   if (k === 0) return { column: { trainee: t.index, choices: [], cost: 0, rows: [] }, priced: 0 };
   const n = t.span;

@@ -4,6 +4,14 @@
  * months of waiting, or its equivalent, over the cohort".
  */
 export const WEIGHTS = {
+  /**
+   * Extension of ST (the `extension` rule): per month that the trainee's last rotation ends after the
+   * end of ST, plus per squared month. Above every other soft goal (a month costs more than moving an
+   * agreed-upon rotation), and convex per trainee, so that delay is spread: two trainees a month late
+   * cost less than one two months late, and those nearest their end go first.
+   */
+  extensionPerMonth: 150,
+  extensionPerMonth2: 30,
   /** Rotations early: per month a rotation starts after the trainee's first possible rotation day. */
   earlyPerMonth: 1,
   /**

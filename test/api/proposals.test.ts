@@ -53,9 +53,9 @@ describe.each(DIALECTS)('proposal workflow on $name', (dialect) => {
     const returned = await t.call(sr, { method: 'POST', url: `/api/proposals/${p.id}/return`, payload: { comment: 'Flytta psykiatrin till hösten' } });
     expect(returned.json()).toMatchObject({ status: 'returned', comment: 'Flytta psykiatrin till hösten', version: 3 });
 
-    // Move the last rotation a week later: the trainee edits and resubmits.
+    // Move the last rotation a month later (its months at the clinic change): the trainee edits and resubmits.
     const lastRotation = mine.map((x: { kind: string }, i: number) => [x, i] as const).filter(([x]: [{ kind: string }]) => x.kind === 'rotation').pop()![1];
-    const edited = mine.map((x: { from: string; to: string }, i: number) => (i === lastRotation ? { ...x, from: shift(x.from, 7), to: shift(x.to, 7) } : x));
+    const edited = mine.map((x: { from: string; to: string }, i: number) => (i === lastRotation ? { ...x, from: shift(x.from, 31), to: shift(x.to, 31) } : x));
     const put = await t.call(st, { method: 'PUT', url: `/api/proposals/${p.id}`, payload: { placements: edited, version: 3 } });
     expect(put.json()).toMatchObject({ status: 'draft', version: 4 });
     const stale = await t.call(st, { method: 'PUT', url: `/api/proposals/${p.id}`, payload: { placements: edited, version: 3 } });
@@ -65,7 +65,11 @@ describe.each(DIALECTS)('proposal workflow on $name', (dialect) => {
     expect(impact2.clinicLoad.length + impact2.unitAway.length).toBeGreaterThan(0);
     expect((await t.call(st, { method: 'POST', url: `/api/proposals/${p.id}/submit` })).json().status).toBe('submitted');
 
-    const approved = await t.call(sr, { method: 'POST', url: `/api/proposals/${p.id}/approve` });
+    // Over a hard rule of the trainee's, approval needs an acknowledgement naming what it breaks (issue 14).
+    const checked = (await t.call(sr, { method: 'POST', url: `/api/proposals/${p.id}/validate` })).json();
+    const hard = checked.violations.filter((v: { severity: string; trainees: string[] }) => v.severity === 'hard' && v.trainees.includes(trainee)).length;
+    const payload = hard > 0 ? { acknowledge: { hard, movedLocks: 0, reason: 'Överenskommet' } } : {};
+    const approved = await t.call(sr, { method: 'POST', url: `/api/proposals/${p.id}/approve`, payload });
     expect(approved.json()).toMatchObject({ status: 'approved' });
     const now = (await t.call(sr, { method: 'GET', url: '/api/plans/published' })).json();
     expect(now.id).not.toBe(published.id);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app.ts';
 import { openDatabase } from '../../db/index.ts';
 import { DIALECTS, pgliteFromTemplate } from '../helpers/db.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { startTestApp, TEST_TODAY, type TestApp } from '../helpers/app.ts';
 
 async function until<T>(what: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000): Promise<T> {
   const end = Date.now() + ms;
@@ -38,8 +38,10 @@ describe.each(DIALECTS)('solve jobs on $name', (dialect) => {
     const plan = (await t.call(sr, { method: 'GET', url: `/api/plans/${done.result.planId}` })).json();
     expect(plan.status).toBe('draft');
     expect(plan.plan.placements.length).toBeGreaterThan(0);
-    // Publishing the draft makes it the current plan.
-    const pub = await t.call(sr, { method: 'POST', url: `/api/plans/${plan.id}/publish` });
+    // Publishing the draft makes it the current plan (acknowledged, should it break a rule or move a lock).
+    const check = (await t.call(sr, { method: 'GET', url: `/api/plans/${plan.id}/check` })).json();
+    const acknowledge = { hard: check.hard.length, movedLocks: check.movedLocks.length, reason: 'Test' };
+    const pub = await t.call(sr, { method: 'POST', url: `/api/plans/${plan.id}/publish`, payload: check.needsAcknowledgement ? { acknowledge } : {} });
     expect(pub.json().status).toBe('published');
     expect((await t.call(sr, { method: 'GET', url: '/api/plans/published' })).json().id).toBe(plan.id);
   });
@@ -75,7 +77,7 @@ describe('restart', () => {
 
   it('keeps the data when the server restarts on the same PGlite directory', async () => {
     const first = await openDatabase({ pglite: await pgliteFromTemplate(dir) });
-    const app1 = await buildApp({ database: first, demo: { solveSeconds: 0 }, jobs: false, webRoot: false });
+    const app1 = await buildApp({ database: first, demo: { solveWork: 0 }, jobs: false, webRoot: false, today: TEST_TODAY });
     const login = await app1.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'studierektor@demo', password: 'demo' } });
     const cookie = `randplan_session=${login.cookies[0]!.value}`;
     const created = await app1.inject({
@@ -88,7 +90,7 @@ describe('restart', () => {
     await app1.close();
     await first.close();
 
-    const app2 = await buildApp({ dataDir: dir, jobs: false, webRoot: false });
+    const app2 = await buildApp({ dataDir: dir, jobs: false, webRoot: false, today: TEST_TODAY });
     try {
       // The session survives too: it lives in the database.
       const units = await app2.inject({ method: 'GET', url: '/api/units', headers: { cookie } });

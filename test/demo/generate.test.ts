@@ -24,7 +24,10 @@ describe('generateScenario', () => {
     const read = readScenario(scenario);
     expect(read.ok ? [] : read.errors).toEqual([]);
     expect(scenario.trainees).toHaveLength(size);
-    expect(scenario.units.length).toBe(Math.max(2, Math.round(size / 4)));
+    // Units of two to six trainees (one smaller where the cohort does not divide).
+    const perUnit = scenario.units.map((u) => scenario.trainees.filter((t) => t.unit === u.id).length);
+    expect(perUnit.filter((n) => n < 2 || n > 6).length).toBeLessThanOrEqual(1);
+    expect(Math.max(...perUnit)).toBeLessThanOrEqual(6);
     expect(new Set(scenario.trainees.map((t) => t.id)).size).toBe(size);
   });
 
@@ -32,9 +35,9 @@ describe('generateScenario', () => {
     const s = generateScenario({ size: 200, seed: 1, today: TODAY });
     const today = parseDay(TODAY);
     const starts = s.trainees.map((t) => parseDay(t.start));
-    expect(Math.min(...starts)).toBeGreaterThanOrEqual(addMonths(today, -49));
+    expect(Math.min(...starts)).toBeGreaterThanOrEqual(addMonths(today, -73));
     expect(Math.max(...starts)).toBeLessThanOrEqual(addMonths(today, 25));
-    expect(Math.min(...starts)).toBeLessThan(addMonths(today, -36)); // spread over the past years …
+    expect(Math.min(...starts)).toBeLessThan(addMonths(today, -60)); // spread over the past six years …
     expect(Math.max(...starts)).toBeGreaterThan(addMonths(today, 12)); // … and the next two
     const share2021 = s.trainees.filter((t) => t.regulation === '2021:8').length / s.trainees.length;
     expect(share2021).toBeGreaterThan(0.15);
@@ -46,6 +49,9 @@ describe('generateScenario', () => {
     expect(s.trainees.some((t) => (t.locked?.length ?? 0) > 0)).toBe(true);
     expect(s.trainees.some((t) => (t.wishes?.length ?? 0) > 0)).toBe(true);
     expect(new Set(s.units.map((u) => u.maxAway))).toEqual(new Set([1, 2]));
+    const limitOne = s.units.filter((u) => u.maxAway === 1).length / s.units.length;
+    expect(limitOne).toBeGreaterThan(0.45);
+    expect(limitOne).toBeLessThan(0.75);
     // Every clinic closes or shrinks from mid-June to mid-August each year of the horizon.
     const years = Number(s.horizon.to.slice(0, 4)) - Number(s.horizon.from.slice(0, 4)) + 1;
     for (const c of s.clinics) {
@@ -63,23 +69,27 @@ describe('generateScenario', () => {
     expect(new Set(s.clinics.map((c) => c.name.split(' ').pop())).size).toBeGreaterThan(1); // several sites
   });
 
-  it('makes capacity tight but feasible: greedy places everyone and fills every used clinic on some day', async () => {
+  it('is under way on its planning day: the past is locked history, the plan starts from the planning day', async () => {
     const { greedyPlace } = await import('../../solver/greedy.ts');
     const s = generateScenario({ size: 60, seed: 2, today: TODAY });
+    expect(s.planFrom).toBe(TODAY);
+    const started = s.trainees.filter((t) => t.start < TODAY);
+    expect(started.length).toBeGreaterThan(s.trainees.length / 2);
+    // Trainees who started over two years ago have done rotations (all but those held up by part time
+    // and leave), all begun before the planning day; some rotations are under way on it.
+    const longAgo = started.filter((t) => parseDay(t.start) < addMonths(parseDay(TODAY), -24));
+    const withHistory = longAgo.filter((t) => (t.locked ?? []).some((p) => p.kind === 'rotation'));
+    expect(withHistory.length / longAgo.length).toBeGreaterThan(0.8);
+    const history = s.trainees.flatMap((t) => t.locked ?? []);
+    expect(history.every((p) => p.from < TODAY)).toBe(true);
+    expect(history.some((p) => p.kind === 'rotation' && p.to >= TODAY)).toBe(true);
+    // The plan adds nothing before the planning day and keeps the history as it is.
     const { plan, unplaced } = greedyPlace(s);
     expect(unplaced).toEqual([]);
-    for (const c of s.clinics) {
-      const mine = plan.placements.filter((p) => p.kind === 'rotation' && p.clinic === c.id);
-      if (mine.length === 0) continue;
-      let peak = 0;
-      for (const p of mine) {
-        for (let d = parseDay(p.from); d <= parseDay(p.to); d++) {
-          peak = Math.max(peak, mine.filter((q) => parseDay(q.from) <= d && d <= parseDay(q.to)).length);
-        }
-      }
-      expect(peak, c.id).toBeLessThanOrEqual(c.capacity);
-      if ((c.capacityChanges ?? []).every((d) => d.capacity === 0)) expect(peak, c.id).toBe(c.capacity);
-    }
+    const locked = new Set(s.trainees.flatMap((t) => (t.locked ?? []).map((p) => JSON.stringify({ trainee: t.id, ...p }))));
+    const added = plan.placements.filter((p) => !locked.has(JSON.stringify(p)));
+    expect(added.filter((p) => p.from < TODAY)).toEqual([]);
+    expect(plan.placements.filter((p) => locked.has(JSON.stringify(p)))).toHaveLength(locked.size);
   });
 
   it('follows the norrbotten profile', () => {

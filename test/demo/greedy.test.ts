@@ -23,10 +23,23 @@ describe('greedyPlan on generated regions', () => {
     expect(broken.map((v) => v.message.en)).toEqual([]);
   });
 
-  it.each(cases)('%s: leaves no hard violation (the region is sized so greedy fits)', (_name, scenario) => {
+  it.each(cases)('%s: places everything, extending ST where places run short, but for BT rotations past their window', (_name, scenario) => {
     const { plan, unplaced } = greedyPlace(scenario);
-    expect(unplaced).toEqual([]);
-    expect(validate(scenario, plan).violations.filter((v) => v.severity === 'hard').map((v) => v.message.en)).toEqual([]);
+    // A BT rotation must lie within two years of the start: no extension absorbs a missed window.
+    const facts = new Map(scenario.trainees.map((t) => [t.id, t]));
+    expect(unplaced.filter((u) => !(u.kind === 'rotation' && facts.get(u.trainee)?.regulation === '2021:8' && scenario.profile === 'norrbotten'))).toEqual([]);
+    const hard = validate(scenario, plan).violations.filter((v) => v.severity === 'hard');
+    expect(hard.filter((v) => v.rule !== 'required-rotations').map((v) => v.message.en)).toEqual([]);
+    expect(new Set(hard.flatMap((v) => v.trainees))).toEqual(new Set(unplaced.map((u) => u.trainee)));
+  });
+
+  it('extends ST rather than leave required work out: the report says who and by how much', () => {
+    const scenario = cases[1]![1];
+    const report = validate(scenario, greedyPlan(scenario));
+    const extended = report.trainees.filter((t) => t.extensionMonths > 0);
+    expect(extended.length).toBeGreaterThan(0);
+    for (const t of extended) expect(t.plannedEnd > t.end).toBe(true);
+    expect(report.violations.filter((v) => v.rule === 'extension').map((v) => v.trainees[0]).sort()).toEqual(extended.map((t) => t.id).sort());
   });
 
   it('is deterministic', () => {

@@ -16,14 +16,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** The day every API test runs on: the demo region is dated from it, whatever the machine's clock says. */
+export const TEST_TODAY = '2027-03-15';
+
 export async function startTestApp(dialect: TestDialect, opts: BuildAppOptions = {}): Promise<TestApp> {
   const database = await dialect.create();
   const app = await buildApp({
     database: database.opened,
-    demo: { solveSeconds: 0 },
+    demo: { solveWork: 0 },
     jobs: { pollMs: 200, progressEveryMs: 200 },
     loginRateLimit: { max: 1000, timeWindow: 60_000 },
     webRoot: false,
+    today: TEST_TODAY,
     ...opts,
   });
   await app.ready();

@@ -22,12 +22,14 @@ const DOMAIN_IDS = [
   'mid-st',
   'course-windows',
   'minimum-time',
+  'latest-end',
+  'extension',
   'delmal-coverage',
 ];
 
 describe('the rule catalogue', () => {
   it("has domain.md's rules in its order, then the structural checks", () => {
-    expect(RULES.map((r) => r.id)).toEqual([...DOMAIN_IDS, 'structure', 'locked']);
+    expect(RULES.map((r) => r.id)).toEqual([...DOMAIN_IDS, 'planning-day', 'structure', 'locked']);
   });
 
   it('states every rule in Swedish and English and marks hard and advice as domain.md does', () => {
@@ -36,7 +38,7 @@ describe('the rule catalogue', () => {
       expect(r.statement.en.length).toBeGreaterThan(20);
     }
     const advice = RULES.filter((r) => r.severity === 'advice').map((r) => r.id);
-    expect(advice).toEqual(['total-side-time', 'mid-st', 'course-windows', 'delmal-coverage']);
+    expect(advice).toEqual(['total-side-time', 'mid-st', 'course-windows', 'extension', 'delmal-coverage', 'planning-day']);
   });
 
   it("each rule's parameter schema accepts both profiles' parameters", () => {

@@ -100,3 +100,16 @@ describe('the capacity sweep', () => {
     );
   });
 });
+
+describe('clinic-capacity before the planning day', () => {
+  it('an overload that lies before the planning day is history: advice; from the planning day on it stays hard', () => {
+    // Two trainees at a one-place psychiatry clinic, 2028-09-01..11-30; the planning day 2028-10-01 cuts the run.
+    const s = scenario([trainee('t01'), trainee('t02', { unit: 'vc-b' })], { clinics: clinics(1), planFrom: '2028-10-01' });
+    const found = violationsOf('clinic-capacity', s, [...cleanPlacements('t01'), ...cleanPlacements('t02')]).filter((v) => v.clinic === 'psyk-vxo');
+    expect(found.map((v) => [v.severity, v.from, v.to])).toEqual([
+      ['hard', '2028-10-01', '2028-11-30'],
+      ['advice', '2028-09-01', '2028-09-30'],
+    ]);
+    expect(found[1]!.message.sv).toMatch(/^Före planeringsdagen: /);
+  });
+});

@@ -37,19 +37,13 @@ describe('structure', () => {
     expect(violationsOf(RULE, scenario(), placements)).toEqual([]);
   });
 
-  it('placements before the start and after the end of ST, in days', () => {
+  it('placements before the start, in days; one after the end of ST extends ST and is no fault of structure', () => {
     const placements = [...cleanPlacements(), { trainee: 't01', kind: 'course' as const, course: 'lagar' as const, from: '2027-01-25', to: '2027-02-03' },
       { trainee: 't01', kind: 'sabo' as const, from: '2032-01-01', to: '2032-02-29' }];
     const found = violationsOf(RULE, scenario(), placements);
     expect(found.map((v) => [v.from, v.amount])).toEqual([
       ['2027-01-25', 7], // 2027-01-25..01-31
-      ['2032-01-01', 29], // 2032-02-01..02-29
     ]);
-  });
-
-  it('a planned end later than the minimum extends the allowed period', () => {
-    const s = scenario([trainee('t01', { plannedEnd: '2032-06-30' })]);
-    expect(violationsOf(RULE, s, [...cleanPlacements(), { trainee: 't01', kind: 'sabo', from: '2032-01-01', to: '2032-02-29' }])).toEqual([]);
   });
 
   it('unknown trainees and clinics, missing kind fields and reversed dates (plans built in code)', () => {

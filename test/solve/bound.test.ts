@@ -58,7 +58,7 @@ function perturbed(s: Scenario, plan: Plan, want: number): Plan[] {
 describe('solve: the bound holds for every valid plan under the same objective', () => {
   it('bound ≤ cost of the solver plan, the greedy plan and perturbed plans', async () => {
     const s = contested();
-    const r = await solve(s, { timeLimitSeconds: 20 });
+    const r = await solve(s, { workLimit: 6000 });
     expectValid(s, r.plan);
     const sv = r.report.solve!;
     expect(sv.bound).not.toBeNull();
@@ -94,7 +94,7 @@ describe('solve: the greedy plan is a column set of the model', () => {
     expect(planColumns(buildModel(s), g).some((c) => c === null)).toBe(true); // off-grid starts unchecked: not exact
     expect(m.trainees.filter((t) => t.items.length > 0 && !cols[t.index]).map((t) => t.id)).toEqual([]);
     expect(withinLimits(m, cols)).toBe(true);
-    const r = await solve(s, { timeLimitSeconds: 3 });
+    const r = await solve(s, { workLimit: 2000 });
     expectValid(s, r.plan);
     expect(r.fallback).toBe(false);
     expect(r.report.solve?.objective).not.toBeNull();

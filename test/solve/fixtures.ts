@@ -24,6 +24,8 @@ export function scenario(trainees: Trainee[], clinics: Clinic[], over: Partial<S
     format: 'randplan.scenario/1',
     name: 'Testregion',
     horizon: { from: '2027-01-01', to: '2033-12-31' },
+    // Planned before anyone starts: the whole of ST is future (tests of a region under way set their own).
+    planFrom: '2027-01-01',
     clinics,
     units: [
       { id: 'vc-a', name: 'Vårdcentral A', maxAway: 4 },

@@ -34,7 +34,7 @@ describe('minimal change: VC-based placements of an unchanged plan stay', () => 
   beforeAll(async () => {
     s = generateScenario({ size: 24, seed: 7, today: '2026-06-01' });
     greedy = { ...greedyPlan(s), scenario: s.name };
-    solved = (await solve(s, { timeLimitSeconds: 2 })).plan;
+    solved = (await solve(s, { workLimit: 1500 })).plan;
   });
 
   it.each([
@@ -50,7 +50,7 @@ describe('minimal change: VC-based placements of an unchanged plan stay', () => 
   });
 
   it('re-solving the solver’s own plan moves no VC-based placement of a trainee whose rotations stayed', async () => {
-    const r = await solve(s, { currentPlan: solved, timeLimitSeconds: 2 });
+    const r = await solve(s, { currentPlan: solved, workLimit: 1500 });
     expectValid(s, r.plan);
     const rotationMoved = new Set(r.moved.filter((m) => (m.before ?? m.after)!.kind === 'rotation').map((m) => m.trainee));
     const vcMoved = r.moved.filter((m) => VC_BASED.has((m.before ?? m.after)!.kind) && !rotationMoved.has(m.trainee));
@@ -69,7 +69,7 @@ describe('minimal change: VC-based placements of an unchanged plan stay', () => 
       ...s,
       clinics: s.clinics.map((c) => (c.id === cut ? { ...c, capacityChanges: [{ from, to: s.horizon.to, capacity: c.capacity - 1 }, ...(c.capacityChanges ?? [])] } : c)),
     };
-    const r = await solve(smaller, { currentPlan: solved, timeLimitSeconds: 3 });
+    const r = await solve(smaller, { currentPlan: solved, workLimit: 2000 });
     expectValid(smaller, r.plan);
     const rotationMoved = new Set(r.moved.filter((m) => (m.before ?? m.after)!.kind === 'rotation').map((m) => m.trainee));
     expect(rotationMoved.size).toBeGreaterThan(0);
@@ -96,7 +96,12 @@ describe('minimal change: VC-based placements of an unchanged plan stay', () => 
       const onIt = (p: PlanPlacement) => parseDay(p.from) <= span.to && span.from <= parseDay(p.to);
       const before = solved.placements.filter((p) => p.trainee === t.id && VC_BASED.has(p.kind));
       const after = new Set(vcKeys(out));
-      for (const p of before) expect([key(p), after.has(key(p))]).toEqual([key(p), !onIt(p)]);
+      // Off the rotation everything stays; on it everything moves, but a milestone (Mitt-i-ST may lie
+      // inside a rotation) may also stay on its day.
+      for (const p of before) {
+        if (p.kind === 'milestone' && onIt(p)) continue;
+        expect([key(p), after.has(key(p))]).toEqual([key(p), !onIt(p)]);
+      }
       // Nothing own BVC or SÄBO ever lies on a rotation's days.
       const rotations = out.filter((p) => p.kind === 'rotation');
       for (const p of out.filter((q) => q.kind === 'bvc' || q.kind === 'sabo')) {
@@ -121,16 +126,20 @@ function movedOption(t: TraineeModel, item: number, col: Column) {
   );
 }
 
-describe('minimal change: an unchanged plan keeps every rotation', () => {
-  it('re-solving a solved plan moves nothing, also where a rotation continues after a locked part', async () => {
+describe('minimal change: re-solving a solved plan', () => {
+  it('never makes it worse, and moves a placement only where that saves more than the move costs, also after a locked part', async () => {
     const s = generateScenario({ size: 60, seed: 42, today: '2026-11-22' });
-    const first = await solve(s, { timeLimitSeconds: 3 });
+    const first = await solve(s, { workLimit: 2000 });
     // The region has trainees whose required months are partly done (locked) and partly planned.
     const topUps = buildModel(s).trainees.filter((t) => t.fixed.some((p) => p.kind === 'rotation' && t.items.some((i) => i.specialty === p.specialty)));
     expect(topUps.length).toBeGreaterThan(0);
-    const again = await solve(s, { currentPlan: first.plan, timeLimitSeconds: 3 });
+    const again = await solve(s, { currentPlan: first.plan, workLimit: 2000 });
     expectValid(s, again.plan);
-    expect(again.moved).toEqual([]);
-    expect(again.report.solve!.objective).toBeCloseTo(first.report.solve!.objective!, 3);
-  }, 30_000);
+    // Keeping every placement costs what the first plan cost; a move costs 100 on top of its gain.
+    expect(again.report.solve!.objective!).toBeLessThanOrEqual(first.report.solve!.objective! + 1e-6);
+    if (again.moved.length > 0) expect(again.report.solve!.objective!).toBeLessThan(first.report.solve!.objective! - 100);
+    // History and the agreed months after the planning day stay exactly.
+    const agreedUntil = '2027-02-22';
+    expect(again.moved.filter((m) => (m.before?.from ?? '9999') < agreedUntil)).toEqual([]);
+  }, 60_000);
 });

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
-import { buildWebIfStale, freePort, launch, ROOT, SCREENSHOTS } from './browser.ts';
+import { BROWSER_TODAY, buildWebIfStale, freePort, launch, openPage, ROOT, SCREENSHOTS } from './browser.ts';
 import type {} from '../../web/src/lib/perf.ts'; // window.__randplanPerf
 
 const SERVER = join(ROOT, 'api/server.ts');
@@ -79,7 +79,7 @@ describe.skipIf(!haveApi)('web app in Chromium against the real server', { timeo
     base = `http://127.0.0.1:${port}`;
     server = spawn(join(ROOT, 'node_modules/.bin/tsx'), [SERVER], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RANDPLAN_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RANDPLAN_DATA_DIR: dataDir, RANDPLAN_TODAY: BROWSER_TODAY, DATABASE_URL: '', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     server.stdout?.on('data', (d: Buffer) => serverLog.push(d.toString()));
@@ -98,7 +98,7 @@ describe.skipIf(!haveApi)('web app in Chromium against the real server', { timeo
   });
 
   it('each demo user logs in and sees their own view and only their menu', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await openPage(browser, { viewport: { width: 1440, height: 900 } });
     await page.goto(`${base}/`);
     await page.getByRole('heading', { name: 'Logga in' }).waitFor();
     await shot(page, 'login');
@@ -135,7 +135,7 @@ describe.skipIf(!haveApi)('web app in Chromium against the real server', { timeo
   });
 
   it('the ST-läkare drags a rotation into a conflict, sees the message while dragging, repairs it and submits', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await openPage(browser, { viewport: { width: 1440, height: 900 } });
     await login(page, 'st@demo');
     await page.getByTestId('end-of-st').filter({ hasNotText: '–' }).waitFor();
     // The demo may hold a submitted proposal of this trainee: editing again starts a new draft.
@@ -203,7 +203,7 @@ describe.skipIf(!haveApi)('web app in Chromium against the real server', { timeo
   });
 
   it('the studierektor approves a proposal, a clinic loses a place, solves, publishes and the heat map changes', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await openPage(browser, { viewport: { width: 1440, height: 900 } });
     await login(page, 'studierektor@demo');
     await page.getByRole('link', { name: 'Klinikbelastning' }).click();
     const heatBefore = await heatSnapshot(page);
@@ -276,7 +276,7 @@ describe.skipIf(!haveApi)('web app in Chromium against the real server', { timeo
   }, 300_000);
 
   it('exports download and parse: XLSX cohort, plan JSON, iCal per trainee; the individual plan prints', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    const page = await openPage(browser, { viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     await login(page, 'studierektor@demo');
     await page.getByRole('link', { name: 'Data' }).click();
     await page.locator('table.data tbody tr').first().waitFor();

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { preview } from 'vite';
-import { buildWebIfStale, freePort, launch, ROOT, SCREENSHOTS } from './browser.ts';
+import { buildWebIfStale, freePort, launch, openPage, ROOT, SCREENSHOTS } from './browser.ts';
 import type { PerfLog } from '../../web/src/lib/perf.ts';
 import { summarise } from '../../web/src/lib/perf.ts';
 
@@ -16,7 +16,7 @@ const port = await freePort();
 const server = await preview({ configFile: join(ROOT, 'web/vite.config.ts'), preview: { port, host: '127.0.0.1', strictPort: true }, logLevel: 'warn' });
 const browser = await launch();
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const page = await openPage(browser, { viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (e) => console.error('[page error]', e.message));
 
   const runs: number[] = [];

@@ -3,11 +3,21 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, ensureChromium } from './ensure-chromium.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 export const SCREENSHOTS = join(ROOT, 'test/web/screenshots');
+
+/** The day the browser tests run on, in the server (RANDPLAN_TODAY) and in the page's clock alike. */
+export const BROWSER_TODAY = '2027-03-15';
+
+/** A page whose clock stands at noon of `today` in Sweden (timers still run), so views never read the machine's date. */
+export async function openPage(browser: Browser, options: Parameters<Browser['newPage']>[0] = {}, today = BROWSER_TODAY): Promise<Page> {
+  const page = await browser.newPage({ timezoneId: 'Europe/Stockholm', ...options });
+  await page.clock.setFixedTime(new Date(`${today}T11:00:00Z`));
+  return page;
+}
 
 export async function launch(): Promise<Browser> {
   const executablePath = ensureChromium();

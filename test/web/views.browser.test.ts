@@ -12,9 +12,10 @@ import { createValidator } from '../../solver/validate.ts';
 import type { Placement, Plan } from '../../solver/domain/schemas.ts';
 import type { ErrorBody, JobCreated, Ok, PlanDetail, PlanDiff, Proposal, PublishCheck, SolveJob, User } from '../../api/schemas/index.ts';
 import { addMonths, formatDay, parseDay } from '../../solver/time/dates.ts';
-import { buildWebIfStale, freePort, launch, ROOT, SCREENSHOTS } from './browser.ts';
+import { buildWebIfStale, freePort, launch, openPage, ROOT, SCREENSHOTS } from './browser.ts';
 
-const { scenario, plan } = generateDemo({ size: 40, seed: 3, today: '2027-01-15' });
+const DEMO_TODAY = '2027-01-15';
+const { scenario, plan } = generateDemo({ size: 40, seed: 3, today: DEMO_TODAY });
 const validator = createValidator(scenario);
 const report = validator.validate(plan);
 // The latest starter has nothing locked, so their plan is fully editable.
@@ -155,7 +156,7 @@ let server: PreviewServer;
 let base = '';
 
 async function open(role: keyof typeof users, hash: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const page = await openPage(browser, { viewport: { width: 1440, height: 900 } }, DEMO_TODAY);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.route('**/api/**', apiDouble(users[role]));
@@ -297,7 +298,7 @@ describe('every view renders over demo data (API double in the page)', { timeout
     const { page, errors } = await open('studierektor', '#/solve');
     await page.getByRole('button', { name: 'Starta optimering' }).click();
     await page.getByTestId('job-status').filter({ hasText: 'Klar' }).waitFor();
-    await expect.poll(() => page.locator('table.data tbody tr').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('moves').locator('tbody tr').count()).toBe(1);
     await page.getByRole('button', { name: 'Publicera' }).click();
     const dialog = page.getByRole('dialog', { name: 'Publicera planen?' });
     await dialog.waitFor();

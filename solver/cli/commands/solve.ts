@@ -1,22 +1,27 @@
 /**
- * `randplan solve SCENARIO [--plan CURRENT] [--time-limit SECONDS] [--trainee ID] [--engine highs|glpk]
- *  --out PLAN [--json] [--lang sv|en]`: plans the cohort (or one trainee, everyone else kept as in
- * CURRENT), writes the plan and prints the report with its solve block.
+ * `randplan solve SCENARIO [--plan CURRENT] [--from DATE] [--time-limit SECONDS] [--trainee ID]
+ *  [--engine highs|glpk] --out PLAN [--json] [--lang sv|en]`: plans the cohort from the planning day
+ * (or one trainee, everyone else kept as in CURRENT), writes the plan and prints the report with its
+ * solve block, the extensions and the capacity advice.
  * Exit 0 when a valid plan was written, 1 when infeasible / no valid plan, 2 on bad input.
  */
 import { writeFile } from 'node:fs/promises';
 import { readPlanFile, readScenarioFile } from '../../io/file.ts';
-import { solve } from '../../solve/index.ts';
+import { monthWord } from '../../rules/text.ts';
+import { solve, type SolveResult } from '../../solve/index.ts';
+import { isIsoDate } from '../../time/dates.ts';
 import { parseCommandArgs, usageError } from '../args.ts';
 import type { CliIo, Lang } from '../io.ts';
 
 export function usage(lang: Lang): string {
   return lang === 'sv'
     ? [
-        'Användning: randplan solve SCENARIO [--plan NUVARANDE] [--time-limit SEKUNDER] [--trainee ID] --out PLAN [--json] [--lang sv|en]',
+        'Användning: randplan solve SCENARIO [--plan NUVARANDE] [--from DATUM] [--time-limit SEKUNDER] [--trainee ID] --out PLAN [--json] [--lang sv|en]',
         '',
         'Planerar alla ST-läkares randningar så att varje hård regel hålls, med bevisat gap till optimum.',
         '  --plan FIL         nuvarande plan: behåll allt som kan ligga kvar (minimal ändring)',
+        '  --from DATUM       planeringsdagen (ÅÅÅÅ-MM-DD; standard scenariots planFrom, annars idag):',
+        '                     det som ligger före är historik och ligger kvar',
         '  --time-limit S     tidsgräns i sekunder (standard 30)',
         '  --trainee ID       fyll i / laga en ST-läkares plan, alla andra som i --plan',
         '  --engine E         highs (standard) eller glpk för masterproblemet',
@@ -25,10 +30,12 @@ export function usage(lang: Lang): string {
         'Slutkod: 0 giltig plan skriven, 1 ingen giltig plan (ogenomförbart), 2 felaktig indata.',
       ].join('\n')
     : [
-        'Usage: randplan solve SCENARIO [--plan CURRENT] [--time-limit SECONDS] [--trainee ID] --out PLAN [--json] [--lang sv|en]',
+        'Usage: randplan solve SCENARIO [--plan CURRENT] [--from DATE] [--time-limit SECONDS] [--trainee ID] --out PLAN [--json] [--lang sv|en]',
         '',
         "Plans every trainee's rotations keeping every hard rule, with a proven gap to the optimum.",
         '  --plan FILE        current plan: keep every placement that can stay (minimal change)',
+        "  --from DATE        the planning day (YYYY-MM-DD; default the scenario's planFrom, else today):",
+        '                     what lies before it is history and stays',
         '  --time-limit S     time limit in seconds (default 30)',
         "  --trainee ID       complete / repair one trainee's plan, everyone else as in --plan",
         '  --engine E         highs (default) or glpk for the master problem',
@@ -45,6 +52,23 @@ const STATUS: Record<string, { sv: string; en: string }> = {
   infeasible: { sv: 'ogenomförbar', en: 'infeasible' },
 };
 
+/** The planning day, what was kept, who is extended by how much, and which extra place helps most. */
+function underWay(result: SolveResult, lang: Lang): string[] {
+  const sv = lang === 'sv';
+  const extended = result.report.trainees.filter((t) => t.extensionMonths > 0).sort((a, b) => b.extensionMonths - a.extensionMonths);
+  const total = extended.reduce((sum, t) => sum + t.extensionMonths, 0);
+  const lines = [
+    sv
+      ? `Planeringsdag ${result.planFrom}; ${result.kept} placeringar före den eller inom de överenskomna månaderna ligger kvar`
+      : `Planning day ${result.planFrom}; ${result.kept} placements before it or inside the agreed months kept`,
+    sv
+      ? `Förlängning: ${extended.length} ST-läkare, sammanlagt ${monthWord(total, 'sv')}${extended[0] ? `, längst ${extended[0].id} ${monthWord(extended[0].extensionMonths, 'sv')}` : ''}`
+      : `Extension: ${extended.length} trainees, ${monthWord(total, 'en')} in all${extended[0] ? `, longest ${extended[0].id} ${monthWord(extended[0].extensionMonths, 'en')}` : ''}`,
+  ];
+  for (const a of result.report.capacityAdvice ?? []) lines.push(`  ${sv ? 'Råd' : 'Advice'}: ${a.message[lang]}`);
+  return lines;
+}
+
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseCommandArgs(
     argv,
@@ -55,6 +79,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       trainee: { type: 'string' },
       engine: { type: 'string' },
       'time-limit': { type: 'string' },
+      from: { type: 'string' },
     },
     usage,
     io,
@@ -73,6 +98,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       return usageError(io, lang, usage, sv ? `--time-limit: ska vara ett tal > 0, inte "${values['time-limit']}"` : `--time-limit: must be a number > 0, not "${values['time-limit']}"`);
     }
   }
+  if (values.from !== undefined && !isIsoDate(values.from)) {
+    return usageError(io, lang, usage, sv ? `--from: inte ett datum (ÅÅÅÅ-MM-DD): "${values.from}"` : `--from: not a date (YYYY-MM-DD): "${values.from}"`);
+  }
   const engine = values.engine ?? 'highs';
   if (engine !== 'highs' && engine !== 'glpk') {
     return usageError(io, lang, usage, sv ? `--engine: ska vara highs eller glpk, inte "${engine}"` : `--engine: must be highs or glpk, not "${engine}"`);
@@ -89,7 +117,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
 
-  const result = await solve(scenario.value, {
+  const result = await solve(values.from ? { ...scenario.value, planFrom: values.from } : scenario.value, {
     currentPlan: current?.ok ? current.value : undefined,
     timeLimitSeconds: timeLimit,
     trainee: values.trainee,
@@ -112,6 +140,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         ? `${result.plan.placements.length} placeringar skrivna till ${values.out}; ${moved.length} ändrade mot nuvarande plan`
         : `${result.plan.placements.length} placements written to ${values.out}; ${moved.length} changed from the current plan`,
       sv ? `Regelbrott: ${hard.length} hårda, ${advice} råd` : `Violations: ${hard.length} hard, ${advice} advice`,
+      ...underWay(result, lang),
     ];
     for (const m of moved.slice(0, 20)) {
       const p = m.before ?? m.after!;

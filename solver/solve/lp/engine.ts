@@ -19,6 +19,8 @@ export interface LpSolution {
 
 export interface SolveLimits {
   timeLimitSeconds?: number;
+  /** Branch-and-bound nodes at which a MIP stops (a limit that does not depend on the machine; HiGHS only). */
+  nodeLimit?: number;
   /** Relative MIP gap at which to stop. */
   mipGap?: number;
   /** A starting solution for a MIP (full column vector). */

@@ -72,6 +72,7 @@ class HighsLp implements LpModel {
     this.model.options.set({
       time_limit: limits.timeLimitSeconds ?? 1e9,
       mip_rel_gap: limits.mipGap ?? 1e-4,
+      mip_max_nodes: limits.nodeLimit ?? 2 ** 31 - 1,
       presolve: 'choose',
     });
     this.setIntegrality(true);

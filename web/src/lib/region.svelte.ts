@@ -3,7 +3,9 @@
  * report. Held as raw state (no deep proxies): 800 trainees' placements are replaced, never mutated.
  */
 import type { Clinic, Scenario, Trainee, Unit } from '../../../solver/domain/schemas.ts';
+import { parseDay } from '../../../solver/time/dates.ts';
 import { api, ApiError, type PlanDetail } from './api.ts';
+import { localToday } from './timeline.ts';
 
 export class RegionState {
   scenario = $state.raw<Scenario | null>(null);
@@ -14,6 +16,8 @@ export class RegionState {
   trainees = $derived(new Map<string, Trainee>((this.scenario?.trainees ?? []).map((t) => [t.id, t])));
   clinics = $derived(new Map<string, Clinic>((this.scenario?.clinics ?? []).map((c) => [c.id, c])));
   units = $derived(new Map<string, Unit>((this.scenario?.units ?? []).map((u) => [u.id, u])));
+  /** The planning day: the region's, else today (before it lies history). */
+  planFrom = $derived(this.scenario?.planFrom ? parseDay(this.scenario.planFrom) : localToday());
 
   /** Loads, or refreshes in the background: views stay mounted (and keep their messages) while new data comes. */
   async load(): Promise<void> {

@@ -22,6 +22,9 @@ export const RULE_NAMES: Record<CatalogueRuleId, { sv: string; en: string }> = {
   'delmal-coverage': { sv: 'Delmål som täcks', en: 'Sub-goal coverage' },
   structure: { sv: 'Planens struktur (överlapp, datum)', en: 'Plan structure (overlaps, dates)' },
   locked: { sv: 'Låsta placeringar', en: 'Locked placements' },
+  'latest-end': { sv: 'Senaste slutdatum', en: 'Latest end' },
+  extension: { sv: 'Förlängd ST', en: 'Extended training' },
+  'planning-day': { sv: 'Överenskommet med kliniken i tid', en: 'Agreed with the clinic in time' },
 };
 
 /** The rule's name, or a plain "Regel" for an id the web does not know (never the id itself). */
