@@ -225,6 +225,7 @@ const WORDS = {
   compareFrom: { sv: 'Från version', en: 'From version' },
   compareTo: { sv: 'Till version', en: 'To version' },
   movedP: { sv: 'Flyttade', en: 'Moved' },
+  movedOne: { sv: 'Flyttad', en: 'Moved' },
   noDifference: { sv: 'Versionerna är lika.', en: 'The versions are the same.' },
   rollback: { sv: 'Återställ', en: 'Restore' },
   rollbackTitle: { sv: 'Återställ version', en: 'Restore version' },

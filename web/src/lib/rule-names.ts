@@ -1,7 +1,9 @@
 /**
- * The rules' short names for people: a violation is labelled "Regelbrott · Max tid borta", never with
- * the catalogue id. One entry per rule of solver/rules (a test checks that none is missing).
+ * Violations as people read them: each rule's short name ("Regelbrott · Klinikens platser", never the
+ * catalogue id; one entry per rule of solver/rules, a test checks none is missing) and messages that
+ * name trainees by name only.
  */
+import type { Violation } from '../../../solver/domain/schemas.ts';
 import type { CatalogueRuleId } from '../../../solver/rules/rule.ts';
 import type { Lang } from './placements.ts';
 
@@ -30,4 +32,20 @@ export const RULE_NAMES: Record<CatalogueRuleId, { sv: string; en: string }> = {
 /** The rule's name, or a plain "Regel" for an id the web does not know (never the id itself). */
 export function ruleName(id: string, lang: Lang): string {
   return (RULE_NAMES as Record<string, { sv: string; en: string }>)[id]?.[lang] ?? (lang === 'sv' ? 'Regel' : 'Rule');
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A violation's message for people: the rule catalogue writes "Karl Bergström (t001)" and lists
+ * "(annan-1, t001)"; here every trainee the violation names is their name only.
+ */
+export function violationMessage(v: Pick<Violation, 'message' | 'trainees'>, lang: Lang, names: (id: string) => string): string {
+  let text = v.message[lang];
+  for (const id of v.trainees) {
+    const name = names(id);
+    if (name === id) continue;
+    text = text.replaceAll(`${name} (${id})`, name).replace(new RegExp(`(?<![\\w-])${escape(id)}(?![\\w-])`, 'g'), name);
+  }
+  return text;
 }
