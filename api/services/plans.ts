@@ -84,7 +84,8 @@ export async function publishedPlan(db: Db): Promise<PlanRecord> {
   return record;
 }
 
-function bare(p: PlanPlacement & { locked?: boolean }): PlanPlacement {
+/** A stored placement without its `locked` flag: the placement as the plan format knows it. */
+export function bare(p: PlanPlacement & { locked?: boolean }): PlanPlacement {
   const { locked: _locked, ...rest } = p;
   return rest;
 }

@@ -9,7 +9,7 @@ import type { Report } from '../../solver/domain/schemas.ts';
 import { movedPlacements } from '../../solver/solve/index.ts';
 import { HttpError } from '../errors.ts';
 import type { Acknowledgement, MovedLock, PublishCheck, TraineeChange } from '../schemas/versions.ts';
-import { plainPlan } from './plans.ts';
+import { bare, plainPlan } from './plans.ts';
 import { placementKey } from './solve-runner.ts';
 
 export interface PlanState {
@@ -31,8 +31,6 @@ function countBy(placements: readonly { trainee: string }[]): Map<string, number
   for (const p of placements) out.set(p.trainee, (out.get(p.trainee) ?? 0) + 1);
   return out;
 }
-
-const bare = ({ locked: _l, ...p }: StoredPlacement) => p;
 
 /** The change from `before` (the published plan, or none) to `after` (the candidate). */
 export function checkChange(before: PlanState | null, after: PlanState): Omit<PublishCheck, 'candidate' | 'current' | 'currentNumber'> {

@@ -12,7 +12,7 @@ import { badRequest, conflict } from '../errors.ts';
 import type { LocksReleased, PublishBody, PublishCheck, ReleaseLocksBody } from '../schemas/versions.ts';
 import type { Actor } from './access.ts';
 import { audit } from './audit.ts';
-import { getPlan, plainPlan, reportOf, type ReportCache } from './plans.ts';
+import { bare, getPlan, plainPlan, reportOf, type ReportCache } from './plans.ts';
 import { assertAcknowledged, checkChange } from './publish-check.ts';
 import { loadScenario } from './scenario.ts';
 import { placementKey } from './solve-runner.ts';
@@ -117,10 +117,9 @@ export async function releaseLocks(db: Kysely<Database>, actor: Actor, body: Rel
       const r = await traineesRepo.update(trx, { ...rest, locked: (trainee.locked ?? []).filter((p) => !matches(p)) }, version);
       if (!r.ok) throw conflict(r.current);
     }
-    const released = new Set(inPlan.map((p) => placementKey(bareOf(p))));
-    const placements: StoredPlacement[] = current.plan.placements.map((p) =>
-      p.locked && released.has(placementKey(bareOf(p))) ? bareOf(p) : p,
-    );
+    // The keys of what is released: flagged in the plan, or listed on the trainee (the plan may flag those too).
+    const released = new Set([...inPlan.map((p) => placementKey(bare(p))), ...inScenario.map((p) => placementKey({ ...p, trainee: trainee.id }))]);
+    const placements: StoredPlacement[] = current.plan.placements.map((p) => (p.locked && released.has(placementKey(bare(p))) ? bare(p) : p));
     const scenario = await loadScenario(trx);
     const plan = { ...current.plan, placements };
     const created = await plansRepo.create(trx, {
@@ -131,16 +130,11 @@ export async function releaseLocks(db: Kysely<Database>, actor: Actor, body: Rel
       createdBy: actor.email,
       reason: body.reason.trim(),
     });
-    const count = new Set([...inPlan.map((p) => placementKey(bareOf(p))), ...inScenario.map((p) => placementKey({ ...p, trainee: trainee.id }))]).size;
-    await audit(trx, actor, 'release-locks', 'trainee', trainee.id, { plan: current.id, locked: [...inPlan.map(bareOf), ...inScenario] }, {
+    await audit(trx, actor, 'release-locks', 'trainee', trainee.id, { plan: current.id, locked: [...inPlan.map(bare), ...inScenario] }, {
       plan: created.id,
       number: created.number,
       reason: body.reason.trim(),
     });
-    return { plan: created.id, number: created.number!, released: count };
+    return { plan: created.id, number: created.number!, released: released.size };
   });
-}
-
-function bareOf({ locked: _l, ...p }: StoredPlacement): StoredPlacement {
-  return p;
 }

@@ -156,6 +156,17 @@ describe.each(DIALECTS)('plan versions and safe publishing on $name', (dialect) 
     expect(audit[0]).toMatchObject({ action: 'release-locks', entityId: 't01', after: { reason: 'Allt omförhandlas' } });
   });
 
+  it('releases a lock the trainee’s own record lists (agreed before the plan), there and in the plan', async () => {
+    const agreed = strip(cleanPlacements('t02').find(isRotation)!);
+    const withLock = { ...region, trainees: region.trainees.map((x) => (x.id === 't02' ? { ...x, locked: [agreed] } : x)) };
+    expect((await t.call(sr, { method: 'POST', url: '/api/import/scenario', payload: withLock })).statusCode).toBe(200);
+    await plansRepo.create(t.app.db, { status: 'published', plan: plan(clean), report: validate(withLock, plan(clean)), createdBy: 'test' });
+    const res = await t.call(sr, { method: 'POST', url: '/api/locks/release', payload: { trainee: 't02', reason: 'Kliniken har ändrat sig' } });
+    expect(res.json()).toMatchObject({ released: 1 });
+    const sara = (await t.call(sr, { method: 'GET', url: '/api/trainees' })).json().find((x: { id: string }) => x.id === 't02');
+    expect(sara.locked ?? []).toEqual([]);
+  });
+
   it('approving a proposal that breaks a hard rule needs a reason; approving one closes the others', async () => {
     await reset();
     const mine = cleanPlacements('t02').map(strip);
