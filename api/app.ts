@@ -21,6 +21,7 @@ import { ioRoutes } from './routes/io.ts';
 import { planRoutes } from './routes/plans.ts';
 import { proposalRoutes } from './routes/proposals.ts';
 import { CompletionQueue } from './services/completion-queue.ts';
+import { versionRoutes } from './routes/versions.ts';
 import { seedDemoIfEmpty, type DemoOptions } from './services/demo.ts';
 import { LoginThrottle } from './services/login-throttle.ts';
 import { ReportCache } from './services/plans.ts';
@@ -155,6 +156,7 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
   await app.register(catalogRoutes);
   await app.register(planRoutes);
   await app.register(proposalRoutes);
+  await app.register(versionRoutes);
   await app.register(ioRoutes);
 
   const webRoot = opts.webRoot ?? DEFAULT_WEB_ROOT;

@@ -11,5 +11,5 @@ export { traineesRepo, type TraineeRecord } from './repositories/trainees.ts';
 export { plansRepo, type PlanRecord, type PlanSummary, type PlanStatus, type StoredPlacement, type StoredPlan, type NewPlan } from './repositories/plans.ts';
 export { proposalsRepo, type ProposalRecord, type ProposalStatus } from './repositories/proposals.ts';
 export { usersRepo, sessionsRepo, ROLES, type Role, type UserRecord, type NewUser } from './repositories/users.ts';
-export { solveJobsRepo, type JobRecord, type JobStatus, type JobProgress } from './repositories/solve-jobs.ts';
+export { solveJobsRepo, type JobRecord, type JobStatus, type JobProgress, type RunSummary } from './repositories/solve-jobs.ts';
 export { auditRepo, type AuditEntry } from './repositories/audit.ts';

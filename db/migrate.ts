@@ -4,12 +4,14 @@ import * as initial from './migrations/0001_initial.ts';
 import * as jobHeartbeat from './migrations/0002_job_heartbeat.ts';
 import * as sessionLastSeen from './migrations/0003_session_last_seen.ts';
 import * as planningDay from './migrations/0004_planning_day.ts';
+import * as planVersions from './migrations/0005_plan_versions.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_job_heartbeat': jobHeartbeat,
   '0003_session_last_seen': sessionLastSeen,
   '0004_planning_day': planningDay,
+  '0005_plan_versions': planVersions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -95,6 +95,10 @@ export interface PlanTable {
   created_at: Timestamp;
   published_at: Date | string | null;
   version: Generated<number>;
+  /** The version number among published plans; null for a draft. */
+  number: number | null;
+  published_by: string | null;
+  reason: string | null;
 }
 
 export interface PlacementTable {

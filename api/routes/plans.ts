@@ -9,7 +9,7 @@ import { ERROR_RESPONSES, NoBody, NumericIdParams } from '../schemas/common.ts';
 import { DiffQuery, JobCreated, PlanDetail, PlanDiff, PlanSummary, SolveJob, SolveJobBody, type Change } from '../schemas/plans.ts';
 import { readableIds } from '../services/access.ts';
 import { audit } from '../services/audit.ts';
-import { detailFor, detailView, diff, getPlan, plainPlan, publish, publishedPlan, readPostedPlan, reportFor, reportOf } from '../services/plans.ts';
+import { detailFor, detailView, diff, getPlan, plainPlan, publishedPlan, readPostedPlan, reportFor, reportOf } from '../services/plans.ts';
 import { loadScenario } from '../services/scenario.ts';
 import { scopeKey } from '../services/read-cache.ts';
 import { json, jsonBytes } from './reply.ts';
@@ -70,12 +70,6 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
       if (record.status === 'draft' && user.role !== 'studierektor' && user.role !== 'enhetschef') throw forbidden();
       return detailFor(app.db, app.reports, user, record);
     },
-  );
-
-  app.post<{ Params: NumericIdParams }>(
-    '/api/plans/:id/publish',
-    { config: { roles: STUDIEREKTOR }, schema: { params: NumericIdParams, body: NoBody, response: { 200: PlanDetail, ...ERROR_RESPONSES } } },
-    async (request) => detailFor(app.db, app.reports, request.user!, await publish(app.db, request.user!, request.params.id)),
   );
 
   app.post<{ Body: { plan: unknown } }>(

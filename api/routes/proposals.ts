@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { Report } from '../../solver/domain/schemas.ts';
 import { ERROR_RESPONSES, NoBody, NumericIdParams } from '../schemas/common.ts';
-import { Completed, Impact, Proposal, ProposalAction, ProposalCreate, ProposalPut, ProposalReturn } from '../schemas/proposals.ts';
+import { Completed, Impact, Proposal, ProposalAction, ProposalApprove, ProposalCreate, ProposalPut, ProposalReturn } from '../schemas/proposals.ts';
 import * as proposals from '../services/proposals.ts';
 import { ALL_ROLES, STUDIEREKTOR } from '../plugins/shared.ts';
 
@@ -46,16 +46,25 @@ export async function proposalRoutes(app: FastifyInstance): Promise<void> {
     { config: { roles: ALL_ROLES }, schema: { ...id, response: { 200: Impact, ...ERROR_RESPONSES } } },
     async (request) => proposals.proposalImpact(app.db, request.user!, request.params.id),
   );
-  for (const action of ['submit', 'approve'] as const) {
-    app.post<{ Params: NumericIdParams; Body: ProposalAction }>(
-      `/api/proposals/:id/${action}`,
-      { config: { roles: action === 'submit' ? EDITORS : STUDIEREKTOR }, schema: { ...id, body: ProposalAction, response: { 200: Proposal, ...ERROR_RESPONSES } } },
-      async (request) => {
-        const version = request.body?.version;
-        return proposals.transition(app.db, request.user!, request.params.id, action, version !== undefined ? { version } : {});
-      },
-    );
-  }
+  app.post<{ Params: NumericIdParams; Body: ProposalAction }>(
+    '/api/proposals/:id/submit',
+    { config: { roles: EDITORS }, schema: { ...id, body: ProposalAction, response: { 200: Proposal, ...ERROR_RESPONSES } } },
+    async (request) => {
+      const version = request.body?.version;
+      return proposals.transition(app.db, request.user!, request.params.id, 'submit', version !== undefined ? { version } : {});
+    },
+  );
+  app.post<{ Params: NumericIdParams; Body: ProposalApprove }>(
+    '/api/proposals/:id/approve',
+    { config: { roles: STUDIEREKTOR }, schema: { ...id, body: ProposalApprove, response: { 200: Proposal, ...ERROR_RESPONSES } } },
+    async (request) => {
+      const body = request.body ?? {};
+      return proposals.transition(app.db, request.user!, request.params.id, 'approve', {
+        ...(body.version !== undefined ? { version: body.version } : {}),
+        ...(body.acknowledge ? { acknowledge: body.acknowledge } : {}),
+      });
+    },
+  );
   app.post<{ Params: NumericIdParams; Body: ProposalReturn }>(
     '/api/proposals/:id/return',
     { config: { roles: STUDIEREKTOR }, schema: { ...id, body: ProposalReturn, response: { 200: Proposal, ...ERROR_RESPONSES } } },

@@ -4,3 +4,4 @@ export * from './auth.ts';
 export * from './region.ts';
 export * from './plans.ts';
 export * from './proposals.ts';
+export * from './versions.ts';

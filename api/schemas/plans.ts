@@ -14,6 +14,10 @@ export const PlanSummary = Type.Object({
   createdBy: Type.Union([Type.String(), Type.Null()]),
   publishedAt: Type.Union([Type.String(), Type.Null()]),
   note: Type.String(),
+  /** The version number among published plans (1, 2, 3 …); null for a draft. */
+  number: Type.Union([Type.Integer(), Type.Null()]),
+  publishedBy: Type.Union([Type.String(), Type.Null()]),
+  reason: Type.Union([Type.String(), Type.Null()]),
 });
 export type PlanSummary = Static<typeof PlanSummary>;
 

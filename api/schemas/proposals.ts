@@ -2,8 +2,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Placement, Report } from '../../solver/domain/schemas.ts';
 import { Version } from './common.ts';
+import { Acknowledgement } from './versions.ts';
 
-export const PROPOSAL_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
+/** 'superseded': replaced by a later submission of the same trainee, or closed when another was approved. */
+export const PROPOSAL_STATUSES = ['draft', 'submitted', 'approved', 'returned', 'superseded'] as const;
 export const ProposalStatus = Type.Union(PROPOSAL_STATUSES.map((s) => Type.Literal(s)));
 export type ProposalStatus = Static<typeof ProposalStatus>;
 
@@ -14,7 +16,10 @@ export const Proposal = Type.Object({
   placements: Type.Array(Placement),
   comment: Type.Union([Type.String(), Type.Null()]),
   version: Type.Integer(),
+  createdAt: Type.String(),
   updatedAt: Type.String(),
+  /** The trainee's other open proposals this one closed (on submit or approval), with the status and time they had. */
+  replaced: Type.Optional(Type.Array(Type.Object({ id: Type.Integer(), status: Type.String(), updatedAt: Type.String() }))),
 });
 export type Proposal = Static<typeof Proposal>;
 
@@ -27,6 +32,12 @@ export type ProposalPut = Static<typeof ProposalPut>;
 /** submit / approve may carry the version read (or no body at all); return also a comment (why it goes back). */
 export const ProposalAction = Type.Union([Type.Object({ version: Type.Optional(Version) }, { additionalProperties: false }), Type.Null()]);
 export type ProposalAction = Static<typeof ProposalAction>;
+/** Approving: the version read and, over a hard rule or a moved lock, the acknowledgement with its reason. */
+export const ProposalApprove = Type.Union([
+  Type.Object({ version: Type.Optional(Version), acknowledge: Type.Optional(Acknowledgement) }, { additionalProperties: false }),
+  Type.Null(),
+]);
+export type ProposalApprove = Static<typeof ProposalApprove>;
 export const ProposalReturn = Type.Object({ comment: Type.String({ minLength: 1, maxLength: 4000 }), version: Type.Optional(Version) });
 export type ProposalReturn = Static<typeof ProposalReturn>;
 

@@ -85,21 +85,6 @@ export async function publishedPlan(db: Db): Promise<PlanRecord> {
   return record;
 }
 
-/**
- * Publishes a plan version. Its placements must name trainees and clinics the region has now (a draft
- * made before a trainee or clinic was removed does not): refused with the placements named.
- */
-export async function publish(db: Kysely<Database>, actor: Actor, id: number): Promise<PlanRecord> {
-  return regionWrite(db, async (trx) => {
-    const before = await getPlan(trx, id);
-    const read = readPlan(plainPlan(before.plan), await loadScenario(trx));
-    if (!read.ok) throw badRequest('Planen nämner något som inte finns längre / The plan names something that no longer exists', read.errors.map((e) => `plan.${e}`));
-    const after = (await plansRepo.publish(trx, id))!;
-    await audit(trx, actor, 'publish', 'plan', id, { status: before.status, version: before.version }, { status: after.status, version: after.version });
-    return after;
-  });
-}
-
 /** Takes a trainee's placements out of the published plan as a new published version (when it has any). */
 export async function publishWithout(db: Db, actor: Actor, trainee: string): Promise<void> {
   const published = await plansRepo.published(db);
@@ -114,7 +99,8 @@ export async function publishWithout(db: Db, actor: Actor, trainee: string): Pro
   await audit(db, actor, 'publish', 'plan', created.id, { id: published.id }, { id: created.id, removedTrainee: trainee });
 }
 
-function bare(p: PlanPlacement & { locked?: boolean }): PlanPlacement {
+/** A stored placement without its `locked` flag: the placement as the plan format knows it. */
+export function bare(p: PlanPlacement & { locked?: boolean }): PlanPlacement {
   const { locked: _locked, ...rest } = p;
   return rest;
 }

@@ -12,11 +12,14 @@ import { leastCapacity } from '../../solver/domain/capacity.ts';
 import { validate } from '../../solver/validate.ts';
 import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import type { Impact } from '../schemas/proposals.ts';
+import type { Acknowledgement } from '../schemas/versions.ts';
 import { canEditProposalOf, canReadTrainee, readableIds, type Actor } from './access.ts';
 import { audit } from './audit.ts';
 import { regionWrite } from './region-write.ts';
 import { plainPlan, readPostedPlan, reportFor } from './plans.ts';
+import { assertAcknowledged } from './publish-check.ts';
 import { loadScenario } from './scenario.ts';
+import { placementKey } from '../../solver/domain/identity.ts';
 import { withPlanLocks } from './solve-runner.ts';
 
 async function readable(db: Db, actor: Actor, p: ProposalRecord): Promise<void> {
@@ -91,8 +94,8 @@ export async function transition(
   actor: Actor,
   id: number,
   action: Transition,
-  opts: { version?: number; comment?: string },
-): Promise<ProposalRecord> {
+  opts: { version?: number; comment?: string; acknowledge?: Acknowledgement },
+): Promise<ProposalRecord & { replaced?: { id: number; status: string; updatedAt: string }[] }> {
   return regionWrite(db, async (trx) => {
     const p = await getProposal(trx, actor, id);
     if (action === 'submit') assertEditable(actor, p);
@@ -100,28 +103,50 @@ export async function transition(
     if (opts.version !== undefined && opts.version !== p.version) throw conflict(p);
     if (!FROM[action].includes(p.status))
       throw conflict(p, `Förslaget är ${p.status}; det går inte att ${action} / The proposal is ${p.status}; cannot ${action}`);
+    const approved = action === 'approve' ? await approvedPlan(trx, actor, p, opts.acknowledge) : null;
     const r = await proposalsRepo.update(trx, id, p.version, { status: TO[action], ...(action === 'return' ? { comment: opts.comment ?? '' } : {}) });
     if (!r.ok) throw conflict(r.current);
-    if (action === 'approve') {
-      const scenario = await loadScenario(trx);
-      const published = await plansRepo.published(trx);
-      const placements = mergedPlan(published?.plan.placements ?? [], p.trainee, p.placements.map((x) => ({ ...x, locked: true }) as Placement));
-      const plan: Plan = { format: PLAN_FORMAT, scenario: scenario.name, placements };
-      // The proposal was checked when it was written; a clinic may have gone since.
-      checkPlacements(scenario, p.trainee, p.placements);
-      const report = validate(scenario, plainPlan(plan));
-      const created = await plansRepo.create(trx, {
-        status: 'published',
-        note: `Förslag ${id} godkänt för ${p.trainee} / Proposal ${id} approved`,
-        plan,
-        report,
-        createdBy: actor.email,
-      });
-      await audit(trx, actor, 'publish', 'plan', created.id, published ? { id: published.id } : null, { id: created.id, proposal: id });
+    if (approved) {
+      const created = await plansRepo.create(trx, approved.plan);
+      await audit(trx, actor, 'publish', 'plan', created.id, approved.replaces, { id: created.id, number: created.number, proposal: id });
     }
-    await audit(trx, actor, action, 'proposal', id, p, r.row);
-    return r.row;
+    // One open proposal per trainee: a submission replaces the earlier ones, an approval closes them.
+    const replaced = action === 'return' ? [] : await proposalsRepo.supersedeOthers(trx, p.trainee, id);
+    for (const old of replaced) await audit(trx, actor, 'supersede', 'proposal', old.id, { status: old.status }, { status: 'superseded', by: id });
+    await audit(trx, actor, action, 'proposal', id, p, { ...r.row, ...(approved?.acknowledged ? { acknowledged: approved.acknowledged } : {}) });
+    return replaced.length > 0 ? { ...r.row, replaced: replaced.map((x) => ({ id: x.id, status: x.status, updatedAt: x.updatedAt })) } : r.row;
   });
+}
+
+/**
+ * The published plan with the proposal's placements in, locked. Over a hard violation of the trainee,
+ * or a lock of theirs the proposal moves, only with an acknowledgement (409 otherwise; the audit log keeps it).
+ */
+async function approvedPlan(db: Db, actor: Actor, p: ProposalRecord, ack: Acknowledgement | undefined) {
+  const scenario = await loadScenario(db);
+  const published = await plansRepo.published(db);
+  const placements = mergedPlan(published?.plan.placements ?? [], p.trainee, p.placements.map((x) => ({ ...x, locked: true }) as Placement));
+  const plan: Plan = { format: PLAN_FORMAT, scenario: scenario.name, placements };
+  // The proposal was checked when it was written; a clinic may have gone since.
+  checkPlacements(scenario, p.trainee, p.placements);
+  const report = validate(scenario, plainPlan(plan));
+  const hard = report.violations.filter((v) => v.severity === 'hard' && v.trainees.includes(p.trainee));
+  const proposed = new Set(p.placements.map((x) => placementKey({ ...x, trainee: p.trainee })));
+  const movedLocks = (published?.plan.placements ?? [])
+    .filter((x) => x.trainee === p.trainee && x.locked)
+    .map(({ locked: _l, ...x }) => x)
+    .filter((x) => !proposed.has(placementKey(x)))
+    .map((before) => ({ trainee: p.trainee, before, after: null }));
+  const check = { hard, movedLocks, needsAcknowledgement: hard.length > 0 || movedLocks.length > 0 };
+  assertAcknowledged(check, ack);
+  const name = scenario.trainees.find((t) => t.id === p.trainee)?.name ?? p.trainee;
+  return {
+    plan: { status: 'published' as const, note: `Förslag ${p.id} godkänt för ${name} / Proposal ${p.id} approved for ${name}`, plan, report, createdBy: actor.email, reason: ack?.reason.trim() ?? null },
+    replaces: published ? { id: published.id, number: published.number } : null,
+    acknowledged: check.needsAcknowledgement && ack
+      ? { reason: ack.reason, hard: hard.map((v) => ({ rule: v.rule, message: v.message.sv })), movedLocks: movedLocks.map((m) => m.before) }
+      : null,
+  };
 }
 
 async function proposalContext(db: Db, actor: Actor, id: number) {

@@ -21,6 +21,11 @@ export interface PlanSummary {
   createdBy: string | null;
   publishedAt: string | null;
   note: string;
+  /** The version number among published plans (1, 2, 3 …); null for a draft. */
+  number: number | null;
+  publishedBy: string | null;
+  /** Why it was published, in the publisher's words (empty when none was asked). */
+  reason: string | null;
 }
 
 export interface PlanRecord extends PlanSummary {
@@ -28,7 +33,7 @@ export interface PlanRecord extends PlanSummary {
   report: Report | null;
 }
 
-const SUMMARY = ['id', 'version', 'status', 'created_at', 'created_by', 'published_at', 'note', 'scenario_name'] as const;
+const SUMMARY = ['id', 'version', 'status', 'created_at', 'created_by', 'published_at', 'note', 'scenario_name', 'number', 'published_by', 'reason'] as const;
 
 type SummaryRow = {
   id: number;
@@ -39,6 +44,9 @@ type SummaryRow = {
   published_at: Date | string | null;
   note: string;
   scenario_name: string | null;
+  number: number | null;
+  published_by: string | null;
+  reason: string | null;
 };
 
 function toSummary(r: SummaryRow): PlanSummary {
@@ -50,6 +58,9 @@ function toSummary(r: SummaryRow): PlanSummary {
     createdBy: r.created_by,
     publishedAt: iso(r.published_at),
     note: r.note,
+    number: r.number,
+    publishedBy: r.published_by,
+    reason: r.reason,
   };
 }
 
@@ -80,6 +91,14 @@ export interface NewPlan {
   plan: StoredPlan;
   report: Report | null;
   createdBy: string | null;
+  /** For a published plan: why, in the publisher's words. */
+  reason?: string | null;
+}
+
+/** The number the next published version gets. Inside the publishing transaction; the unique index catches a race. */
+async function nextNumber(db: Db): Promise<number> {
+  const row = await db.selectFrom('plans').select((eb) => eb.fn.max('number').as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0) + 1;
 }
 
 export const plansRepo = {
@@ -98,8 +117,7 @@ export const plansRepo = {
       .selectFrom('plans')
       .select([...SUMMARY, 'report'])
       .where('status', '=', 'published')
-      .orderBy('published_at', 'desc')
-      .orderBy('id', 'desc')
+      .orderBy('number', 'desc')
       .limit(1)
       .executeTakeFirst();
     return row ? load(db, row) : null;
@@ -110,8 +128,7 @@ export const plansRepo = {
       .selectFrom('plans')
       .select('id')
       .where('status', '=', 'published')
-      .orderBy('published_at', 'desc')
-      .orderBy('id', 'desc')
+      .orderBy('number', 'desc')
       .limit(1)
       .executeTakeFirst();
     return row?.id ?? null;
@@ -119,6 +136,8 @@ export const plansRepo = {
 
   async create(db: Db, p: NewPlan): Promise<PlanRecord> {
     const now = new Date();
+    const published = p.status === 'published';
+    const number = published ? await nextNumber(db) : null;
     const row = await db
       .insertInto('plans')
       .values({
@@ -128,7 +147,10 @@ export const plansRepo = {
         report: jsonOrNull(p.report),
         created_by: p.createdBy,
         created_at: now,
-        published_at: p.status === 'published' ? now : null,
+        published_at: published ? now : null,
+        number,
+        published_by: published ? p.createdBy : null,
+        reason: published ? (p.reason ?? null) : null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -157,11 +179,14 @@ export const plansRepo = {
     return (await plansRepo.get(db, row.id))!;
   },
 
-  async publish(db: Db, id: number): Promise<PlanRecord | null> {
+  /** Publishes a draft as the next version; null when there is no such draft. */
+  async publish(db: Db, id: number, by: string | null, reason: string | null): Promise<PlanRecord | null> {
+    const number = await nextNumber(db);
     const row = await db
       .updateTable('plans')
-      .set((eb) => ({ status: 'published', published_at: new Date(), version: eb('version', '+', 1) }))
+      .set((eb) => ({ status: 'published', published_at: new Date(), number, published_by: by, reason, version: eb('version', '+', 1) }))
       .where('id', '=', id)
+      .where('status', '=', 'draft')
       .returning('id')
       .executeTakeFirst();
     return row ? plansRepo.get(db, id) : null;

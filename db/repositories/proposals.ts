@@ -2,7 +2,7 @@
 import type { Placement } from '../../solver/domain/schemas.ts';
 import { iso, json, parsed, type Db, type WriteResult } from './common.ts';
 
-export type ProposalStatus = 'draft' | 'submitted' | 'approved' | 'returned';
+export type ProposalStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'superseded';
 
 export interface ProposalRecord {
   id: number;
@@ -12,10 +12,11 @@ export interface ProposalRecord {
   comment: string | null;
   createdBy: string | null;
   version: number;
+  createdAt: string;
   updatedAt: string;
 }
 
-const COLUMNS = ['id', 'trainee_id', 'status', 'placements', 'comment', 'created_by', 'version', 'updated_at'] as const;
+const COLUMNS = ['id', 'trainee_id', 'status', 'placements', 'comment', 'created_by', 'version', 'created_at', 'updated_at'] as const;
 
 type Row = {
   id: number;
@@ -25,6 +26,7 @@ type Row = {
   comment: string | null;
   created_by: string | null;
   version: number;
+  created_at: Date | string;
   updated_at: Date | string;
 };
 
@@ -37,6 +39,7 @@ function toRecord(r: Row): ProposalRecord {
     comment: r.comment,
     createdBy: r.created_by,
     version: r.version,
+    createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at)!,
   };
 }
@@ -88,6 +91,25 @@ export const proposalsRepo = {
       .executeTakeFirst();
     if (row) return { ok: true, row: toRecord(row) };
     return { ok: false, current: await proposalsRepo.get(db, id) };
+  },
+
+  /** Closes the trainee's other open proposals (draft, submitted, returned); returns them as they were before. */
+  async supersedeOthers(db: Db, trainee: string, keep: number): Promise<ProposalRecord[]> {
+    const open = await db
+      .selectFrom('proposals')
+      .select(COLUMNS)
+      .where('trainee_id', '=', trainee)
+      .where('id', '<>', keep)
+      .where('status', 'in', ['draft', 'submitted', 'returned'])
+      .orderBy('id')
+      .execute();
+    if (open.length === 0) return [];
+    await db
+      .updateTable('proposals')
+      .set((eb) => ({ status: 'superseded', version: eb('version', '+', 1), updated_at: new Date() }))
+      .where('id', 'in', open.map((r) => r.id))
+      .execute();
+    return open.map(toRecord);
   },
 
   async removeAll(db: Db): Promise<void> {

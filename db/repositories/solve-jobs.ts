@@ -2,8 +2,8 @@
  * Solve jobs: a queue in the database. A runner claims the oldest queued job with
  * `FOR UPDATE SKIP LOCKED`, so several API instances over one PostgreSQL never take the same job.
  */
-import type { Report } from '../../solver/domain/schemas.ts';
 import { sql } from 'kysely';
+import type { Report } from '../../solver/domain/schemas.ts';
 import { iso, jsonOrNull, parsed, type Db } from './common.ts';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -86,7 +86,60 @@ function toRecord(r: Row): JobRecord {
   };
 }
 
+/** A run as the list of runs shows it: no report, only its figures (counted in SQL, reports can be large). */
+export interface RunSummary {
+  id: number;
+  status: JobStatus;
+  createdBy: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  timeLimitSeconds: number | null;
+  planId: number | null;
+  /** The published version number of the run's plan, once it was published. */
+  publishedAs: number | null;
+  solve: NonNullable<Report['solve']> | null;
+  hard: number | null;
+  moved: number | null;
+}
+
 export const solveJobsRepo = {
+  /** The latest runs, newest first. */
+  async recent(db: Db, limit: number): Promise<RunSummary[]> {
+    const rows = await db
+      .selectFrom('solve_jobs as j')
+      .leftJoin('plans as p', 'p.id', 'j.result_plan_id')
+      .select([
+        'j.id',
+        'j.status',
+        'j.created_by',
+        'j.created_at',
+        'j.finished_at',
+        'j.time_limit_seconds',
+        'j.result_plan_id',
+        'p.number',
+        sql<unknown>`j.report -> 'solve'`.as('solve'),
+        sql<number | null>`(select count(*)::int from jsonb_array_elements(j.report -> 'violations') v where v ->> 'severity' = 'hard')`.as('hard'),
+        sql<number | null>`jsonb_array_length(j.moved)`.as('moved_count'),
+      ])
+      .orderBy('j.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      status: r.status as JobStatus,
+      createdBy: r.created_by,
+      createdAt: iso(r.created_at)!,
+      finishedAt: iso(r.finished_at),
+      timeLimitSeconds: r.time_limit_seconds,
+      planId: r.result_plan_id,
+      publishedAs: r.number,
+      solve: r.solve === null || r.solve === undefined ? null : parsed(r.solve),
+      hard: r.status === 'done' ? r.hard : null,
+      moved: r.moved_count,
+    }));
+  },
+
+
   async create(db: Db, job: { timeLimitSeconds: number | null; createdBy: string | null }): Promise<JobRecord> {
     const row = await db
       .insertInto('solve_jobs')

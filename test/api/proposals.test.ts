@@ -65,7 +65,11 @@ describe.each(DIALECTS)('proposal workflow on $name', (dialect) => {
     expect(impact2.clinicLoad.length + impact2.unitAway.length).toBeGreaterThan(0);
     expect((await t.call(st, { method: 'POST', url: `/api/proposals/${p.id}/submit` })).json().status).toBe('submitted');
 
-    const approved = await t.call(sr, { method: 'POST', url: `/api/proposals/${p.id}/approve` });
+    // Over a hard rule of the trainee's, approval needs an acknowledgement naming what it breaks (issue 14).
+    const checked = (await t.call(sr, { method: 'POST', url: `/api/proposals/${p.id}/validate` })).json();
+    const hard = checked.violations.filter((v: { severity: string; trainees: string[] }) => v.severity === 'hard' && v.trainees.includes(trainee)).length;
+    const payload = hard > 0 ? { acknowledge: { hard, movedLocks: 0, reason: 'Överenskommet' } } : {};
+    const approved = await t.call(sr, { method: 'POST', url: `/api/proposals/${p.id}/approve`, payload });
     expect(approved.json()).toMatchObject({ status: 'approved' });
     const now = (await t.call(sr, { method: 'GET', url: '/api/plans/published' })).json();
     expect(now.id).not.toBe(published.id);

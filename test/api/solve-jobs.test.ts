@@ -38,8 +38,10 @@ describe.each(DIALECTS)('solve jobs on $name', (dialect) => {
     const plan = (await t.call(sr, { method: 'GET', url: `/api/plans/${done.result.planId}` })).json();
     expect(plan.status).toBe('draft');
     expect(plan.plan.placements.length).toBeGreaterThan(0);
-    // Publishing the draft makes it the current plan.
-    const pub = await t.call(sr, { method: 'POST', url: `/api/plans/${plan.id}/publish` });
+    // Publishing the draft makes it the current plan (acknowledged, should it break a rule or move a lock).
+    const check = (await t.call(sr, { method: 'GET', url: `/api/plans/${plan.id}/check` })).json();
+    const acknowledge = { hard: check.hard.length, movedLocks: check.movedLocks.length, reason: 'Test' };
+    const pub = await t.call(sr, { method: 'POST', url: `/api/plans/${plan.id}/publish`, payload: check.needsAcknowledgement ? { acknowledge } : {} });
     expect(pub.json().status).toBe('published');
     expect((await t.call(sr, { method: 'GET', url: '/api/plans/published' })).json().id).toBe(plan.id);
   });

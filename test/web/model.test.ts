@@ -163,8 +163,13 @@ describe('placements', () => {
     const after = [before[0]!, { ...before[1]!, from: '2029-03-01', to: '2029-04-30' }];
     const d = diffPlacements(before, after);
     expect(d.unchanged).toHaveLength(1);
-    expect(d.added.map((x) => x.from)).toEqual(['2029-03-01']);
-    expect(d.removed.map((x) => x.from)).toEqual(['2029-01-01']);
+    // The gynaecology rotation two months later is moved, not one removed and one added.
+    expect(d.moved.map((m) => [m.before.from, m.after.from])).toEqual([['2029-01-01', '2029-03-01']]);
+    expect(d).toMatchObject({ added: [], removed: [] });
+    const other = diffPlacements(before, [before[0]!, { ...before[1]!, specialty: 'onh', clinic: 'onh' }]);
+    expect(other).toMatchObject({ moved: [] });
+    expect(other.added).toHaveLength(1);
+    expect(other.removed).toHaveLength(1);
   });
 });
 

@@ -10,7 +10,7 @@ import { preview, type PreviewServer } from 'vite';
 import { generateDemo } from '../../solver/demo/generate.ts';
 import { createValidator } from '../../solver/validate.ts';
 import type { Placement, Plan } from '../../solver/domain/schemas.ts';
-import type { ErrorBody, JobCreated, Ok, PlanDetail, PlanDiff, Proposal, SolveJob, User } from '../../api/schemas/index.ts';
+import type { ErrorBody, JobCreated, Ok, PlanDetail, PlanDiff, Proposal, PublishCheck, SolveJob, User } from '../../api/schemas/index.ts';
 import { addMonths, formatDay, parseDay } from '../../solver/time/dates.ts';
 import { buildWebIfStale, freePort, launch, openPage, ROOT, SCREENSHOTS } from './browser.ts';
 
@@ -26,6 +26,9 @@ const own = (id: string): Placement[] => plan.placements.filter((p) => p.trainee
 const firstRotation = own(other.id).findIndex((p) => p.kind === 'rotation');
 const shift = (iso: string) => formatDay(addMonths(parseDay(iso), 1));
 const moved: Placement[] = own(other.id).map((p, i) => (i === firstRotation ? { ...p, from: shift(p.from), to: shift(p.to) } : p));
+const withMoved = { ...plan, placements: [...plan.placements.filter((p) => p.trainee !== other.id), ...moved.map((p) => ({ trainee: other.id, ...p }))] };
+// Whether approving that proposal must ask first (it breaks a hard rule of the trainee's).
+const proposalBreaks = validator.validate(withMoved).violations.some((v) => v.severity === 'hard' && v.trainees.includes(other.id));
 
 const users = {
   studierektor: { id: 1, email: 'studierektor@demo', name: 'Sara Studierektor', role: 'studierektor', units: [], trainees: [] },
@@ -38,7 +41,7 @@ const users = {
 function apiDouble(user: (typeof users)[keyof typeof users]) {
   let jobPolls = 0;
   let cancelled = false;
-  const proposal: Proposal = { id: 7, trainee: other.id, status: 'submitted', placements: moved, comment: null, version: 2, updatedAt: '2027-01-10T10:00:00Z' };
+  const proposal: Proposal = { id: 7, trainee: other.id, status: 'submitted', placements: moved, comment: null, version: 2, createdAt: '2027-01-09T08:30:00Z', updatedAt: '2027-01-10T10:00:00Z' };
   const published: PlanDetail = {
     id: 1,
     version: 1,
@@ -47,6 +50,9 @@ function apiDouble(user: (typeof users)[keyof typeof users]) {
     createdBy: 'studierektor@demo',
     publishedAt: '2027-01-01T10:00:00Z',
     note: '',
+    number: 1,
+    publishedBy: 'studierektor@demo',
+    reason: null,
     plan,
     report,
   };
@@ -77,10 +83,10 @@ function apiDouble(user: (typeof users)[keyof typeof users]) {
     if (path === '/api/proposals' && method === 'GET') return json(user.role === 'studierektor' ? [proposal] : []);
     if (path === '/api/proposals' && method === 'POST') {
       const body = route.request().postDataJSON() as { trainee: string; placements: Placement[] };
-      return json({ id: 9, status: 'draft', comment: null, version: 1, updatedAt: '2027-01-15T10:00:00Z', ...body } satisfies Proposal);
+      return json({ id: 9, status: 'draft', comment: null, version: 1, createdAt: '2027-01-15T10:00:00Z', updatedAt: '2027-01-15T10:00:00Z', ...body } satisfies Proposal);
     }
     if (/^\/api\/proposals\/\d+\/validate$/.test(path)) return json(validator.validate(withProposal()));
-    if (/^\/api\/proposals\/\d+\/submit$/.test(path)) return json({ id: 9, trainee: st.id, status: 'submitted', placements: own(st.id), comment: null, version: 2, updatedAt: '' } satisfies Proposal);
+    if (/^\/api\/proposals\/\d+\/submit$/.test(path)) return json({ id: 9, trainee: st.id, status: 'submitted', placements: own(st.id), comment: null, version: 2, createdAt: '', updatedAt: '' } satisfies Proposal);
     if (/^\/api\/proposals\/\d+\/approve$/.test(path)) return json({ ...proposal, status: 'approved', version: 3 } satisfies Proposal);
     if (/^\/api\/proposals\/\d+\/return$/.test(path)) {
       const body = route.request().postDataJSON() as { comment?: string };
@@ -96,6 +102,7 @@ function apiDouble(user: (typeof users)[keyof typeof users]) {
     if (path === '/api/trainees') return json(scenario.trainees.map((t) => ({ ...t, version: 1 })));
     if (path === '/api/import/trainees') return json({ error: 'validation', message: 'Importen innehåller fel', details: ['rad 2, start: inte ett datum'] } satisfies ErrorBody, 400);
     if (path === '/api/solve-jobs' && method === 'POST') return json({ id: 5 } satisfies JobCreated, 202);
+    if (path === '/api/solve-jobs' && method === 'GET') return json([]);
     if (path === '/api/solve-jobs/5') {
       jobPolls++;
       const done = jobPolls > 2;
@@ -114,7 +121,32 @@ function apiDouble(user: (typeof users)[keyof typeof users]) {
       const before = plan.placements.find((p) => p.trainee === other.id && p.kind === 'rotation')!;
       return json({ moved: [{ trainee: other.id, before, after: { trainee: other.id, ...moved[firstRotation]! } }], added: [], removed: [] } satisfies PlanDiff);
     }
-    if (/^\/api\/plans\/\d+\/publish$/.test(path)) return json({ ...published, id: 2, version: 2 } satisfies PlanDetail);
+    // The solve's draft (plan 2) wipes the other trainee, as issue 14's first trap; restoring plan 1 breaks nothing.
+    const lost = own(other.id);
+    const check = (candidate: number): PublishCheck =>
+      candidate === 2
+        ? {
+            candidate,
+            current: 1,
+            currentNumber: 1,
+            hard: [{ rule: 'required-rotations', severity: 'hard', trainees: [other.id], clinic: null, unit: null, from: null, to: null, amount: 1, message: { sv: `${other.name} saknar psykiatri.`, en: `${other.name} lacks psychiatry.` } }],
+            movedLocks: [{ trainee: other.id, before: { trainee: other.id, ...lost[firstRotation]! }, after: null }],
+            moved: 0,
+            added: 0,
+            removed: lost.length,
+            trainees: [{ trainee: other.id, hardBefore: 0, hardAfter: 1, moved: 0, added: 0, removed: lost.length, lockedMoved: 1, placementsBefore: lost.length, placementsAfter: 0 }],
+            needsAcknowledgement: true,
+          }
+        : { candidate, current: 2, currentNumber: 2, hard: [], movedLocks: [], moved: 0, added: lost.length, removed: 0, trainees: [], needsAcknowledgement: false };
+    const checkPath = /^\/api\/plans\/(\d+)\/check$/.exec(path);
+    if (checkPath) return json(check(Number(checkPath[1])));
+    if (path === '/api/plans/2/publish') {
+      const body = route.request().postDataJSON() as { acknowledge?: { hard: number; movedLocks: number; reason: string } };
+      if (body.acknowledge?.hard !== 1 || body.acknowledge.movedLocks !== 1 || !body.acknowledge.reason)
+        return json({ error: 'acknowledgement-required', message: 'bekräfta', current: check(2) } satisfies ErrorBody, 409);
+      return json({ ...published, id: 2, number: 2, reason: body.acknowledge.reason } satisfies PlanDetail);
+    }
+    if (path === '/api/plans/1/rollback') return json({ ...published, id: 3, number: 3 } satisfies PlanDetail);
     return json({ error: 'not-found', message: `double has no ${method} ${path}` } satisfies ErrorBody, 404);
   };
 }
@@ -211,6 +243,8 @@ describe('every view renders over demo data (API double in the page)', { timeout
     await page.getByRole('button', { name: /Ångra/ }).click();
     await expect.poll(count).toBe(before);
     await page.getByRole('button', { name: 'Skicka för godkännande' }).click();
+    // A plan that breaks a hard rule is submitted only after a question.
+    if (before > 0) await page.getByRole('dialog', { name: 'Skicka trots regelbrott?' }).getByRole('button', { name: 'Skicka ändå' }).click();
     await page.getByTestId('proposal-status').filter({ hasText: 'Inskickad' }).waitFor();
     await shot(page, 'double-my-plan');
     expect(errors).toEqual([]);
@@ -222,9 +256,19 @@ describe('every view renders over demo data (API double in the page)', { timeout
     await page.getByRole('button', { name: other.name }).click();
     await page.getByRole('heading', { name: 'Jämfört med publicerad plan' }).waitFor();
     await expect.poll(() => page.locator('.diff-add').count()).toBeGreaterThan(0);
+    // Submitted 10:00 UTC on 10 January: 11:00 in Sweden.
+    expect(await page.getByTestId('proposal-time').innerText()).toBe('Inskickad 2027-01-10 11:00');
     await shot(page, 'double-review');
     await page.getByRole('button', { name: 'Godkänn' }).click();
-    await page.getByText('Godkänt och publicerat.').waitFor();
+    const dialog = page.getByRole('dialog', { name: 'Godkänn trots regelbrott?' });
+    const done = page.getByText('Godkänt och publicerat. Version 1.');
+    await dialog.or(done).waitFor();
+    expect(await dialog.isVisible()).toBe(proposalBreaks);
+    if (proposalBreaks) {
+      await dialog.getByLabel('Motivering').fill('Överenskommet');
+      await dialog.getByRole('button', { name: 'Godkänn ändå' }).click();
+    }
+    await done.waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -250,13 +294,30 @@ describe('every view renders over demo data (API double in the page)', { timeout
     await page.close();
   });
 
-  it('solve: progress, the result as a diff, publish', async () => {
+  it('solve: progress, the result as a diff; publishing a result that wipes a trainee shows it and asks; undo', async () => {
     const { page, errors } = await open('studierektor', '#/solve');
     await page.getByRole('button', { name: 'Starta optimering' }).click();
     await page.getByTestId('job-status').filter({ hasText: 'Klar' }).waitFor();
-    await expect.poll(() => page.locator('table.data tbody tr').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('moves').locator('tbody tr').count()).toBe(1);
     await page.getByRole('button', { name: 'Publicera' }).click();
-    await page.getByText('Publicerad.', { exact: true }).waitFor();
+    const dialog = page.getByRole('dialog', { name: 'Publicera planen?' });
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('ack-hard').innerText()).toBe('Planen bryter regler: 1 regelbrott');
+    expect(await dialog.getByTestId('ack-locks').innerText()).toMatch(/^Låsta placeringar flyttas eller tas bort: 1 placering\n/);
+    const lost = own(other.id).length;
+    expect(await dialog.locator('tbody tr').first().innerText()).toMatch(new RegExp(`^${other.name}\\s+0 → 1\\s+${lost} → 0\\s+0$`));
+    await shot(page, 'double-solve-publish-dialog');
+    const anyway = dialog.getByRole('button', { name: 'Publicera ändå' });
+    expect(await anyway.isDisabled()).toBe(true);
+    await dialog.getByLabel('Motivering').fill('Hon slutar i regionen');
+    await anyway.click();
+    await page.getByText('Publicerad som version 2.').waitFor();
+    // Undo restores the version the publish replaced, after a confirmation.
+    await page.getByRole('button', { name: /Ångra/ }).click();
+    const restore = page.getByRole('dialog', { name: 'Återställ version' });
+    await restore.getByText('Planen bryter inga regler och flyttar inga låsta placeringar.').waitFor();
+    await restore.getByRole('button', { name: 'Återställ' }).click();
+    await page.getByText('Återställd. Den nya gällande versionen är 3.').waitFor();
     await shot(page, 'double-solve');
     expect(errors).toEqual([]);
     await page.close();

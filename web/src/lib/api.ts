@@ -4,12 +4,15 @@
  * type-only imports, so no TypeBox code enters the bundle. Nothing here redeclares a shape by hand.
  */
 import type {
+  Acknowledgement,
   ClinicRow,
   Completed,
   ErrorBody,
   Impact,
   ImportCounts,
   JobCreated,
+  LocksReleased,
+  Occupancy,
   Ok,
   Placement,
   Plan,
@@ -17,8 +20,11 @@ import type {
   PlanDiff,
   PlanSummary,
   Proposal,
+  PublishBody,
+  PublishCheck,
   Report,
   SolveJob,
+  SolveRun,
   TraineeRow,
   UnitRow,
   UserResponse,
@@ -26,6 +32,7 @@ import type {
 import type { Scenario } from '../../../solver/domain/schemas.ts';
 
 export type {
+  Acknowledgement,
   ClinicRow,
   ErrorBody,
   Impact,
@@ -34,10 +41,13 @@ export type {
   PlanDiff,
   PlanSummary,
   Proposal,
+  Occupancy,
   ProposalStatus,
+  PublishCheck,
   RoleId,
   SolveJob,
   SolveProgress,
+  SolveRun,
   TraineeRow,
   UnitRow,
   User,
@@ -97,9 +107,14 @@ export const api = {
   published: () => request<PlanDetail>('GET', '/api/plans/published'),
   plans: () => request<PlanSummary[]>('GET', '/api/plans'),
   plan: (id: PlanId) => request<PlanDetail>('GET', `/api/plans/${seg(id)}`),
-  publish: (id: PlanId) => request<PlanDetail>('POST', `/api/plans/${seg(id)}/publish`, {}),
+  publishCheck: (id: PlanId) => request<PublishCheck>('GET', `/api/plans/${seg(id)}/check`),
+  publish: (id: PlanId, body: PublishBody = {}) => request<PlanDetail>('POST', `/api/plans/${seg(id)}/publish`, body),
+  rollback: (id: PlanId, body: PublishBody = {}) => request<PlanDetail>('POST', `/api/plans/${seg(id)}/rollback`, body),
+  releaseLocks: (trainee: string, reason: string, placement?: Placement) =>
+    request<LocksReleased>('POST', '/api/locks/release', { trainee, reason, ...(placement ? { placement } : {}) }),
   diff: (from: PlanId, to: PlanId) => request<PlanDiff>('GET', `/api/plans/diff?from=${seg(from)}&to=${seg(to)}`),
   validate: (plan: Plan) => request<Report>('POST', '/api/validate', { plan }),
+  occupancy: () => request<Occupancy>('GET', '/api/occupancy'),
 
   proposals: () => request<Proposal[]>('GET', '/api/proposals'),
   createProposal: (trainee: string, placements: Placement[]) =>
@@ -109,13 +124,15 @@ export const api = {
   validateProposal: (id: ProposalId) => request<Report>('POST', `/api/proposals/${seg(id)}/validate`, {}),
   completeProposal: (id: ProposalId) => request<Completed>('POST', `/api/proposals/${seg(id)}/complete`, {}),
   submitProposal: (id: ProposalId, version?: number) => request<Proposal>('POST', `/api/proposals/${seg(id)}/submit`, { version }),
-  approveProposal: (id: ProposalId, version?: number) => request<Proposal>('POST', `/api/proposals/${seg(id)}/approve`, { version }),
+  approveProposal: (id: ProposalId, version?: number, acknowledge?: Acknowledgement) =>
+    request<Proposal>('POST', `/api/proposals/${seg(id)}/approve`, { version, ...(acknowledge ? { acknowledge } : {}) }),
   returnProposal: (id: ProposalId, comment: string, version?: number) =>
     request<Proposal>('POST', `/api/proposals/${seg(id)}/return`, { comment, version }),
   impact: (id: ProposalId) => request<Impact>('GET', `/api/proposals/${seg(id)}/impact`),
 
   startSolve: (timeLimitSeconds: number) => request<JobCreated>('POST', '/api/solve-jobs', { timeLimitSeconds }),
   solveJob: (id: SolveJobId) => request<SolveJob>('GET', `/api/solve-jobs/${seg(id)}`),
+  solveRuns: () => request<SolveRun[]>('GET', '/api/solve-jobs'),
   cancelSolve: (id: SolveJobId) => request<SolveJob>('DELETE', `/api/solve-jobs/${seg(id)}`),
 
   clinics: () => request<ClinicRow[]>('GET', '/api/clinics'),

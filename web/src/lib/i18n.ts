@@ -208,6 +208,79 @@ const WORDS = {
   signature: { sv: 'Underskrift', en: 'Signature' },
   printedOn: { sv: 'Utskriven', en: 'Printed' },
   notAllowed: { sv: 'Din roll har inte tillgång till den här vyn.', en: 'Your role cannot open this view.' },
+  // Safe publishing, versions, locks and proposals (issue 14).
+  navVersions: { sv: 'Versioner', en: 'Versions' },
+  navLocks: { sv: 'Låsningar', en: 'Locks' },
+  status_superseded: { sv: 'Ersatt', en: 'Superseded' },
+  versionsTitle: { sv: 'Publicerade versioner', en: 'Published versions' },
+  versionsHelp: {
+    sv: 'Varje publicering, godkännande, återställning och upplåsning blir en ny version. Äldre versioner finns kvar och kan återställas.',
+    en: 'Every publish, approval, rollback and unlock makes a new version. Earlier versions stay and can be restored.',
+  },
+  versionNo: { sv: 'Version', en: 'Version' },
+  publishedAt: { sv: 'Publicerad', en: 'Published' },
+  publishedBy: { sv: 'Av', en: 'By' },
+  why: { sv: 'Varför', en: 'Why' },
+  current: { sv: 'Gällande', en: 'Current' },
+  compare: { sv: 'Jämför', en: 'Compare' },
+  compareFrom: { sv: 'Från version', en: 'From version' },
+  compareTo: { sv: 'Till version', en: 'To version' },
+  movedP: { sv: 'Flyttade', en: 'Moved' },
+  movedOne: { sv: 'Flyttad', en: 'Moved' },
+  noDifference: { sv: 'Versionerna är lika.', en: 'The versions are the same.' },
+  rollback: { sv: 'Återställ', en: 'Restore' },
+  rollbackTitle: { sv: 'Återställ version', en: 'Restore version' },
+  rolledBack: { sv: 'Återställd. Den nya gällande versionen är', en: 'Restored. The new current version is' },
+  publishTitle: { sv: 'Publicera planen?', en: 'Publish the plan?' },
+  publishAnyway: { sv: 'Publicera ändå', en: 'Publish anyway' },
+  publishedAsVersion: { sv: 'Publicerad som version', en: 'Published as version' },
+  breaksRules: { sv: 'Planen bryter regler', en: 'The plan breaks rules' },
+  movesLocks: { sv: 'Låsta placeringar flyttas eller tas bort', en: 'Locked placements are moved or removed' },
+  nothingBroken: { sv: 'Planen bryter inga regler och flyttar inga låsta placeringar.', en: 'The plan breaks no rule and moves no locked placement.' },
+  affectedTrainees: { sv: 'Berörda ST-läkare', en: 'Trainees affected' },
+  hardBeforeAfter: { sv: 'Regelbrott före → efter', en: 'Rules broken before → after' },
+  placementsBeforeAfter: { sv: 'Placeringar före → efter', en: 'Placements before → after' },
+  reason: { sv: 'Motivering', en: 'Reason' },
+  reasonHelp: { sv: 'Sparas i loggen tillsammans med vad du godkände.', en: 'Kept in the log together with what you accepted.' },
+  reasonOptional: { sv: 'Motivering (frivillig)', en: 'Reason (optional)' },
+  approveTitle: { sv: 'Godkänn trots regelbrott?', en: 'Approve despite broken rules?' },
+  approveAnyway: { sv: 'Godkänn ändå', en: 'Approve anyway' },
+  approveHelp: {
+    sv: 'Förslaget bryter regler. Godkänner du det blir placeringarna låsta i den publicerade planen; du kan låsa upp dem under Låsningar.',
+    en: 'The proposal breaks rules. Approved, its placements are locked in the published plan; you can unlock them under Locks.',
+  },
+  staleAck: { sv: 'Planen har ändrats sedan du granskade den. Här är läget nu.', en: 'The plan changed since you reviewed it. Here is where it stands now.' },
+  locksTitle: { sv: 'Låsta placeringar', en: 'Locked placements' },
+  locksHelp: {
+    sv: 'Låsta placeringar (överenskomna med kliniken eller redan gjorda) flyttas aldrig av optimeringen. Lås upp dem som ska kunna planeras om.',
+    en: 'Locked placements (agreed with the clinic, or done) are never moved by the solver. Unlock those that may be re-planned.',
+  },
+  unlock: { sv: 'Lås upp', en: 'Unlock' },
+  unlockAll: { sv: 'Lås upp alla', en: 'Unlock all' },
+  unlockTitle: { sv: 'Lås upp', en: 'Unlock' },
+  unlocked: { sv: 'Upplåst. Ny version', en: 'Unlocked. New version' },
+  noLocks: { sv: 'Inga låsta placeringar.', en: 'No locked placements.' },
+  noMatch: { sv: 'Ingen träff på sökningen.', en: 'Nothing matches the search.' },
+  submittedAt: { sv: 'Inskickad', en: 'Submitted' },
+  createdAtP: { sv: 'Skapad', en: 'Created' },
+  replacesEarlier: { sv: 'Ersätter ditt tidigare förslag från', en: 'Replaces your earlier proposal of' },
+  returnedNotice: { sv: 'Ditt förslag skickades tillbaka', en: 'Your proposal was returned' },
+  continueReturned: { sv: 'Fortsätt på det återskickade förslaget', en: 'Continue with the returned proposal' },
+  showingPublished: { sv: 'Här visas din publicerade plan.', en: 'This is your published plan.' },
+  confirm: { sv: 'Bekräfta', en: 'Confirm' },
+  submitTitle: { sv: 'Skicka trots regelbrott?', en: 'Submit despite broken rules?' },
+  submitHelp: {
+    sv: 'Planen bryter regler. Studierektorn ser samma avvikelser. Du kan också prova ”Fyll i / laga min plan” först.',
+    en: 'The plan breaks rules. The director of studies sees the same violations. You can also try “Complete / repair my plan” first.',
+  },
+  submitAnyway: { sv: 'Skicka ändå', en: 'Submit anyway' },
+  runsTitle: { sv: 'Körningar', en: 'Runs' },
+  run: { sv: 'Körning', en: 'Run' },
+  startedAt: { sv: 'Startad', en: 'Started' },
+  outcome: { sv: 'Utfall', en: 'Outcome' },
+  open: { sv: 'Öppna', en: 'Open' },
+  opened: { sv: 'Visas', en: 'Shown' },
+  noRuns: { sv: 'Inga körningar ännu.', en: 'No runs yet.' },
 } as const satisfies Record<string, { sv: string; en: string }>;
 
 export type WordKey = keyof typeof WORDS;
@@ -222,7 +295,32 @@ export function translateId(lang: Lang, prefix: string, id: string): string {
   return key in WORDS ? WORDS[key as WordKey][lang] : id;
 }
 
-/** Numbers the Swedish way (decimal comma) or the English way. */
-export function formatNumber(n: number, lang: Lang, digits = 1): string {
-  return n.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+/** Numbers the Swedish way (decimal comma, 18,0) or the English way; `minDigits` keeps trailing zeros. */
+export function formatNumber(n: number, lang: Lang, digits = 1, minDigits = 0): string {
+  return n.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: minDigits });
 }
+
+/** A moment (ISO timestamp) in Swedish time: `2026-12-01 09:14` (sv) or `1 Dec 2026, 09:14` (en). */
+export function formatDateTime(iso: string, lang: Lang): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '–';
+  return d.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', {
+    timeZone: 'Europe/Stockholm',
+    year: 'numeric',
+    month: lang === 'sv' ? '2-digit' : 'short',
+    day: lang === 'sv' ? '2-digit' : 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+/** "1 regelbrott" / "2 regelbrott", "1 placering" / "2 placeringar": a count with the word's right form. */
+type Forms = { sv: readonly [string, string]; en: readonly [string, string] };
+
+export function counted(n: number, lang: Lang, forms: Forms): string {
+  const [one, many] = forms[lang];
+  return `${formatNumber(n, lang, 0)} ${n === 1 ? one : many}`;
+}
+
+export const PLACEMENTS_WORD = { sv: ['placering', 'placeringar'], en: ['placement', 'placements'] } as const satisfies Forms;
+export const RULES_WORD = { sv: ['regelbrott', 'regelbrott'], en: ['rule broken', 'rules broken'] } as const satisfies Forms;

@@ -5,7 +5,7 @@
  */
 import type { Placement, Plan, PlanPlacement, Report, Scenario } from '../../../solver/domain/schemas.ts';
 import { PLAN_FORMAT } from '../../../solver/domain/schemas.ts';
-import { api, ApiError, type PlanDetail, type Proposal } from './api.ts';
+import { api, ApiError, type Occupancy, type PlanDetail, type Proposal } from './api.ts';
 import { History } from './history.ts';
 import { ownPlacements, plainPlacement } from './placements.ts';
 import { afterPaint, perfLog } from './perf.ts';
@@ -17,6 +17,10 @@ export class MyPlanState {
   /** The placements while a drag is under way; null when nothing is being dragged. */
   preview = $state.raw<Placement[] | null>(null);
   proposal = $state.raw<Proposal | null>(null);
+  /** The latest proposal when it was returned (and nothing newer is open): shown as a notice, not edited. */
+  returned = $state.raw<Proposal | null>(null);
+  /** The earlier proposals the last submission replaced. */
+  replaced = $state.raw<NonNullable<Proposal['replaced']>>([]);
   report = $state.raw<Report | null>(null);
   serverReport = $state.raw<Report | null>(null);
   validatedLocally = $state(false);
@@ -31,12 +35,16 @@ export class MyPlanState {
   lockedInPlan = $state.raw<Placement[]>([]);
 
   private others: PlanPlacement[] = [];
+  /** Everyone else's rotations, anonymous (GET /api/occupancy): checked live with the trainee's own. */
+  private cohort: PlanPlacement[] = [];
+  /** The made-up names of the others ("Annan ST-läkare 3"), for the violation lists. */
+  cohortNames = $state.raw(new Map<string, string>());
   private validator: LiveValidator | null = null;
   private readonly history = new History<Placement[]>();
   private scenarioName = '';
   private serverTimer: ReturnType<typeof setTimeout> | null = null;
 
-  async init(scenario: Scenario, published: PlanDetail | null, traineeId: string, proposals?: Proposal[]): Promise<void> {
+  async init(scenario: Scenario, published: PlanDetail | null, traineeId: string, proposals?: Proposal[], occupancy?: Occupancy | null): Promise<void> {
     this.traineeId = traineeId;
     this.scenarioName = scenario.name;
     const all = published?.plan.placements ?? [];
@@ -45,14 +53,22 @@ export class MyPlanState {
       all.filter((p) => (p as { locked?: boolean }).locked === true),
       traineeId,
     );
+    // The trainee's one open proposal (draft or submitted) is edited; otherwise the published plan is
+    // shown, and a returned proposal only as a notice with its comment (it can be taken up again).
     const mine = (proposals ?? (await api.proposals().catch(() => [] as Proposal[])))
-      .filter((p) => p.trainee === traineeId && p.status !== 'approved')
+      .filter((p) => p.trainee === traineeId)
       .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
-    this.proposal = mine[0] ?? null;
+    this.proposal = mine.find((p) => p.status === 'draft' || p.status === 'submitted') ?? null;
+    this.returned = !this.proposal && mine[0]?.status === 'returned' ? mine[0] : null;
     this.placements = this.proposal ? sortByDate(this.proposal.placements) : ownPlacements(all, traineeId);
     this.history.clear();
     this.syncHistory();
-    this.validator = await loadValidator(scenario).catch((e: unknown) => {
+    // Without data of its own (the bench passes it), the page asks who else is away, anonymously.
+    const occ = occupancy !== undefined ? occupancy : await api.occupancy().catch(() => null);
+    this.cohort = occ?.placements ?? [];
+    this.cohortNames = new Map((occ?.trainees ?? []).map((t) => [t.id, t.name]));
+    const withCohort = occ && occ.trainees.length > 0 ? { ...scenario, trainees: [...scenario.trainees, ...occ.trainees] } : scenario;
+    this.validator = await loadValidator(withCohort).catch((e: unknown) => {
       console.error('live validator unavailable', e);
       return null;
     });
@@ -70,7 +86,8 @@ export class MyPlanState {
 
   private revalidate(list: readonly Placement[]): void {
     if (this.validator) {
-      this.report = this.validator.validateTrainee(this.plan(list), this.traineeId);
+      const plan = this.plan(list);
+      this.report = this.validator.validateTrainee({ ...plan, placements: [...this.cohort, ...plan.placements] }, this.traineeId);
       return;
     }
     // Without the catalogue in the browser, ask the server once the edits settle.
@@ -127,6 +144,15 @@ export class MyPlanState {
   private syncHistory(): void {
     this.canUndo = this.history.canUndo;
     this.canRedo = this.history.canRedo;
+  }
+
+  /** Takes the returned proposal up again: its placements into the editor (undoable), saved into it. */
+  continueReturned(): void {
+    if (!this.returned) return;
+    const returned = this.returned;
+    this.edit(returned.placements);
+    this.proposal = returned;
+    this.returned = null;
   }
 
   /** A submitted proposal is frozen for review; editing again starts a new draft from it. */
@@ -194,6 +220,7 @@ export class MyPlanState {
     return this.run('submit', async () => {
       const p = this.dirty || !this.proposal ? await this.save() : this.proposal;
       this.proposal = await api.submitProposal(p.id, p.version);
+      this.replaced = this.proposal.replaced ?? [];
       this.message = { kind: 'ok', text: okText };
     });
   }

@@ -97,10 +97,19 @@ export function returnGaps(placements: readonly PlanPlacement[], maxGapDays = 62
 }
 
 export interface PlacementDiff {
+  /** The same rotation, course … (kind, specialty, clinic, course, milestone) at other dates. */
+  moved: { before: Placement; after: Placement }[];
   added: Placement[];
   removed: Placement[];
   unchanged: Placement[];
 }
+
+const sameWhat = (a: Placement, b: Placement) =>
+  a.kind === b.kind &&
+  (a.specialty ?? null) === (b.specialty ?? null) &&
+  (a.clinic ?? null) === (b.clinic ?? null) &&
+  (a.course ?? null) === (b.course ?? null) &&
+  (a.milestone ?? null) === (b.milestone ?? null);
 
 /** How a trainee's placements changed between two versions (a proposal against the published plan). */
 export function diffPlacements(before: readonly Placement[], after: readonly Placement[]): PlacementDiff {
@@ -115,7 +124,15 @@ export function diffPlacements(before: readonly Placement[], after: readonly Pla
     } else added.push(a);
   }
   const removed = before.filter((_, j) => !used.has(j));
-  return { added, removed, unchanged };
+  // A removed and an added placement of the same what, in date order, are one placement moved.
+  const moved: PlacementDiff['moved'] = [];
+  for (const b of [...removed]) {
+    const i = added.findIndex((a) => sameWhat(a, b));
+    if (i < 0) continue;
+    moved.push({ before: b, after: added.splice(i, 1)[0]! });
+    removed.splice(removed.indexOf(b), 1);
+  }
+  return { moved, added, removed, unchanged };
 }
 
 /** Strips the trainee field (and the stored `locked` flag) and orders by date: the shape a proposal stores. */
