@@ -52,7 +52,12 @@ describe.each(DIALECTS)('deleting what a plan uses on $name', (dialect) => {
     expect(del.json().details).toEqual([`id: hud-ny is used by proposal ${created.id}`]);
     expect((await t.call(sr, { method: 'GET', url: '/api/clinics' })).json().some((c: { id: string }) => c.id === 'hud-ny')).toBe(true);
 
-    const approved = await t.call(sr, { method: 'POST', url: `/api/proposals/${created.id}/approve` });
+    // The one-rotation proposal breaks the trainee's rules: approving it asks for an acknowledgement first.
+    const asked = await t.call(sr, { method: 'POST', url: `/api/proposals/${created.id}/approve` });
+    expect(asked.statusCode).toBe(409);
+    const count = (name: string) => Number((asked.json().details as string[]).find((d) => d.startsWith(`${name}: `))?.split(': ')[1] ?? 0);
+    const acknowledge = { hard: count('hard'), movedLocks: count('movedLocks'), reason: 'Test: kliniken ska användas' };
+    const approved = await t.call(sr, { method: 'POST', url: `/api/proposals/${created.id}/approve`, payload: { acknowledge } });
     expect(approved.statusCode).toBe(200);
     // Now the published plan uses it.
     const again = await t.call(sr, { method: 'DELETE', url: '/api/clinics/hud-ny', payload: { version: 1 } });
