@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
-import { BROWSER_TODAY, buildWebIfStale, freePort, launch, openPage, ROOT, SCREENSHOTS } from './browser.ts';
+import { BROWSER_TODAY, buildWebIfStale, freePort, launch, logIn, openPage, ROOT, SCREENSHOTS } from './browser.ts';
 import type {} from '../../web/src/lib/perf.ts'; // window.__randplanPerf
 
 const SERVER = join(ROOT, 'api/server.ts');
@@ -42,13 +42,7 @@ async function waitForHealth(url: string, ms: number): Promise<void> {
   throw new Error(`server did not become healthy (${last}); log:\n${serverLog.join('').slice(-3000)}`);
 }
 
-async function login(page: Page, email: string): Promise<void> {
-  await page.goto(`${base}/`);
-  await page.getByLabel('E-post').fill(email);
-  await page.getByLabel('Lösenord').fill('demo');
-  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-  await page.getByRole('button', { name: 'Logga ut' }).waitFor();
-}
+const login = (page: Page, email: string) => logIn(page, base, email);
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });

@@ -19,6 +19,15 @@ export async function openPage(browser: Browser, options: Parameters<Browser['ne
   return page;
 }
 
+/** Logs in on the app at `base` with the demo password and waits for the logged-in view. */
+export async function logIn(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.getByLabel('E-post').fill(email);
+  await page.getByLabel('Lösenord').fill('demo');
+  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+  await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+}
+
 export async function launch(): Promise<Browser> {
   const executablePath = ensureChromium();
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });

@@ -19,7 +19,7 @@ import { hashPassword } from '../../api/services/users.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { cleanPlacements, plan, scenario, trainee } from '../rules/fixtures.ts';
-import { buildWebIfStale, freePort, launch, ROOT, SCREENSHOTS } from './browser.ts';
+import { buildWebIfStale, freePort, launch, logIn, ROOT, SCREENSHOTS } from './browser.ts';
 
 const region = scenario([trainee('t01', { name: 'Jonas Lundgren' }), trainee('t02', { name: 'Sara Berg' })]);
 const clean = [...cleanPlacements('t01'), ...cleanPlacements('t02')];
@@ -32,13 +32,7 @@ let sr: string;
 let browser: Browser;
 let base = '';
 
-async function login(page: Page, email: string): Promise<void> {
-  await page.goto(`${base}/`);
-  await page.getByLabel('E-post').fill(email);
-  await page.getByLabel('Lösenord').fill('demo');
-  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-  await page.getByRole('button', { name: 'Logga ut' }).waitFor();
-}
+const login = (page: Page, email: string) => logIn(page, base, email);
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
