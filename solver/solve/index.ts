@@ -2,8 +2,13 @@
  * The cohort solver: every trainee's side rotations for a whole region, with every hard rule
  * kept, near-optimal with a proven gap.
  *
- * How: the greedy placement (greedy.ts) runs first; when valid it is the first plan (milliseconds) and
- * its schedules, scored with the solver's objective (score.ts), seed the column pool. The model
+ * A region under way: on the planning day, the current plan's history and agreed placements become
+ * locked (history.ts), so everything below plans the future only; required work that does not fit
+ * before the end of ST extends it (priced in pricing.ts's finishCost), and when anyone is extended the
+ * best extra places are measured by re-planning (advice.ts).
+ *
+ * How: the greedy placement (greedy.ts) and the current plan, when valid, are the first plans and
+ * their schedules, scored with the solver's objective (score.ts), seed the column pool. The model
  * (model.ts) lists each trainee's rotations and their valid placements on a weekly start grid; a
  * dynamic program (pricing.ts) finds a trainee's best schedule under prices; column generation
  * (cohort.ts) couples trainees only through clinic and unit DAY rows, added lazily where demand
