@@ -94,8 +94,8 @@ export interface SolveResult {
   /** Seconds to the first plan keeping every limit (null if none was found). */
   firstFeasibleSeconds?: number | null;
   /**
-   * True when the plan returned is the greedy placement's (valid by the rule catalogue, scored with the
-   * solver's objective): the model found no complete plan, or only a dearer one. Its gap is measured
+   * True when the plan returned is the seed — greedy's placement or the current plan (valid by the rule
+   * catalogue, scored with the solver's objective): the model found no complete plan, or only a dearer one. Its gap is measured
    * against the model's bound (weekly grid), which is then not a proof for that plan.
    */
   fallback?: boolean;
@@ -176,9 +176,9 @@ export async function solveWith(
   let plan: Plan = { format: PLAN_FORMAT, scenario: scenario.name, placements };
   let report = validate(scenario, plan);
   const complete0 = inc !== null && (inc.unplaced.length ?? 0) === 0 && out.alone.length === 0;
-  // The greedy plan competes as a whole plan too, scored with the same objective (score.ts): its
-  // schedules seed the search, but when the search ends without a complete plan, or on a dearer one,
-  // greedy's plan is returned.
+  // The seed (greedy's plan or the current one, whichever is cheaper) competes as a whole plan too,
+  // scored with the same objective (score.ts): its schedules seed the search, but when the search ends
+  // without a complete plan, or on a dearer one, the seed is returned.
   let fallback = false;
   let objectiveOverride: number | null = null;
   if (seed && (!complete0 || seed.cost < inc!.cost - 1e-9)) {
