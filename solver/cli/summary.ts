@@ -6,7 +6,7 @@
  */
 import type { Report, Scenario, Violation } from '../domain/schemas.ts';
 import { resolveParams } from '../domain/params.ts';
-import { RULE_BY_ID, statementOf } from '../rules/index.ts';
+import { RULE_BY_ID, ruleName, statementOf } from '../rules/index.ts';
 import type { Lang } from './io.ts';
 
 const T = {
@@ -46,7 +46,7 @@ function num(x: number, lang: Lang): string {
 }
 
 function bullet(v: Violation, lang: Lang): string {
-  return `    • [${v.rule}] ${v.message[lang]}`;
+  return `    • [${ruleName(v.rule, lang)}] ${v.message[lang]}`;
 }
 
 /** Hard first, then advice, each under its heading; nothing when the list is empty. */
@@ -92,7 +92,7 @@ export function formatReport(report: Report, scenario: Scenario, planLabel: stri
       const known = RULE_BY_ID.get(rule);
       const statement = known && statementOf(known, params)[lang];
       const kind = vs[0]!.severity === 'hard' ? t.hard : t.advice;
-      lines.push(`  ${rule} (${kind.toLowerCase()}, ${vs.length}): ${statement ?? ''}`.trimEnd());
+      lines.push(`  ${ruleName(rule, lang)} (${kind.toLowerCase()}, ${vs.length}): ${statement ?? ''}`.trimEnd());
       for (const v of vs) lines.push(bullet(v, lang));
     }
   }

@@ -16,6 +16,7 @@ const meta = { id: 'availability', severity: 'hard' } as const;
 export const availability = defineRule({
   ...meta,
   scope: 'trainee',
+  name: { sv: 'Ledighet och sysselsättning', en: 'Leave and employment' },
   statement: {
     sv: 'Inget placeras under ledighet (föräldraledighet, sjukskrivning, annan tjänstgöring).',
     en: 'Nothing is placed during leave (parental leave, sick leave, other employment).',

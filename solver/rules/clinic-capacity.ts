@@ -20,6 +20,7 @@ const HISTORY = { ...meta, severity: 'advice' } as const;
 export const clinicCapacity = defineRule({
   ...meta,
   scope: 'cohort',
+  name: { sv: 'Klinikens platser', en: 'Clinic capacity' },
   statement: {
     sv: 'En klinik har aldrig fler ST-läkare på plats än sin kapacitet, som kan variera över året.',
     en: 'A receiving clinic never has more trainees at once than its capacity, which may vary over the year.',

@@ -69,6 +69,7 @@ export function courseDays(window: CourseWindow, facts: TraineeFacts, dates: Win
 export const courseWindows = defineRule({
   ...meta,
   scope: 'trainee',
+  name: { sv: 'Kursernas tidpunkter', en: 'Course timing' },
   statement: (p) => {
     const timed = (Object.entries(p.windows) as [CourseId, CourseWindow][]).filter(([, w]) => w !== 'any');
     const listed = (lang: 'sv' | 'en') => timed.map(([c, w]) => `${course(c, lang)} ${WINDOW_NAMES[w][lang]}`).join('; ');

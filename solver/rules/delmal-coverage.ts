@@ -47,6 +47,7 @@ export function goalCoverage(tp: TraineePlan): Coverage {
 export const delmalCoverage = defineRule({
   ...meta,
   scope: 'trainee',
+  name: { sv: 'Delmål som täcks', en: 'Sub-goal coverage' },
   statement: {
     sv: 'Planens randningar, kurser och övriga moment täcker tillsammans alla delmål i målbeskrivningen.',
     en: 'The rotations, courses and other parts of the plan together cover every sub-goal (delmål) of the curriculum.',

@@ -40,6 +40,7 @@ export function extensionMonthsOf(tp: TraineePlan): number {
 export const extension = defineRule({
   ...meta,
   scope: 'trainee',
+  name: { sv: 'Förlängd ST', en: 'Extended training' },
   statement: {
     sv: 'Varje månad som randningar, egen BVC eller SÄBO ligger efter ST-slutet förlänger ST.',
     en: 'Every month that rotations, own BVC or SÄBO lie past the end of ST extends ST.',

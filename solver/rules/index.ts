@@ -52,6 +52,11 @@ export const RULES: readonly AnyRule[] = [
 
 export const RULE_BY_ID: ReadonlyMap<string, AnyRule> = new Map(RULES.map((r) => [r.id, r]));
 
+/** A rule's short name as people read it; a plain "Regel" / "Rule" for an unknown id (never the id itself). */
+export function ruleName(id: string, lang: 'sv' | 'en'): string {
+  return RULE_BY_ID.get(id)?.name[lang] ?? (lang === 'sv' ? 'Regel' : 'Rule');
+}
+
 /** The rule's parameters from the effective RuleParams (empty for the structural checks). */
 export function paramsFor<Id extends CatalogueRuleId>(params: RuleParams, id: Id): ParamsOf<Id> {
   return ((params as unknown as Record<string, unknown>)[id] ?? {}) as ParamsOf<Id>;

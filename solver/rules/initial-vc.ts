@@ -23,6 +23,7 @@ export function firstRotationDay(facts: TraineeFacts, req: Pick<Requirement, 'bt
 export const initialVc = defineRule({
   ...meta,
   scope: 'trainee',
+  name: { sv: 'Inledande tid på vårdcentralen', en: 'Initial time at the VC' },
   statement: (p) => ({
     sv: `ST börjar med en sammanhängande period på vårdcentralen utan randning: ${monthWord(p.months, 'sv')} på heltid.`,
     en: `ST starts with a continuous period at the home VC without side rotations: ${monthWord(p.months, 'en')} full-time.`,

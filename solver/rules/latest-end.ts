@@ -14,6 +14,7 @@ const meta = { id: 'latest-end', severity: 'hard' } as const;
 export const latestEnd = defineRule({
   ...meta,
   scope: 'trainee',
+  name: { sv: 'Senaste slutdatum', en: 'Latest end' },
   statement: {
     sv: 'Har ST-läkaren ett senaste slutdatum ligger hela planen före det.',
     en: 'When the trainee has a latest end date, all of the plan lies before it.',

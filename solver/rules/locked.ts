@@ -16,6 +16,7 @@ const meta = { id: 'locked', severity: 'hard' } as const;
 export const locked = defineRule({
   ...meta,
   scope: 'trainee',
+  name: { sv: 'Låsta placeringar', en: 'Locked placements' },
   statement: {
     sv: 'Låsta placeringar (överenskomna eller redan gjorda) ligger kvar i planen precis som de är.',
     en: 'Locked placements (agreed or already done) stay in the plan exactly as they are.',

@@ -89,6 +89,7 @@ export function awayStretches<P extends Interval>(rotations: P[], returnDays: nu
 export const maxAway = defineRule({
   ...meta,
   scope: 'trainee',
+  name: { sv: 'Längsta tid borta från vårdcentralen', en: 'Longest time away from the VC' },
   statement: (p) => ({
     sv: `ST-läkaren är aldrig borta från vårdcentralen längre än ${monthWord(p.months, 'sv')} i en följd; längre randningar delas med minst ${weekWord(p.returnWeeks, 'sv')} på vårdcentralen emellan.`,
     en: `The trainee is never away from the VC longer than ${monthWord(p.months, 'en')} in one stretch; longer rotations are split by at least ${weekWord(p.returnWeeks, 'en')} back at the VC.`,

@@ -53,6 +53,7 @@ function lastDayBeforeEnd(facts: TraineeFacts, months: number): Day {
 export const midSt = defineRule({
   ...meta,
   scope: 'trainee',
+  name: { sv: 'Mitt-i-ST', en: 'Mid-ST assessment' },
   statement: (p) => ({
     sv: `Mitt-i-ST görs efter ${months(p.minMonths, 'sv')}–${monthWord(p.maxMonths, 'sv')} på heltid och minst ${monthWord(p.monthsBeforeEnd, 'sv')} före planerat slut.`,
     en: `The mid-ST assessment takes place after ${months(p.minMonths, 'en')}–${monthWord(p.maxMonths, 'en')} full-time and at least ${monthWord(p.monthsBeforeEnd, 'en')} before the planned end.`,

@@ -17,6 +17,7 @@ const meta = { id: 'minimum-time', severity: 'hard' } as const;
 export const minimumTime = defineRule({
   ...meta,
   scope: 'trainee',
+  name: { sv: 'Minsta tid i ST', en: 'Minimum training time' },
   statement: (p) => ({
     sv: `ST slutar tidigast när minsta tiden har gått: ${months(p.months['2015:8'], 'sv')} heltidsmånader (2015:8) eller ${months(p.months['2021:8'], 'sv')} inklusive BT (2021:8), netto efter ledighet och med tillgodoräknad tid.`,
     en: `ST ends no earlier than the minimum time: ${months(p.months['2015:8'], 'en')} full-time months (2015:8) or ${months(p.months['2021:8'], 'en')} including BT (2021:8), net of leave, plus credited time.`,

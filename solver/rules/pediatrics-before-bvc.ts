@@ -35,6 +35,7 @@ export function ownBvcPeriod(from: Day, params: RuleParams['pediatrics-before-bv
 export const pediatricsBeforeBvc = defineRule({
   ...meta,
   scope: 'trainee',
+  name: { sv: 'Pediatrik före egen BVC', en: 'Pediatrics before own BVC' },
   statement: (p) => ({
     sv: `Egen BVC (minst ${monthWord(p.bvcMonths, 'sv')}, med handledning) och BVC-kursen kommer efter randningen i pediatrik.`,
     en: `Own child health clinic (at least ${monthWord(p.bvcMonths, 'en')}, supervised) and the BVC course come after the paediatrics rotation.`,

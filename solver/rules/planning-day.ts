@@ -25,6 +25,7 @@ const lockedRotations = (locked: Placement[]) =>
 export const planningDay = defineRule({
   ...meta,
   scope: 'trainee',
+  name: { sv: 'Överenskommet med kliniken i tid', en: 'Agreed with the clinic in time' },
   statement: {
     sv: 'En randning som börjar inom de överenskomna månaderna efter planeringsdagen ska vara överenskommen med kliniken (låst).',
     en: 'A rotation that starts within the agreed months after the planning day must be agreed with the clinic (locked).',

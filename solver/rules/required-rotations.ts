@@ -26,6 +26,7 @@ export function rotationDeadline(facts: TraineeFacts, req: Pick<Requirement, 'bt
 export const requiredRotations = defineRule({
   ...meta,
   scope: 'trainee',
+  name: { sv: 'Obligatoriska randningar', en: 'Required rotations' },
   statement: (p) => ({
     sv: `ST-läkarens obligatoriska randningar finns alla med i planen; BT-randningar görs inom ${monthWord(p.btWithinMonths, 'sv')} på heltid från start.`,
     en: `The trainee's required rotations are all in the plan; BT rotations are done within ${monthWord(p.btWithinMonths, 'en')} full-time from the start.`,

@@ -46,6 +46,7 @@ export function keepsLength(range: MonthRange, length: number, toleranceMonths: 
 export const rotationLength = defineRule({
   ...meta,
   scope: 'trainee',
+  name: { sv: 'Randningens längd', en: 'Rotation length' },
   statement: {
     sv: 'Varje randning varar inom sin specialitets rekommenderade längd, räknat i heltidsmånader.',
     en: "Each side rotation lasts within its specialty's recommended length, counted in full-time months.",

@@ -20,6 +20,8 @@ export interface Rule<Id extends CatalogueRuleId = CatalogueRuleId> {
   readonly severity: Severity;
   /** 'trainee': judges one trainee's plan alone; 'cohort': judges a clinic or unit across trainees. */
   readonly scope: 'trainee' | 'cohort';
+  /** The rule's short name, as lists, the printed plan and the web show it ("Klinikens platser"). */
+  readonly name: Text;
   /**
    * The rule in one sentence, as a person reads it: rendered from the parameters in force (a region's
    * override changes the sentence), or fixed words for a rule without parameters.

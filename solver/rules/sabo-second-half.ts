@@ -30,6 +30,7 @@ export function saboPeriod(from: Day, params: RuleParams['sabo-second-half']): I
 export const saboSecondHalf = defineRule({
   ...meta,
   scope: 'trainee',
+  name: { sv: 'SÄBO under andra halvan', en: 'SÄBO in the second half' },
   statement: (p) => ({
     sv: `Minst ${monthWord(p.months, 'sv')} i följd med hemsjukvård och palliativ vård på SÄBO under ST:s andra halva.`,
     en: `At least ${monthWord(p.months, 'en')} in a row of home care and palliative care in residential care (SÄBO) in the second half of ST.`,

@@ -112,6 +112,7 @@ function overlapFindings(ctx: RuleContext, tp: TraineePlan, out: Violation[]): v
 export const structure = defineRule({
   ...meta,
   scope: 'trainee',
+  name: { sv: 'Planens struktur (överlapp, datum)', en: 'Plan structure (overlaps, dates)' },
   statement: {
     sv: 'Planen hänger ihop: kända ST-läkare och kliniker, rätt specialitet på kliniken, allt inom ST-tiden och ingen som är på två ställen samtidigt.',
     en: 'The plan is well-formed: known trainees and clinics, the right specialty at each clinic, everything within ST, nobody in two places at once.',

@@ -26,6 +26,7 @@ export function sideMonths(tp: TraineePlan): number {
 export const totalSideTime = defineRule({
   ...meta,
   scope: 'trainee',
+  name: { sv: 'Total sidotjänstgöring', en: 'Total side rotation time' },
   statement: (p) => ({
     sv: `Den sammanlagda sidotjänstgöringen är ${months(p.min, 'sv')}–${months(p.max, 'sv')} heltidsmånader.`,
     en: `Total side-rotation time is ${months(p.min, 'en')}–${months(p.max, 'en')} full-time months.`,

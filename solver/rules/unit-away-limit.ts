@@ -18,6 +18,7 @@ const HISTORY = { ...meta, severity: 'advice' } as const;
 export const unitAwayLimit = defineRule({
   ...meta,
   scope: 'cohort',
+  name: { sv: 'Enhetens gräns för borta samtidigt', en: 'Unit’s limit on trainees away' },
   statement: {
     sv: 'Aldrig fler av en vårdcentrals ST-läkare borta samtidigt än enhetens gräns.',
     en: "Never more of a unit's trainees away at once than the unit's limit.",

@@ -95,7 +95,7 @@ describe('randplan validate', () => {
     const path = writeJson('broken.json', broken);
     const r = await cli('validate', scenarioPath, path);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(new RegExp(`^${victim} .*\\n  Hårda regelbrott \\(\\d+\\):\\n    • \\[required-rotations\\]`, 'm'));
+    expect(r.out).toMatch(new RegExp(`^${victim} .*\\n  Hårda regelbrott \\(\\d+\\):\\n    • \\[Obligatoriska randningar\\]`, 'm'));
     expect(r.out).toContain('Planen bryter mot hårda regler.');
 
     const json = await cli('validate', scenarioPath, path, '--json', '--lang', 'en');

@@ -7,6 +7,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { readPlanFile, readScenarioFile } from '../../io/file.ts';
+import { ruleName } from '../../rules/index.ts';
 import { monthWord } from '../../rules/text.ts';
 import { solve, type SolveResult } from '../../solve/index.ts';
 import { isIsoDate } from '../../time/dates.ts';
@@ -150,7 +151,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       lines.push(`  ${m.trainee} ${what}: ${from} → ${to}`);
     }
     if (moved.length > 20) lines.push(sv ? `  … och ${moved.length - 20} till` : `  … and ${moved.length - 20} more`);
-    for (const v of hard.slice(0, 20)) lines.push(`  ${sv ? 'HÅRT' : 'HARD'} ${v.rule}: ${v.message[lang]}`);
+    for (const v of hard.slice(0, 20)) lines.push(`  ${sv ? 'HÅRT' : 'HARD'} ${ruleName(v.rule, lang)}: ${v.message[lang]}`);
     for (const e of report.explanation ?? []) lines.push(`${sv ? 'Förklaring' : 'Explanation'} (${e.rules.join(', ')}): ${e.message[lang]}`);
     io.stdout(lines.join('\n'));
   }
