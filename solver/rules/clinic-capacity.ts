@@ -10,7 +10,7 @@
 import { Type } from '@sinclair/typebox';
 import { capacitySteps } from '../domain/capacity.ts';
 import { defineRule, violation } from './rule.ts';
-import { overloadRuns, splitAtPlanningDay } from './sweep.ts';
+import { overloadRunsAround } from './sweep.ts';
 import { clinicName, HISTORY_TEXT, list, period } from './text.ts';
 
 const meta = { id: 'clinic-capacity', severity: 'hard' } as const;
@@ -32,25 +32,23 @@ export const clinicCapacity = defineRule({
       const clinic = ctx.clinics.get(clinicId);
       if (!clinic) continue; // an unknown clinic is a structural error, reported by `structure`
       const changes = capacitySteps(clinic);
-      const { history, future } = splitAtPlanningDay(parts.map((p) => ({ from: p.from, to: p.to, who: p.trainee })), ctx.planFrom);
-      for (const [loads, past] of [[history, true], [future, false]] as const) {
-        for (const run of overloadRuns(loads, clinic.capacity, changes)) {
-          const name = clinicName(ctx, clinicId);
-          const when = period(run.from, run.to);
-          const places = run.peakCapacity;
-          const upTo = run.lowCount < run.peakCount;
-          out.push(
-            violation(past ? HISTORY : meta, {
-              trainees: run.who,
-              clinic: clinicId,
-              from: run.from,
-              to: run.to,
-              amount: run.over,
-              sv: `${past ? HISTORY_TEXT.sv : ''}${name} har ${places} ${places === 1 ? 'plats' : 'platser'} ${when} men ${upTo ? 'upp till ' : ''}${run.peakCount} ST-läkare är placerade där (${list(run.who)}); ${run.over} för många.`,
-              en: `${past ? HISTORY_TEXT.en : ''}${name} has ${places} ${places === 1 ? 'place' : 'places'} ${when} but ${upTo ? 'up to ' : ''}${run.peakCount} trainees are placed there (${list(run.who)}); ${run.over} too many.`,
-            }),
-          );
-        }
+      const loads = parts.map((p) => ({ from: p.from, to: p.to, who: p.trainee }));
+      for (const run of overloadRunsAround(loads, clinic.capacity, changes, ctx.planFrom)) {
+        const name = clinicName(ctx, clinicId);
+        const when = period(run.from, run.to);
+        const places = run.peakCapacity;
+        const upTo = run.lowCount < run.peakCount;
+        out.push(
+          violation(run.past ? HISTORY : meta, {
+            trainees: run.who,
+            clinic: clinicId,
+            from: run.from,
+            to: run.to,
+            amount: run.over,
+            sv: `${run.past ? HISTORY_TEXT.sv : ''}${name} har ${places} ${places === 1 ? 'plats' : 'platser'} ${when} men ${upTo ? 'upp till ' : ''}${run.peakCount} ST-läkare är placerade där (${list(run.who)}); ${run.over} för många.`,
+            en: `${run.past ? HISTORY_TEXT.en : ''}${name} has ${places} ${places === 1 ? 'place' : 'places'} ${when} but ${upTo ? 'up to ' : ''}${run.peakCount} trainees are placed there (${list(run.who)}); ${run.over} too many.`,
+          }),
+        );
       }
     }
     return out;

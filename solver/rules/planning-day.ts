@@ -6,8 +6,9 @@
  * planning day to the rotation's start.
  */
 import { Type } from '@sinclair/typebox';
-import type { Placement, Violation } from '../domain/schemas.ts';
-import { addMonths, parseDay, type Day } from '../time/dates.ts';
+import { placementKey } from '../domain/identity.ts';
+import type { Violation } from '../domain/schemas.ts';
+import { addMonths, formatDay, type Day } from '../time/dates.ts';
 import { defineRule, violation } from './rule.ts';
 import { monthWord, period, specialty, who } from './text.ts';
 
@@ -17,10 +18,6 @@ const meta = { id: 'planning-day', severity: 'advice' } as const;
 export function agreedUntil(planFrom: Day, agreedMonths: number): Day {
   return addMonths(planFrom, agreedMonths);
 }
-
-const key = (specialty: string | undefined, clinic: string | undefined, from: Day, to: Day) => `${specialty}|${clinic}|${from}|${to}`;
-const lockedRotations = (locked: Placement[]) =>
-  new Set(locked.filter((l) => l.kind === 'rotation').map((l) => key(l.specialty, l.clinic, parseDay(l.from), parseDay(l.to))));
 
 export const planningDay = defineRule({
   ...meta,
@@ -37,9 +34,9 @@ export const planningDay = defineRule({
     const until = agreedUntil(ctx.planFrom, params.agreedMonths);
     for (const tp of ctx.trainees) {
       const { facts } = tp;
-      const locked = lockedRotations(facts.trainee.locked ?? []);
+      const locked = new Set((facts.trainee.locked ?? []).map((l) => placementKey({ ...l, trainee: facts.id })));
       for (const p of tp.rotations) {
-        if (p.from < ctx.planFrom || p.from >= until || locked.has(key(p.specialty, p.clinic, p.from, p.to))) continue;
+        if (p.from < ctx.planFrom || p.from >= until || locked.has(placementKey({ ...p, from: formatDay(p.from), to: formatDay(p.to) }))) continue;
         const name = who(facts, facts.id);
         out.push(
           violation(meta, {

@@ -99,16 +99,15 @@ export function overloadRuns(loads: Load[], base: number, changes: readonly Capa
 }
 
 /**
- * Intervals cut at the planning day: the days before it are history (an overload there is reported
- * as advice, never a reason that the future cannot be planned), the rest is the plan's.
+ * Overload runs of the loads, cut at the planning day: a run before it is history (`past`: reported as
+ * advice, never a reason that the future cannot be planned); from the planning day on, the plan's.
  */
-export function splitAtPlanningDay<T extends { from: Day; to: Day }>(list: T[], planFrom: Day | null): { history: T[]; future: T[] } {
-  if (planFrom === null) return { history: [], future: list };
-  const history: T[] = [];
-  const future: T[] = [];
-  for (const x of list) {
-    if (x.from < planFrom) history.push({ ...x, to: Math.min(x.to, planFrom - 1) });
-    if (x.to >= planFrom) future.push({ ...x, from: Math.max(x.from, planFrom) });
-  }
-  return { history, future };
+export function overloadRunsAround(loads: Load[], base: number, changes: readonly CapacityStep[], planFrom: Day | null): (OverRun & { past: boolean })[] {
+  if (planFrom === null) return overloadRuns(loads, base, changes).map((run) => ({ ...run, past: false }));
+  const history = loads.filter((l) => l.from < planFrom).map((l) => ({ ...l, to: Math.min(l.to, planFrom - 1) }));
+  const future = loads.filter((l) => l.to >= planFrom).map((l) => ({ ...l, from: Math.max(l.from, planFrom) }));
+  return [
+    ...overloadRuns(history, base, changes).map((run) => ({ ...run, past: true })),
+    ...overloadRuns(future, base, changes).map((run) => ({ ...run, past: false })),
+  ];
 }

@@ -8,7 +8,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import { defineRule, violation } from './rule.ts';
-import { overloadRuns, splitAtPlanningDay } from './sweep.ts';
+import { overloadRunsAround } from './sweep.ts';
 import { HISTORY_TEXT, list, period, unitName } from './text.ts';
 
 const meta = { id: 'unit-away-limit', severity: 'hard' } as const;
@@ -29,24 +29,22 @@ export const unitAwayLimit = defineRule({
     for (const [unitId, parts] of ctx.unitRotations) {
       const unit = ctx.units.get(unitId);
       if (!unit) continue;
-      const { history, future } = splitAtPlanningDay(parts.map((p) => ({ from: p.from, to: p.to, who: p.trainee })), ctx.planFrom);
-      for (const [loads, past] of [[history, true], [future, false]] as const) {
-        for (const run of overloadRuns(loads, unit.maxAway, [])) {
-          const name = unitName(ctx, unitId);
-          const when = period(run.from, run.to);
-          const upTo = run.lowCount < run.peakCount;
-          out.push(
-            violation(past ? HISTORY : meta, {
-              trainees: run.who,
-              unit: unitId,
-              from: run.from,
-              to: run.to,
-              amount: run.over,
-              sv: `${past ? HISTORY_TEXT.sv : ''}${name} tillåter ${unit.maxAway} borta samtidigt men ${upTo ? 'upp till ' : ''}${run.peakCount} ST-läkare randar ${when} (${list(run.who)}); ${run.over} för många.`,
-              en: `${past ? HISTORY_TEXT.en : ''}${name} allows ${unit.maxAway} away at once but ${upTo ? 'up to ' : ''}${run.peakCount} trainees are on rotation ${when} (${list(run.who)}); ${run.over} too many.`,
-            }),
-          );
-        }
+      const loads = parts.map((p) => ({ from: p.from, to: p.to, who: p.trainee }));
+      for (const run of overloadRunsAround(loads, unit.maxAway, [], ctx.planFrom)) {
+        const name = unitName(ctx, unitId);
+        const when = period(run.from, run.to);
+        const upTo = run.lowCount < run.peakCount;
+        out.push(
+          violation(run.past ? HISTORY : meta, {
+            trainees: run.who,
+            unit: unitId,
+            from: run.from,
+            to: run.to,
+            amount: run.over,
+            sv: `${run.past ? HISTORY_TEXT.sv : ''}${name} tillåter ${unit.maxAway} borta samtidigt men ${upTo ? 'upp till ' : ''}${run.peakCount} ST-läkare randar ${when} (${list(run.who)}); ${run.over} för många.`,
+            en: `${run.past ? HISTORY_TEXT.en : ''}${name} allows ${unit.maxAway} away at once but ${upTo ? 'up to ' : ''}${run.peakCount} trainees are on rotation ${when} (${list(run.who)}); ${run.over} too many.`,
+          }),
+        );
       }
     }
     return out;

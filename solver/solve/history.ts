@@ -4,6 +4,7 @@
  * stay exactly as they are. They join the trainees' locked placements, so every planner — the model,
  * greedy and placement completion — plans only the future, and the `locked` rule re-checks them.
  */
+import { placementKey } from '../domain/identity.ts';
 import { resolveParams } from '../domain/params.ts';
 import type { Placement, Plan, PlanPlacement, Scenario } from '../domain/schemas.ts';
 import { agreedUntil } from '../rules/planning-day.ts';
@@ -15,8 +16,6 @@ export interface Pinned {
   /** Placements of the current plan kept as history or agreed (beyond those already locked). */
   kept: number;
 }
-
-const key = (p: Placement) => [p.kind, p.specialty ?? '', p.clinic ?? '', p.course ?? '', p.milestone ?? '', p.from, p.to].join('|');
 
 /** The planning day: the scenario's, else `today` (ISO; default the real date in Sweden). */
 export function planningDay(scenario: Scenario, todayIso?: string): string {
@@ -33,12 +32,12 @@ export function pinHistory(scenario: Scenario, current: Plan | undefined, todayI
     const early = byTrainee.get(t.id);
     if (!early) return t;
     const locked = [...(t.locked ?? [])];
-    const seen = new Set(locked.map(key));
+    const seen = new Set(locked.map((p) => placementKey(p)));
     for (const { trainee: _t, ...p } of early) {
       const placement = { ...p } as Placement & { locked?: boolean };
       delete placement.locked;
-      if (seen.has(key(placement))) continue;
-      seen.add(key(placement));
+      if (seen.has(placementKey(placement))) continue;
+      seen.add(placementKey(placement));
       locked.push(placement);
       kept++;
     }
