@@ -1,8 +1,9 @@
 /**
  * Capacity advice: when places run short and ST is extended, which one extra place would shorten the
  * extensions most — the figure a studierektor takes to the clinic's chief. Each suggestion is
- * measured, not estimated: the region is re-planned with the place added, from the plan just made
- * (so the re-plan can only keep or improve it), and the extensions are compared.
+ * measured, not estimated: the region is re-planned with the place added, started from the plan just
+ * made (it competes as a seed, so the re-plan can only keep or improve it; moving away from it costs
+ * nothing, as the re-plan is the same solve with one more place), and the extensions are compared.
  *
  * Candidates: for each clinic where an extended trainee has a rotation that ends after their end of
  * ST, one more place from the planning day to the last such rotation's month (summer closures stay:
@@ -24,7 +25,8 @@ interface Candidate {
   weight: number;
 }
 
-export type Replan = (scenario: Scenario, current: Plan) => Promise<{ plan: Plan; report: Report }>;
+/** Re-plans the region with the place added, from the plan just made; null when no budget is left for it. */
+export type Replan = (scenario: Scenario, made: Plan) => Promise<{ plan: Plan; report: Report } | null>;
 
 export function totalExtension(report: Report): number {
   return report.trainees.reduce((sum, t) => sum + t.extensionMonths, 0);
@@ -37,6 +39,7 @@ export async function capacityAdvice(scenario: Scenario, plan: Plan, report: Rep
   for (const c of candidates(scenario, plan, report).slice(0, ADVICE_CANDIDATES)) {
     const variant = withPlace(scenario, c);
     const again = await replan(variant, plan);
+    if (!again) break;
     const saves = Math.round((base - totalExtension(again.report)) * 10) / 10;
     if (saves <= 0) continue;
     const before = new Map(report.trainees.map((t) => [t.id, t.extensionMonths]));

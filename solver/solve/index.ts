@@ -70,6 +70,12 @@ export interface SolveOptions {
    * re-planning with it, within another half of the budget.
    */
   advise?: boolean;
+  /**
+   * A plan to start from that is not the current one: it competes as a seed, but moving away from it
+   * costs nothing (moves are counted against `currentPlan`). Capacity advice re-plans from the plan
+   * just made this way.
+   */
+  startFrom?: Plan;
 }
 
 function defaultThreads(): number {
@@ -131,8 +137,9 @@ export async function solveWith(
   const greedy = options.trainee === undefined ? validPlan(scenario, { ...greedyPlan(scenario), scenario: scenario.name }) : null;
   // The current plan competes too: a solve never returns worse than the plan it started from.
   const current = options.trainee === undefined && options.currentPlan ? validPlan(scenario, options.currentPlan) : null;
+  const start = options.trainee === undefined && options.startFrom ? validPlan(scenario, options.startFrom) : null;
   const greedySeconds = greedy ? (performance.now() - started) / 1000 : null;
-  const build: BuildOptions = { currentPlan: options.currentPlan, only, exactFor: greedy ? [greedy.plan] : [] };
+  const build: BuildOptions = { currentPlan: options.currentPlan, only, exactFor: [greedy, start].flatMap((g) => (g ? [g.plan] : [])) };
   const model = buildModel(scenario, build);
   // A helper thread for pricing starts building its model now, while the first plan is made.
   const pricer = createPricer(model, { scenario, build }, options.trainee === undefined ? (options.threads ?? defaultThreads()) : 1);
@@ -140,7 +147,7 @@ export async function solveWith(
   const gapTarget = options.gapTarget ?? 1e-4;
 
   const lockedConflicts = explainLocked(model);
-  const seeds = lockedConflictsCount(model) === 0 ? [current, greedy].flatMap((g) => (g ? [seedOf(g, model)] : [])) : [];
+  const seeds = lockedConflictsCount(model) === 0 ? [current, greedy, start].flatMap((g) => (g ? [seedOf(g, model)] : [])) : [];
   const seed = seeds.reduce<Seed | null>((best, x) => (x && (!best || x.cost < best.cost) ? x : best), null);
   const seedSeconds = seed ? greedySeconds : null;
   const out = await solveCohort(model, {
@@ -231,9 +238,14 @@ export async function solveWith(
   };
   if (explanation.length > 0 && status !== 'optimal' && status !== 'feasible' && !fallback) report.explanation = explanation;
   if (options.advise !== false && options.trainee === undefined && !shouldStop()) {
-    const advice = await capacityAdvice(scenario, plan, report, (variant, current) =>
-      solveWith({ ...variant, trainees: given.trainees }, { ...options, ...adviceBudget(options), currentPlan: current, advise: false }, externalStop, breathe),
-    );
+    // Every re-plan is the same solve with the place added, started from the plan just made; on the
+    // wall clock all of them end within half the time limit from here.
+    const adviceEnds = performance.now() + 500 * limit;
+    const advice = await capacityAdvice(scenario, plan, report, (variant, made) => {
+      const budget = adviceBudget(options, (adviceEnds - performance.now()) / 1000);
+      if (budget === null) return Promise.resolve(null);
+      return solveWith({ ...variant, trainees: given.trainees }, { ...options, ...budget, startFrom: made, advise: false }, externalStop, breathe);
+    });
     if (advice.length > 0) report.capacityAdvice = advice;
   }
   const firstFeasibleSeconds = seedSeconds !== null ? Math.min(seedSeconds, out.firstFeasibleSeconds ?? Infinity) : out.firstFeasibleSeconds;
@@ -273,11 +285,18 @@ function lockedConflictsCount(m: CohortModel): number {
   return m.resources.reduce((n, r) => n + r.overfull.length, 0);
 }
 
-/** Each advice re-plan's share: together half of the solve's own budget. */
-function adviceBudget(options: SolveOptions): Pick<SolveOptions, 'workLimit' | 'timeLimitSeconds'> {
+/** The smallest time limit worth a re-plan: below it the model is barely built. */
+const ADVICE_MIN_SECONDS = 0.5;
+
+/**
+ * Each advice re-plan's share: together half of the solve's own budget. On the wall clock a re-plan
+ * gets at most the seconds `left` of that half (building its model counts), none when too few are left.
+ */
+function adviceBudget(options: SolveOptions, left: number): Pick<SolveOptions, 'workLimit' | 'timeLimitSeconds'> | null {
   const share = 0.5 / ADVICE_CANDIDATES;
   if (options.workLimit !== undefined) return { workLimit: Math.max(1, Math.round(options.workLimit * share)) };
-  return { timeLimitSeconds: (options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS) * share };
+  const seconds = Math.min((options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS) * share, left);
+  return seconds >= ADVICE_MIN_SECONDS ? { timeLimitSeconds: seconds } : null;
 }
 
 function byTrainee(placements: PlanPlacement[]): Map<string, PlanPlacement[]> {

@@ -94,7 +94,7 @@ describe('a region under way', () => {
       ...s,
       clinics: [{ ...ogon, capacityChanges: [...ogon.capacityChanges!, { from: best!.from, to: best!.to, capacity: 1 }] }],
     };
-    const again = await solve(withPlace, { currentPlan: r.plan, workLimit: Math.round(WORK / 6), advise: false });
+    const again = await solve(withPlace, { startFrom: r.plan, workLimit: Math.round(WORK / 6), advise: false });
     const total = (x: typeof r) => x.report.trainees.reduce((sum, t) => sum + t.extensionMonths, 0);
     expect(best!.savesMonths).toBeCloseTo(total(r) - total(again), 1);
     expect(total(again)).toBe(0);
