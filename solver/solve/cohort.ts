@@ -26,6 +26,8 @@ import { Master } from './master.ts';
 const MIP_COLUMNS = 4000;
 /** The most trainees for which column generation follows a stalled ascent (see there). */
 const MASTER_TRAINEES = 40;
+/** Rounds of shaken prices that add near-optimal schedules before a small master's MIP. */
+const ENRICH_ROUNDS = 100;
 /** The restricted MIP's node limit under a work budget. */
 const MIP_NODES = 200;
 
@@ -165,7 +167,10 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   // runs until it stalls (then the master LP, for instances small enough to converge in the time left)
   // or most of the time is used: on the generated regions the ascent raises the bound far faster than
   // column generation, whose LP re-solves grow slow on large regions.
-  const ascentEnd = at(0.8);
+  // On a region small enough for the master, the ascent only gives it prices to start from: units
+  // solved alone (bench:bound) and small random units against brute force showed the ascent creeping
+  // on for most of the budget while column generation converged in a few dozen rounds.
+  const ascentEnd = at(planned.length <= MASTER_TRAINEES ? 0.2 : 0.8);
   // Neighbourhood moves (repair.ts) polish the best plan once the bound is done: interleaved with the
   // ascent they cost it steps, and the gap closed less in the same time.
   const rng = new Random(1);
@@ -237,6 +242,7 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   let iterations = 0;
   const timing = { lp: 0, price: 0, repair: 0 };
   let x: Float64Array | null = null;
+  let lastMu: Float64Array | null = null;
   const cgEnd = at(0.7);
   try {
     // Prices for pricing are smoothed towards the best-bound prices so far (Wentges smoothing): the
@@ -274,6 +280,7 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
       if (!sol.x || !sol.duals || (sol.status !== 'optimal' && sol.status !== 'feasible')) break;
       x = sol.x;
       const { mu, conv: convDual } = master.prices(sol.duals);
+      lastMu = mu;
 
       let lambda = mu;
       if (center) {
@@ -331,6 +338,15 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
     // Polish: (HiGHS, a master small enough to branch on in time) the restricted master as a MIP, then
     // neighbourhood moves. On a large master HiGHS overran its MIP time limit, hence the size gate.
     if (!done() && !stop() && ctl.engine === 'highs' && best && best.unplaced.length === 0 && x && master.columns.length <= MIP_COLUMNS) {
+      // At the LP optimum an integer plan often needs schedules that no dual price made cheapest:
+      // near-optimal ones, found by pricing at the final prices shaken (small masters only).
+      if (converged && lastMu && planned.length <= MASTER_TRAINEES) {
+        const shake = new Random(7);
+        for (let round = 0; round < ENRICH_ROUNDS && !stop(); round++) {
+          const lambda = lastMu.map((v) => v * (0.5 + shake.next()));
+          for (const p of pricer.price(lambda, planned, stop) ?? []) if (p) master.addColumn(p.column);
+        }
+      }
       // The incumbent as the MIP's start; schedules found by repairs join the master first.
       const chosen = new Set(best.columns.filter((c): c is Column => c !== null));
       for (const c of chosen) master.addColumn(c);

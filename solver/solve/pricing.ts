@@ -104,14 +104,14 @@ function rowPrice(m: CohortModel, t: TraineeModel, o: RotationOption, c: number,
     const P = p.prefix;
     const stride = m.nSlots + 1;
     const bc = c * stride - m.slot0;
-    const bu = t.unit >= 0 ? t.unit * stride - m.slot0 : -1;
+    const bu = t.unit >= 0 ? t.unit * stride - m.slot0 : null;
     let total = 0;
     const sp = o.spans;
     for (let k = 0; k < sp.length; k += 2) {
       const a = sp[k]!;
       const b = sp[k + 1]! + 1;
       total += P[bc + b]! - P[bc + a]!;
-      if (bu >= 0) total += P[bu + b]! - P[bu + a]!;
+      if (bu !== null) total += P[bu + b]! - P[bu + a]!;
     }
     return total;
   }
@@ -209,7 +209,8 @@ export function bestSchedule(m: CohortModel, t: TraineeModel, p: Prices): Priced
   // Repair mode likewise, through the trainee's own prefix counts of full days (localPrefix).
   const P = p.prefix && !p.free ? p.prefix : null;
   const stride = m.nSlots + 1;
-  const unitBase = t.unit >= 0 ? t.unit * stride - m.slot0 : -1;
+  // Null without a unit. (The base itself may be negative: it is offset by the first day's number.)
+  const unitBase = t.unit >= 0 ? t.unit * stride - m.slot0 : null;
   const unitLocal = local && t.unit >= 0 ? local.get(t.unit)! : null;
   for (let i = 0; i < k; i++) {
     const item = t.items[i]!;
@@ -231,7 +232,7 @@ export function bestSchedule(m: CohortModel, t: TraineeModel, p: Prices): Priced
       if (P) {
         const sp = o.spans;
         let unitPrice = 0;
-        if (unitBase >= 0) for (let x = 0; x < sp.length; x += 2) unitPrice += P[unitBase + sp[x + 1]! + 1]! - P[unitBase + sp[x]!]!;
+        if (unitBase !== null) for (let x = 0; x < sp.length; x += 2) unitPrice += P[unitBase + sp[x + 1]! + 1]! - P[unitBase + sp[x]!]!;
         for (let q = 0; q < nc; q++) {
           const bc = clinicBase[q]!;
           let v = o.cost + gridCost[q]! + unitPrice;
