@@ -9,7 +9,7 @@ import { coveredGoals, missingGoals } from '../domain/delmal.ts';
 import type { CourseId, MilestoneId, Specialty } from '../domain/schemas.ts';
 import type { TraineePlan } from '../plan/context.ts';
 import { defineRule, violation } from './rule.ts';
-import { list, who } from './text.ts';
+import { counted, goalList, who } from './text.ts';
 
 const meta = { id: 'delmal-coverage', severity: 'advice' } as const;
 
@@ -63,8 +63,8 @@ export const delmalCoverage = defineRule({
         violation(meta, {
           trainees: [tp.facts.id],
           amount: missing.length,
-          sv: `${name}: ${missing.length} delmål täcks inte av planen: ${list(missing)}.`,
-          en: `${name}: ${missing.length} sub-goals (delmål) are not covered by the plan: ${list(missing)}.`,
+          sv: `${name}: ${missing.length} delmål täcks inte av planen: ${goalList(missing, 'sv')}.`,
+          en: `${name}: ${counted(missing.length, 'sub-goal (delmål) is', 'sub-goals (delmål) are')} not covered by the plan: ${goalList(missing, 'en')}.`,
         }),
       );
     }
