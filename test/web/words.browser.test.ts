@@ -185,7 +185,13 @@ describe('words of the Swedish UI', { timeout: 600_000 }, () => {
     await page.getByLabel('Klinik').selectOption({ index: 0 });
 
     await page.getByLabel('Sök namn').fill('ingen-heter-så');
-    await page.getByRole('status').filter({ hasText: 'Ingen ST-läkare matchar filtren.' }).waitFor();
+    const empty = page.getByRole('status').filter({ hasText: 'Ingen ST-läkare matchar filtren.' });
+    await empty.waitFor();
+    // In sight, although the timeline is scrolled to this year.
+    const box = (await empty.boundingBox())!;
+    const frame = (await page.locator('.timeline').boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(frame.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(frame.x + frame.width);
     await shot(page, 'words-cohort-empty');
     await page.close();
   });
