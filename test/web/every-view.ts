@@ -7,6 +7,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { RoleId } from '../../web/src/lib/api.ts';
 import { viewsFor, type ViewId } from '../../web/src/lib/roles.ts';
+import type { Placement } from '../../solver/domain/schemas.ts';
+import { plansRepo } from '../../db/index.ts';
+import { plainPlan } from '../../api/services/plans.ts';
+import { loadScenario } from '../../api/services/scenario.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import { startTestApp, TEST_TODAY, type TestApp } from '../helpers/app.ts';
 import { buildWebIfStale, freePort, launch, logIn, openPage, ROOT } from './browser.ts';
@@ -25,12 +29,33 @@ export interface Site {
   close(): Promise<void>;
 }
 
-export async function startSite(): Promise<Site> {
+/**
+ * A proposal of st@demo's trainee that breaks rules, submitted: an extra rotation on top of someone
+ * else's at a one-place clinic (a capacity violation naming both, overlaps, lengths), so that the
+ * review and My plan show violation messages.
+ */
+export async function submitBrokenProposal(t: TestApp): Promise<void> {
+  const scenario = await loadScenario(t.app.db);
+  const published = plainPlan((await plansRepo.published(t.app.db))!.plan);
+  const st = await t.login('st@demo');
+  const trainee = (await t.call(st, { method: 'GET', url: '/api/auth/me' })).json().user.trainees[0] as string;
+  const single = new Set(scenario.clinics.filter((c) => c.capacity === 1).map((c) => c.id));
+  const theirs = published.placements.find((p) => p.trainee !== trainee && p.kind === 'rotation' && p.clinic && single.has(p.clinic) && p.from > TEST_TODAY)!;
+  const own = published.placements.filter((p) => p.trainee === trainee).map(({ trainee: _t, ...p }): Placement => p);
+  const extra: Placement = { kind: 'rotation', specialty: theirs.specialty!, clinic: theirs.clinic!, from: theirs.from, to: theirs.to };
+  const proposal = (await t.call(st, { method: 'POST', url: '/api/proposals', payload: { trainee, placements: [...own, extra] } })).json();
+  const submitted = await t.call(st, { method: 'POST', url: `/api/proposals/${proposal.id}/submit`, payload: { version: proposal.version } });
+  if (submitted.statusCode !== 200) throw new Error(`submit: ${submitted.statusCode} ${submitted.body}`);
+}
+
+/** The real app on a private PGlite with the demo region, and a browser; with `broken`, the demo also holds a proposal that breaks rules. */
+export async function startSite(opts: { broken?: boolean } = {}): Promise<Site> {
   buildWebIfStale();
   const browser = await launch();
   const t = await startTestApp(DIALECTS[0]!, { webRoot: join(ROOT, 'web/dist') });
   const port = await freePort();
   await t.app.listen({ port, host: '127.0.0.1' });
+  if (opts.broken) await submitBrokenProposal(t);
   return {
     t,
     browser,
@@ -56,17 +81,23 @@ async function settled(page: Page, inFlight: () => number): Promise<void> {
 }
 
 /**
- * What to open inside a view besides its first screen, so that its details are checked too: a
- * proposal under review, a heat-map cell's "who is there".
+ * What to open inside a view besides its first screen, so that its details are checked too: each
+ * proposal under review, a heat-map cell's "who is there". Each opens what it opens and calls
+ * `seen` once it is on screen.
  */
-const DETAILS: Partial<Record<ViewId, (page: Page) => Promise<void>>> = {
-  review: async (page) => {
-    const first = page.locator('main table.data button.linkish').first();
-    if (await first.count()) await first.click();
+const DETAILS: Partial<Record<ViewId, (page: Page, seen: () => Promise<void>) => Promise<void>>> = {
+  review: async (page, seen) => {
+    const proposals = page.locator('main table.data button.linkish');
+    for (let i = 0; i < (await proposals.count()); i++) {
+      await proposals.nth(i).click();
+      await seen();
+    }
   },
-  load: async (page) => {
+  load: async (page, seen) => {
     const busy = page.locator('table.heat td button:not(.lvl-none):not(.lvl-closed)').first();
-    if (await busy.count()) await busy.click();
+    if (!(await busy.count())) return;
+    await busy.click();
+    await seen();
   },
 };
 
@@ -87,12 +118,10 @@ export async function eachView(
       await page.goto(`${site.base}/#/${view}`);
       await settled(page, () => open);
       await visit(page, { role, view, state: 'first' });
-      const details = DETAILS[view];
-      if (details) {
-        await details(page);
+      await DETAILS[view]?.(page, async () => {
         await settled(page, () => open);
         await visit(page, { role, view, state: 'details' });
-      }
+      });
     }
     await page.close();
   }

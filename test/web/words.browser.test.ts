@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { RULES } from '../../solver/rules/index.ts';
-import type { Placement, PlanPlacement } from '../../solver/domain/schemas.ts';
 import { loadScenario } from '../../api/services/scenario.ts';
 import { plansRepo } from '../../db/index.ts';
 import { plainPlan } from '../../api/services/plans.ts';
@@ -36,25 +35,9 @@ function foreign(text: string, ids: string[]): string[] {
   return [...text.matchAll(id), ...text.matchAll(decimalPoint), ...text.matchAll(english), ...text.matchAll(EMPTY_ALARM)].map(around);
 }
 
-/** The demo trainee of st@demo and a proposal of theirs that breaks rules: an extra rotation on top of someone else's at a one-place clinic. */
-async function brokenProposal(): Promise<{ trainee: string; placements: Placement[] }> {
-  const db = site.t.app.db;
-  const scenario = await loadScenario(db);
-  const published = plainPlan((await plansRepo.published(db))!.plan);
-  const st = (await (await site.t.call(await site.t.login('st@demo'), { method: 'GET', url: '/api/auth/me' })).json()).user.trainees[0] as string;
-  const single = new Set(scenario.clinics.filter((c) => c.capacity === 1).map((c) => c.id));
-  const theirs = published.placements.find((p) => p.trainee !== st && p.kind === 'rotation' && p.clinic && single.has(p.clinic) && p.from > '2027-06-01') as PlanPlacement;
-  const own = published.placements.filter((p) => p.trainee === st).map(({ trainee: _t, ...p }): Placement => p);
-  return { trainee: st, placements: [...own, { kind: 'rotation', specialty: theirs.specialty!, clinic: theirs.clinic!, from: theirs.from, to: theirs.to }] };
-}
-
 describe('words of the Swedish UI', { timeout: 600_000 }, () => {
   beforeAll(async () => {
-    site = await startSite();
-    const st = await site.t.login('st@demo');
-    const proposal = (await site.t.call(st, { method: 'POST', url: '/api/proposals', payload: await brokenProposal() })).json();
-    const submitted = await site.t.call(st, { method: 'POST', url: `/api/proposals/${proposal.id}/submit`, payload: { version: proposal.version } });
-    if (submitted.statusCode !== 200) throw new Error(`submit: ${submitted.statusCode} ${submitted.body}`);
+    site = await startSite({ broken: true });
   }, 240_000);
 
   afterAll(async () => {
