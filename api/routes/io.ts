@@ -59,7 +59,7 @@ export async function ioRoutes(app: FastifyInstance): Promise<void> {
       reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', `attachment; filename="randplan-${encodeURIComponent(trainee.id)}.ics"`);
-      return traineeCalendar(trainee, plainPlan(record.plan).placements, scenario.clinics);
+      return traineeCalendar(trainee, plainPlan(record.plan).placements, scenario);
     },
   );
 

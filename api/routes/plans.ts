@@ -86,7 +86,7 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
       const published = await plansRepo.published(app.db);
       const merged = mergedPlan(published?.plan.placements ?? [], own, plan.placements.map(({ trainee: _t, ...p }) => p));
       const report = validate(scenario, plainPlan({ format: plan.format, placements: merged }));
-      return reportFor(user, report, new Set([own]));
+      return reportFor(user, report, new Set([own]), scenario.trainees);
     },
   );
 

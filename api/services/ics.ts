@@ -4,7 +4,7 @@
  * DTSTART/DTEND;VALUE=DATE and DTEND exclusive (the day after the placement's last day).
  */
 import { createHash } from 'node:crypto';
-import type { Clinic, PlanPlacement, Trainee } from '../../solver/domain/schemas.ts';
+import type { Clinic, PlanPlacement, Scenario, Trainee } from '../../solver/domain/schemas.ts';
 import { KIND_NAMES, placementName } from '../../solver/domain/specialties.ts';
 import { formatDay, parseDay } from '../../solver/time/dates.ts';
 
@@ -53,8 +53,16 @@ export function placementTitle(p: PlanPlacement, clinic?: Clinic): string {
   return p.kind === 'course' ? `Kurs: ${name}` : name;
 }
 
-export function traineeCalendar(trainee: Trainee, placements: PlanPlacement[], clinics: Clinic[], now = new Date()): string {
-  const byId = new Map(clinics.map((c) => [c.id, c]));
+/** Where a placement is: its clinic, else the trainee's home vårdcentral (own BVC, SÄBO) by name; a course or milestone has no place. */
+function location(p: PlanPlacement, clinic: Clinic | undefined, unit: string): string | null {
+  if (clinic) return clinic.name;
+  return p.kind === 'bvc' || p.kind === 'sabo' ? unit : null;
+}
+
+export function traineeCalendar(trainee: Trainee, placements: PlanPlacement[], region: Pick<Scenario, 'clinics' | 'units'>, now = new Date()): string {
+  const byId = new Map(region.clinics.map((c) => [c.id, c]));
+  // People read the vårdcentral's name, never its id ("vc-skruv").
+  const unit = region.units.find((u) => u.id === trainee.unit)?.name ?? trainee.unit;
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -74,8 +82,9 @@ export function traineeCalendar(trainee: Trainee, placements: PlanPlacement[], c
       `DTEND;VALUE=DATE:${compactDate(formatDay(parseDay(p.to) + 1))}`,
       `SUMMARY:${escapeText(placementTitle(p, clinic))}`,
     );
-    if (clinic) lines.push(`LOCATION:${escapeText(clinic.name)}`);
-    lines.push(`DESCRIPTION:${escapeText(`${KIND_NAMES[p.kind].sv} ${p.from} – ${p.to}\n${trainee.name}, ${trainee.unit}`)}`);
+    const where = location(p, clinic, unit);
+    if (where) lines.push(`LOCATION:${escapeText(where)}`);
+    lines.push(`DESCRIPTION:${escapeText(`${KIND_NAMES[p.kind].sv} ${p.from} – ${p.to}\n${trainee.name}, ${unit}`)}`);
     lines.push('TRANSP:TRANSPARENT', 'END:VEVENT');
   }
   lines.push('END:VCALENDAR');

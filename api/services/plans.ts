@@ -49,13 +49,24 @@ export async function reportOf(db: Db, cache: ReportCache, record: PlanRecord, s
 }
 
 /** The part of a report an actor may read: violations and summaries about their trainees only. */
-export function reportFor(actor: Actor, report: Report, readable: Set<string> | null): Report {
+/**
+ * The report as `actor` may read it: the violations and summaries of their trainees. A violation that
+ * also concerns someone they may not read (a clinic's capacity) keeps its message, with that
+ * person's name left out ("annan ST-läkare"), since the rules name trainees by name.
+ */
+export function reportFor(actor: Actor, report: Report, readable: Set<string> | null, trainees: readonly { id: string; name: string }[]): Report {
   if (actor.role === 'studierektor' || readable === null) return report;
+  const nameOf = new Map(trainees.map((t) => [t.id, t.name]));
+  const hide = (text: string, others: string[], word: string) => others.reduce((out, id) => (nameOf.has(id) ? out.replaceAll(nameOf.get(id)!, word) : out), text);
   return {
     ...report,
     violations: report.violations
       .filter((v) => v.trainees.some((t) => readable.has(t)) || (v.trainees.length === 0 && v.unit !== null && actor.units.includes(v.unit)))
-      .map((v) => ({ ...v, trainees: v.trainees.filter((t) => readable.has(t)) })),
+      .map((v) => {
+        const others = v.trainees.filter((t) => !readable.has(t));
+        const message = others.length === 0 ? v.message : { sv: hide(v.message.sv, others, 'annan ST-läkare'), en: hide(v.message.en, others, 'another trainee') };
+        return { ...v, trainees: v.trainees.filter((t) => readable.has(t)), message };
+      }),
     trainees: report.trainees.filter((t) => readable.has(t.id)),
   };
 }
@@ -70,7 +81,7 @@ export function detailView(actor: Actor, record: PlanRecord, scenario: Scenario,
   const readable = actor.role === 'studierektor' ? null : readableIds(actor, scenario.trainees);
   const plan = readable === null ? record.plan : { ...record.plan, placements: record.plan.placements.filter((p) => readable.has(p.trainee)) };
   const { plan: _p, report: _r, ...summary } = record;
-  return { ...summary, plan, report: reportFor(actor, report, readable) };
+  return { ...summary, plan, report: reportFor(actor, report, readable, scenario.trainees) };
 }
 
 export async function getPlan(db: Db, id: number): Promise<PlanRecord> {

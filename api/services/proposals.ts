@@ -160,7 +160,7 @@ export async function validateProposal(db: Db, actor: Actor, id: number): Promis
   const { p, scenario, published } = await proposalContext(db, actor, id);
   const plan = plainPlan({ format: PLAN_FORMAT, placements: mergedPlan(published, p.trainee, p.placements) });
   const report = validate(scenario, plan);
-  return reportFor(actor, report, actor.role === 'studierektor' ? null : new Set([p.trainee, ...readableIds(actor, scenario.trainees)]));
+  return reportFor(actor, report, actor.role === 'studierektor' ? null : new Set([p.trainee, ...readableIds(actor, scenario.trainees)]), scenario.trainees);
 }
 
 /** "Fyll i / laga min plan": the solver completes or repairs this trainee, everyone else as published. */
@@ -176,7 +176,7 @@ export async function completeProposal(db: Db, actor: Actor, id: number): Promis
   const result = await handle.result;
   const placements = result.plan.placements.filter((x) => x.trainee === p.trainee).map(({ trainee: _t, ...rest }) => rest as Placement);
   const readable = actor.role === 'studierektor' ? null : new Set([p.trainee, ...readableIds(actor, scenario.trainees)]);
-  return { placements, report: reportFor(actor, result.report, readable) };
+  return { placements, report: reportFor(actor, result.report, readable, scenario.trainees) };
 }
 
 function monthsOf(placements: PlanPlacement[]): Set<string> {

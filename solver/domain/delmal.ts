@@ -13,7 +13,8 @@
  * courses, milestones) can be tied to them honestly — BT is assessed on its own certificate — so a
  * 2021:8 trainee's required set is the ST goals only.
  */
-import { MILESTONES, type CourseId, type MilestoneId, type Regulation, type Specialty, type Text } from './schemas.ts';
+import { MILESTONES, type CourseId, type MilestoneId, type PlacementKind, type Regulation, type Specialty, type Text } from './schemas.ts';
+import { placementName } from './specialties.ts';
 
 export interface Goal {
   code: string;
@@ -188,6 +189,19 @@ export interface GoalSources {
   hasSabo: boolean;
 }
 
+/** What a trainee's placements hold that serves delmål. */
+export function goalSourcesOf(placements: Iterable<{ kind: PlacementKind; specialty?: Specialty | undefined; course?: CourseId | undefined; milestone?: MilestoneId | undefined }>): GoalSources {
+  const sources = { specialties: [] as Specialty[], courses: [] as CourseId[], milestones: [] as MilestoneId[], hasBvc: false, hasSabo: false };
+  for (const p of placements) {
+    if (p.kind === 'rotation' && p.specialty) sources.specialties.push(p.specialty);
+    else if (p.kind === 'course' && p.course) sources.courses.push(p.course);
+    else if (p.kind === 'milestone' && p.milestone) sources.milestones.push(p.milestone);
+    else if (p.kind === 'bvc') sources.hasBvc = true;
+    else if (p.kind === 'sabo') sources.hasSabo = true;
+  }
+  return sources;
+}
+
 // Coverage runs for every trainee on every validation, so it works on bit masks over the 2015:8
 // goals (25 of them, one bit each) instead of sets of strings.
 const BIT_2015 = new Map(GOALS_2015.map((x, i) => [x.code, 1 << i]));
@@ -230,6 +244,79 @@ export function missingGoals(regulation: Regulation, covered: readonly string[])
 
 export function goalTitle(code: string): Text | undefined {
   return [...GOALS_2015, ...GOALS_2021, ...GOALS_BT].find((x) => x.code === code)?.title;
+}
+
+/** One thing in a plan that serves delmål: a rotation's specialty, a course, a milestone's written work, VC time, own BVC or SÄBO. */
+export type GoalSource =
+  | { kind: 'rotation'; specialty: Specialty }
+  | { kind: 'course'; course: CourseId }
+  | { kind: 'milestone'; milestone: MilestoneId }
+  | { kind: 'vc' | 'bvc' | 'sabo' };
+
+/** A delmål of the trainee's regulation: whether the plan covers it, what in the plan does, and what could. */
+export interface GoalCover {
+  goal: Goal;
+  covered: boolean;
+  /** The plan's sources that serve the goal (empty when none does). */
+  by: GoalSource[];
+  /** Every source that serves the goal, in or out of the plan (for a missing goal: what would cover it). */
+  could: GoalSource[];
+  /** The written work the goal needs besides its course (a4, a5), when the plan lacks it. */
+  needs: MilestoneId | null;
+}
+
+/** The 2015:8 codes a goal of `regulation` is covered through (itself under 2015:8; by TO_2021 under 2021:8). */
+function codes2015(regulation: Regulation, code: string): string[] {
+  if (regulation === '2015:8') return [code];
+  return Object.entries(TO_2021)
+    .filter(([, to]) => to.includes(code))
+    .map(([from]) => from);
+}
+
+/** Every source that serves one of `codes` (2015:8), in the order a plan reads: VC, rotations, own BVC, SÄBO, courses, written work. */
+function sourcesServing(codes: readonly string[]): GoalSource[] {
+  const serves = (list: readonly string[]) => list.some((c) => codes.includes(c));
+  const out: GoalSource[] = [];
+  if (serves(VC_GOALS)) out.push({ kind: 'vc' });
+  for (const [specialty, goals] of Object.entries(SPECIALTY_GOALS) as [Specialty, readonly string[]][]) if (serves(goals)) out.push({ kind: 'rotation', specialty });
+  if (serves(BVC_GOALS)) out.push({ kind: 'bvc' });
+  if (serves(SABO_GOALS)) out.push({ kind: 'sabo' });
+  for (const [course, goals] of Object.entries(COURSE_GOALS) as [CourseId, readonly string[]][]) if (serves(goals)) out.push({ kind: 'course', course });
+  for (const [milestone, goals] of Object.entries(MILESTONE_GOALS) as [MilestoneId, readonly string[]][]) if (serves(goals)) out.push({ kind: 'milestone', milestone });
+  return out;
+}
+
+/**
+ * Each delmål of the regulation with what in the plan covers it — the same coverage as the
+ * delmal-coverage rule (coveredGoals), spelled out per goal for the trainee's own plan.
+ */
+export function goalCovers(regulation: Regulation, sources: GoalSources): GoalCover[] {
+  const covered = new Set(coveredGoals(regulation, sources));
+  const specialties = new Set(sources.specialties);
+  const courses = new Set(sources.courses);
+  const milestones = new Set(sources.milestones);
+  const inPlan = (s: GoalSource): boolean =>
+    s.kind === 'rotation' ? specialties.has(s.specialty)
+    : s.kind === 'course' ? courses.has(s.course)
+    : s.kind === 'milestone' ? milestones.has(s.milestone)
+    : s.kind === 'bvc' ? sources.hasBvc
+    : s.kind === 'sabo' ? sources.hasSabo
+    : true;
+  return goalsFor(regulation).map((goal) => {
+    const from = codes2015(regulation, goal.code);
+    const could = sourcesServing(from);
+    const needed = from.map((c) => GOALS_NEEDING_MILESTONE[c]).find((m) => m !== undefined) ?? null;
+    return { goal, covered: covered.has(goal.code), by: could.filter(inPlan), could, needs: needed && !milestones.has(needed) ? needed : null };
+  });
+}
+
+/** A goal source as people name it: "Gynekologi", "LEK (ledarskap, etik, kvalitet)", "Vårdcentralen". */
+export function goalSourceName(s: GoalSource, lang: 'sv' | 'en'): string {
+  if (s.kind === 'vc') return lang === 'sv' ? 'Vårdcentralen' : 'Home practice';
+  if (s.kind === 'rotation') return placementName({ kind: 'rotation', specialty: s.specialty }, lang);
+  if (s.kind === 'course') return placementName({ kind: 'course', course: s.course }, lang);
+  if (s.kind === 'milestone') return placementName({ kind: 'milestone', milestone: s.milestone }, lang);
+  return placementName({ kind: s.kind }, lang);
 }
 
 /**

@@ -11,7 +11,7 @@ import { Type } from '@sinclair/typebox';
 import { capacitySteps } from '../domain/capacity.ts';
 import { defineRule, violation } from './rule.ts';
 import { overloadRunsAround } from './sweep.ts';
-import { clinicName, HISTORY_TEXT, list, period } from './text.ts';
+import { clinicName, counted, HISTORY_TEXT, names, period } from './text.ts';
 
 const meta = { id: 'clinic-capacity', severity: 'hard' } as const;
 /** Before the planning day an overload is history: reported, as advice. */
@@ -45,8 +45,8 @@ export const clinicCapacity = defineRule({
             from: run.from,
             to: run.to,
             amount: run.over,
-            sv: `${run.past ? HISTORY_TEXT.sv : ''}${name} har ${places} ${places === 1 ? 'plats' : 'platser'} ${when} men ${upTo ? 'upp till ' : ''}${run.peakCount} ST-läkare är placerade där (${list(run.who)}); ${run.over} för många.`,
-            en: `${run.past ? HISTORY_TEXT.en : ''}${name} has ${places} ${places === 1 ? 'place' : 'places'} ${when} but ${upTo ? 'up to ' : ''}${run.peakCount} trainees are placed there (${list(run.who)}); ${run.over} too many.`,
+            sv: `${run.past ? HISTORY_TEXT.sv : ''}${name} har ${counted(places, 'plats', 'platser')} ${when} men ${upTo ? 'upp till ' : ''}${counted(run.peakCount, 'ST-läkare är placerad', 'ST-läkare är placerade')} där (${names(ctx, run.who)}); ${run.over} för många.`,
+            en: `${run.past ? HISTORY_TEXT.en : ''}${name} has ${counted(places, 'place', 'places')} ${when} but ${upTo ? 'up to ' : ''}${counted(run.peakCount, 'trainee is', 'trainees are')} placed there (${names(ctx, run.who)}); ${run.over} too many.`,
           }),
         );
       }

@@ -5,11 +5,10 @@
  * amount = number of delmål missing.
  */
 import { Type } from '@sinclair/typebox';
-import { coveredGoals, missingGoals } from '../domain/delmal.ts';
-import type { CourseId, MilestoneId, Specialty } from '../domain/schemas.ts';
+import { coveredGoals, goalSourcesOf, missingGoals } from '../domain/delmal.ts';
 import type { TraineePlan } from '../plan/context.ts';
 import { defineRule, violation } from './rule.ts';
-import { list, who } from './text.ts';
+import { counted, goalList, who } from './text.ts';
 
 const meta = { id: 'delmal-coverage', severity: 'advice' } as const;
 
@@ -25,20 +24,8 @@ const memo = new WeakMap<TraineePlan, Coverage>();
 export function goalCoverage(tp: TraineePlan): Coverage {
   const hit = memo.get(tp);
   if (hit) return hit;
-  const specialties: Specialty[] = [];
-  const courses: CourseId[] = [];
-  const milestones: MilestoneId[] = [];
-  let hasBvc = false;
-  let hasSabo = false;
-  for (const p of tp.placements) {
-    if (p.kind === 'rotation' && p.specialty) specialties.push(p.specialty);
-    else if (p.kind === 'course' && p.course) courses.push(p.course);
-    else if (p.kind === 'milestone' && p.milestone) milestones.push(p.milestone);
-    else if (p.kind === 'bvc') hasBvc = true;
-    else if (p.kind === 'sabo') hasSabo = true;
-  }
   const regulation = tp.facts.trainee.regulation;
-  const covered = coveredGoals(regulation, { specialties, courses, milestones, hasBvc, hasSabo });
+  const covered = coveredGoals(regulation, goalSourcesOf(tp.placements));
   const result = { covered, missing: missingGoals(regulation, covered) };
   memo.set(tp, result);
   return result;
@@ -63,8 +50,8 @@ export const delmalCoverage = defineRule({
         violation(meta, {
           trainees: [tp.facts.id],
           amount: missing.length,
-          sv: `${name}: ${missing.length} delmål täcks inte av planen: ${list(missing)}.`,
-          en: `${name}: ${missing.length} sub-goals (delmål) are not covered by the plan: ${list(missing)}.`,
+          sv: `${name}: ${missing.length} delmål täcks inte av planen: ${goalList(missing, 'sv')}.`,
+          en: `${name}: ${counted(missing.length, 'sub-goal (delmål) is', 'sub-goals (delmål) are')} not covered by the plan: ${goalList(missing, 'en')}.`,
         }),
       );
     }

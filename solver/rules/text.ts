@@ -1,4 +1,5 @@
 /** Small wording helpers shared by the rules' messages (Swedish first, English second). */
+import { goalTitle } from '../domain/delmal.ts';
 import { COURSE_NAMES, MILESTONE_NAMES, SPECIALTY_NAMES } from '../domain/specialties.ts';
 import type { CourseId, MilestoneId, Specialty } from '../domain/schemas.ts';
 import type { RuleContext, TraineeFacts } from '../plan/context.ts';
@@ -34,9 +35,19 @@ export function period(from: Day, to: Day): string {
   return from === to ? formatDay(from) : `${formatDay(from)} – ${formatDay(to)}`;
 }
 
-/** "Anna Andersson (t01)". */
+/** The trainee as people name them ("Anna Andersson"); the id only for one the scenario does not know. */
 export function who(facts: TraineeFacts | undefined, id: string): string {
-  return facts ? `${facts.trainee.name} (${id})` : id;
+  return facts ? facts.trainee.name : id;
+}
+
+/** The trainees of a cohort finding, by name: "Anna Andersson, Karl Berg". */
+export function names(ctx: RuleContext, ids: readonly string[]): string {
+  return list(ids.map((id) => who(ctx.facts.get(id), id)));
+}
+
+/** "1 ST-läkare är placerad" / "2 ST-läkare är placerade": the form that agrees with the count. */
+export function counted(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 export function specialty(s: Specialty | undefined, lang: 'sv' | 'en'): string {
@@ -62,4 +73,9 @@ export function unitName(ctx: RuleContext, id: string): string {
 
 export function list(items: string[]): string {
   return items.join(', ');
+}
+
+/** Delmål with their titles: "c7 Gynekologi och mödrahälsovård; c13 Psykisk sjukdom" (titles hold commas). */
+export function goalList(codes: readonly string[], lang: 'sv' | 'en'): string {
+  return codes.map((c) => [c, goalTitle(c)?.[lang]].filter(Boolean).join(' ')).join('; ');
 }

@@ -9,7 +9,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineRule, violation } from './rule.ts';
 import { overloadRunsAround } from './sweep.ts';
-import { HISTORY_TEXT, list, period, unitName } from './text.ts';
+import { counted, HISTORY_TEXT, names, period, unitName } from './text.ts';
 
 const meta = { id: 'unit-away-limit', severity: 'hard' } as const;
 /** Before the planning day an overload is history: reported, as advice. */
@@ -41,8 +41,8 @@ export const unitAwayLimit = defineRule({
             from: run.from,
             to: run.to,
             amount: run.over,
-            sv: `${run.past ? HISTORY_TEXT.sv : ''}${name} tillåter ${unit.maxAway} borta samtidigt men ${upTo ? 'upp till ' : ''}${run.peakCount} ST-läkare randar ${when} (${list(run.who)}); ${run.over} för många.`,
-            en: `${run.past ? HISTORY_TEXT.en : ''}${name} allows ${unit.maxAway} away at once but ${upTo ? 'up to ' : ''}${run.peakCount} trainees are on rotation ${when} (${list(run.who)}); ${run.over} too many.`,
+            sv: `${run.past ? HISTORY_TEXT.sv : ''}${name} tillåter ${unit.maxAway} borta samtidigt men ${upTo ? 'upp till ' : ''}${run.peakCount} ST-läkare randar ${when} (${names(ctx, run.who)}); ${run.over} för många.`,
+            en: `${run.past ? HISTORY_TEXT.en : ''}${name} allows ${unit.maxAway} away at once but ${upTo ? 'up to ' : ''}${counted(run.peakCount, 'trainee is', 'trainees are')} on rotation ${when} (${names(ctx, run.who)}); ${run.over} too many.`,
           }),
         );
       }

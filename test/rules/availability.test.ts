@@ -17,7 +17,7 @@ describe('availability', () => {
       { rule: RULE, severity: 'hard', trainees: ['t01'], clinic: null, unit: null, from: '2029-04-10', to: '2029-04-12', amount: 3 },
       { rule: RULE, severity: 'hard', trainees: ['t01'], clinic: null, unit: null, from: '2029-04-15', to: '2029-08-14', amount: 122 },
     ]);
-    expect(found[0]!.message.sv).toBe('Läkare t01 (t01): Pediatrik 2029-01-01 – 2029-03-31 ligger 31 dagar under ledighet (2029-03-01 – 2029-03-31).');
+    expect(found[0]!.message.sv).toBe('Läkare t01: Pediatrik 2029-01-01 – 2029-03-31 ligger 31 dagar under ledighet (2029-03-01 – 2029-03-31).');
   });
 
   it('leave across a year boundary and two leave periods in one placement add up', () => {

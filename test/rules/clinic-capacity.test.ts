@@ -24,8 +24,8 @@ describe('clinic-capacity', () => {
     expect(found.map(brief)).toEqual([
       { rule: RULE, severity: 'hard', trainees: ['t01', 't07', 't09'], clinic: 'psyk-vxo', unit: null, from: '2029-02-01', to: '2029-02-28', amount: 1 },
     ]);
-    expect(found[0]!.message.sv).toBe('Psykiatri Växjö har 2 platser 2029-02-01 – 2029-02-28 men 3 ST-läkare är placerade där (t01, t07, t09); 1 för många.');
-    expect(found[0]!.message.en).toBe('Psykiatri Växjö has 2 places 2029-02-01 – 2029-02-28 but 3 trainees are placed there (t01, t07, t09); 1 too many.');
+    expect(found[0]!.message.sv).toBe('Psykiatri Växjö har 2 platser 2029-02-01 – 2029-02-28 men 3 ST-läkare är placerade där (Läkare t01, Läkare t07, Läkare t09); 1 för många.');
+    expect(found[0]!.message.en).toBe('Psykiatri Växjö has 2 places 2029-02-01 – 2029-02-28 but 3 trainees are placed there (Läkare t01, Läkare t07, Läkare t09); 1 too many.');
   });
 
   it('a summer closure (capacity 0) makes every placed day a violation', () => {

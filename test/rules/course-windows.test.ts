@@ -17,7 +17,7 @@ describe('course-windows', () => {
       { rule: RULE, severity: 'advice', trainees: ['t01'], clinic: null, unit: null, from: '2029-09-03', to: '2029-09-07', amount: 1.23 },
     ]);
     expect(found[0]!.message.sv).toBe(
-      'Läkare t01 (t01): kursen LEK (ledarskap, etik, kvalitet) 2029-09-03 – 2029-09-07 bör ligga under första halvan (gräns 2029-07-31); 1,2 månader utanför.',
+      'Läkare t01: kursen LEK (ledarskap, etik, kvalitet) 2029-09-03 – 2029-09-07 bör ligga under första halvan (gräns 2029-07-31); 1,2 månader utanför.',
     );
   });
 

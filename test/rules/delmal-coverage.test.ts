@@ -18,12 +18,12 @@ describe('delmal-coverage', () => {
     expect(found.map(brief)).toEqual([
       { rule: RULE, severity: 'advice', trainees: ['t01'], clinic: null, unit: null, from: null, to: null, amount: 1 },
     ]);
-    expect(found[0]!.message.sv).toBe('Läkare t01 (t01): 1 delmål täcks inte av planen: c7.');
+    expect(found[0]!.message.sv).toBe('Läkare t01: 1 delmål täcks inte av planen: c7 Gynekologi och mödrahälsovård.');
   });
 
   it('the courses alone do not complete a4 and a5: their written work is needed', () => {
     const found = violationsOf(RULE, scenario(), edited('t01', (p) => p.milestone === 'kvalitetsarbete' || p.milestone === 'vetenskapligt-arbete'));
-    expect(found[0]!.message.en).toBe('Läkare t01 (t01): 2 sub-goals (delmål) are not covered by the plan: a4, a5.');
+    expect(found[0]!.message.en).toBe('Läkare t01: 2 sub-goals (delmål) are not covered by the plan: a4 Quality improvement and patient safety; a5 Medical science.');
   });
 
   it('an empty plan still has the VC goals; the rest are missing, in målbeskrivning order', () => {

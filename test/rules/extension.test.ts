@@ -16,7 +16,7 @@ describe('extension', () => {
       { rule: 'extension', severity: 'advice', trainees: ['t01'], clinic: null, unit: null, from: '2032-02-01', to: '2032-04-30', amount: 3 },
     ]);
     expect(found[0]!.message.sv).toBe(
-      'Läkare t01 (t01): ST förlängs 3 månader, från 2032-01-31 till 2032-04-30, för att de obligatoriska placeringarna ska rymmas.',
+      'Läkare t01: ST förlängs 3 månader, från 2032-01-31 till 2032-04-30, för att de obligatoriska placeringarna ska rymmas.',
     );
     const summary = validate(scenario(), plan(placements)).trainees[0]!;
     expect([summary.plannedEnd, summary.extensionMonths]).toEqual(['2032-04-30', 3]);

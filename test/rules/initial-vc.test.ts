@@ -19,7 +19,7 @@ describe('initial-vc', () => {
       { rule: RULE, severity: 'hard', trainees: ['t01'], clinic: 'hud-vxo', unit: null, from: '2028-01-01', to: '2028-01-31', amount: 1 },
     ]);
     expect(found[0]!.message.sv).toBe(
-      'Läkare t01 (t01): Hud på Hud Växjö 2028-01-01 – 2028-01-31 börjar 1 månad för tidigt; ST ska börja med 12 månader på vårdcentralen (till 2028-01-31).',
+      'Läkare t01: Hud på Hud Växjö 2028-01-01 – 2028-01-31 börjar 1 månad för tidigt; ST ska börja med 12 månader på vårdcentralen (till 2028-01-31).',
     );
   });
 

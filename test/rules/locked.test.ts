@@ -18,7 +18,7 @@ describe('locked', () => {
     expect(found.map(brief)).toEqual([
       { rule: RULE, severity: 'hard', trainees: ['t01'], clinic: 'barn-vxo', unit: null, from: '2029-01-01', to: '2029-03-31', amount: 1 },
     ]);
-    expect(found[0]!.message.sv).toBe('Läkare t01 (t01): den låsta placeringen Pediatrik 2029-01-01 – 2029-03-31 har flyttats eller tagits bort.');
+    expect(found[0]!.message.sv).toBe('Läkare t01: den låsta placeringen Pediatrik 2029-01-01 – 2029-03-31 har flyttats eller tagits bort.');
   });
 
   it('a locked course removed, or its clinic changed, is reported', () => {

@@ -23,7 +23,7 @@ describe('max-away', () => {
     ]);
     expect(found[0]!.message.sv).toContain('6,2 månader i en följd');
     expect(found[0]!.message.sv).toBe(
-      'Läkare t01 (t01) är borta från vårdcentralen 2028-02-01 – 2028-08-06, 6,2 månader i en följd (Internmedicin) (2 delar med mindre än 1 veckas återkomst emellan); högst 3 månader är tillåtet, 3,2 månader för länge.',
+      'Läkare t01 är borta från vårdcentralen 2028-02-01 – 2028-08-06, 6,2 månader i en följd (Internmedicin) (2 delar med mindre än 1 veckas återkomst emellan); högst 3 månader är tillåtet, 3,2 månader för länge.',
     );
   });
 

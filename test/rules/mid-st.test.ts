@@ -25,7 +25,7 @@ describe('mid-st', () => {
   it('after 24 months (2029-02-01) it is 6 months early', () => {
     const found = violationsOf(RULE, scenario(), withMid('2029-02-01'));
     expect(found.map((v) => [v.from, v.amount])).toEqual([['2029-02-01', 6]]);
-    expect(found[0]!.message.sv).toBe('Läkare t01 (t01): Mitt-i-ST 2029-02-01 ligger efter 24 månader på heltid, 6 månader för tidigt (ska vara efter 30–36 månader).');
+    expect(found[0]!.message.sv).toBe('Läkare t01: Mitt-i-ST 2029-02-01 ligger efter 24 månader på heltid, 6 månader för tidigt (ska vara efter 30–36 månader).');
   });
 
   it('after 40 months it is 4 months late (20 months before the end is still enough)', () => {

@@ -17,7 +17,7 @@ describe('minimum-time', () => {
       { rule: RULE, severity: 'hard', trainees: ['t01'], clinic: null, unit: null, from: '2027-02-01', to: '2031-07-31', amount: 6 },
     ]);
     expect(found[0]!.message.sv).toBe(
-      'Läkare t01 (t01): planerat slut 2031-07-31 ger 54 månader på heltid men minst 60 månader krävs (2015:8); 6 månader saknas, tidigast slut 2032-01-31.',
+      'Läkare t01: planerat slut 2031-07-31 ger 54 månader på heltid men minst 60 månader krävs (2015:8); 6 månader saknas, tidigast slut 2032-01-31.',
     );
   });
 

@@ -18,7 +18,7 @@ describe('pediatrics-before-bvc', () => {
     expect(found.map(brief)).toEqual([
       { rule: RULE, severity: 'hard', trainees: ['t01'], clinic: null, unit: null, from: null, to: null, amount: 4 },
     ]);
-    expect(found[0]!.message.sv).toBe('Läkare t01 (t01): egen BVC saknas i planen (minst 4 månader behövs).');
+    expect(found[0]!.message.sv).toBe('Läkare t01: egen BVC saknas i planen (minst 4 månader behövs).');
   });
 
   it('own BVC of 3 months is 1 month short; two placements add up', () => {
@@ -32,7 +32,7 @@ describe('pediatrics-before-bvc', () => {
     const placements = edited('t01', (p) => p.kind === 'bvc', [bvc('2029-03-22', '2029-07-21')]);
     const found = violationsOf(RULE, scenario(), placements);
     expect(found.map((v) => [v.from, v.to, v.amount])).toEqual([['2029-03-22', '2029-07-21', 10]]); // 03-22..03-31
-    expect(found[0]!.message.en).toBe('Läkare t01 (t01): Own BVC 2029-03-22 – 2029-07-21 starts before paediatrics is done (2029-03-31), 10 days too early.');
+    expect(found[0]!.message.en).toBe('Läkare t01: Own BVC 2029-03-22 – 2029-07-21 starts before paediatrics is done (2029-03-31), 10 days too early.');
   });
 
   it('the BVC course before pediatrics is a hard violation too', () => {

@@ -13,7 +13,7 @@ describe('required-rotations', () => {
     expect(found.map(brief)).toEqual([
       { rule: RULE, severity: 'hard', trainees: ['t01'], clinic: null, unit: null, from: null, to: null, amount: 2 },
     ]);
-    expect(found[0]!.message.sv).toBe('Läkare t01 (t01): obligatorisk randning i Gynekologi (2 månader) saknas i planen.');
+    expect(found[0]!.message.sv).toBe('Läkare t01: obligatorisk randning i Gynekologi (2 månader) saknas i planen.');
   });
 
   it('an empty plan misses every required rotation', () => {
@@ -31,7 +31,7 @@ describe('required-rotations', () => {
   it("a trainee's own list adds a rotation the profile does not have", () => {
     const s = scenario([trainee('t01', { rotations: [{ specialty: 'infektion', months: 1 }] })]);
     expect(violationsOf(RULE, s, cleanPlacements()).map((v) => [v.amount, v.message.en])).toEqual([
-      [1, 'Läkare t01 (t01): the required Infectious diseases rotation (1 month) is missing from the plan.'],
+      [1, 'Läkare t01: the required Infectious diseases rotation (1 month) is missing from the plan.'],
     ]);
   });
 

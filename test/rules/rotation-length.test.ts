@@ -14,7 +14,7 @@ describe('rotation-length', () => {
     expect(found.map(brief)).toEqual([
       { rule: RULE, severity: 'hard', trainees: ['t01'], clinic: 'psyk-vxo', unit: null, from: '2028-09-01', to: '2028-09-30', amount: 1 },
     ]);
-    expect(found[0]!.message.sv).toBe('Läkare t01 (t01): Psykiatri 2028-09-01 – 2028-09-30 är 1 månad på heltid men ska vara 2–3 månader (1 månad för kort).');
+    expect(found[0]!.message.sv).toBe('Läkare t01: Psykiatri 2028-09-01 – 2028-09-30 är 1 månad på heltid men ska vara 2–3 månader (1 månad för kort).');
     expect(found[0]!.message.en).toContain('1 month too short');
   });
 

@@ -19,7 +19,7 @@ describe('sabo-second-half', () => {
     expect(found.map(brief)).toEqual([
       { rule: RULE, severity: 'hard', trainees: ['t01'], clinic: null, unit: null, from: null, to: null, amount: 4 },
     ]);
-    expect(found[0]!.message.sv).toBe('Läkare t01 (t01): SÄBO under andra halvan av ST (från 2029-08-01) saknas; minst 4 månader i följd behövs.');
+    expect(found[0]!.message.sv).toBe('Läkare t01: SÄBO under andra halvan av ST (från 2029-08-01) saknas; minst 4 månader i följd behövs.');
   });
 
   it('SÄBO in the first half does not count', () => {

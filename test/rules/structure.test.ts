@@ -16,7 +16,7 @@ describe('structure', () => {
     expect(found.map(brief)).toEqual([
       { rule: RULE, severity: 'hard', trainees: ['t01'], clinic: 'ogon-vxo', unit: null, from: '2030-05-01', to: '2030-05-31', amount: 1 },
     ]);
-    expect(found[0]!.message.sv).toBe('Läkare t01 (t01): Hud 2030-05-01 – 2030-05-31 ligger på Ogon Växjö, som är en klinik för Ögon.');
+    expect(found[0]!.message.sv).toBe('Läkare t01: Hud 2030-05-01 – 2030-05-31 ligger på Ogon Växjö, som är en klinik för Ögon.');
   });
 
   it('a rotation overlapping own BVC by 15 days, and two rotations overlapping', () => {
@@ -57,11 +57,11 @@ describe('structure', () => {
     ] as PlanPlacement[];
     const found = violationsOf(RULE, scenario(), placements);
     expect(found.map((v) => v.message.en)).toEqual([
-      'Läkare t01 (t01): Dermatology 2030-05-01 – 2030-05-31 is at an unknown clinic "nowhere".',
-      'Läkare t01 (t01): the rotation 2030-07-01 – 2030-07-31 has no clinic.',
-      'Läkare t01 (t01): the course 2030-09-01 – 2030-09-02 names no course.',
-      'Läkare t01 (t01): the milestone 2030-10-01 has no name.',
-      'Läkare t01 (t01): Residential care (SÄBO) ends 2030-12-01, before its start 2030-12-31.',
+      'Läkare t01: Dermatology 2030-05-01 – 2030-05-31 is at an unknown clinic "nowhere".',
+      'Läkare t01: the rotation 2030-07-01 – 2030-07-31 has no clinic.',
+      'Läkare t01: the course 2030-09-01 – 2030-09-02 names no course.',
+      'Läkare t01: the milestone 2030-10-01 has no name.',
+      'Läkare t01: Residential care (SÄBO) ends 2030-12-01, before its start 2030-12-31.',
       'placements[0]: trainee "x99" is not in the scenario.',
     ]);
     expect(found.find((v) => v.from === '2030-12-31')!.amount).toBe(30);

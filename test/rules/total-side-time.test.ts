@@ -16,7 +16,7 @@ describe('total-side-time', () => {
     expect(found.map(brief)).toEqual([
       { rule: RULE, severity: 'advice', trainees: ['t01'], clinic: null, unit: null, from: null, to: null, amount: 3 },
     ]);
-    expect(found[0]!.message.sv).toBe('Läkare t01 (t01): sidotjänstgöringen är 15 månader på heltid, rekommenderat 18–24 månader (3 månader för lite).');
+    expect(found[0]!.message.sv).toBe('Läkare t01: sidotjänstgöringen är 15 månader på heltid, rekommenderat 18–24 månader (3 månader för lite).');
   });
 
   it('extra rotations beyond 24 months are reported as too much', () => {

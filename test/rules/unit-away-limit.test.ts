@@ -17,7 +17,7 @@ describe('unit-away-limit', () => {
     expect(found.map(brief)).toEqual([
       { rule: RULE, severity: 'hard', trainees: ['t01', 't02'], clinic: null, unit: 'vc-b', from: '2029-03-15', to: '2029-03-31', amount: 1 },
     ]);
-    expect(found[0]!.message.sv).toBe('Vårdcentralen B tillåter 1 borta samtidigt men 2 ST-läkare randar 2029-03-15 – 2029-03-31 (t01, t02); 1 för många.');
+    expect(found[0]!.message.sv).toBe('Vårdcentralen B tillåter 1 borta samtidigt men 2 ST-läkare randar 2029-03-15 – 2029-03-31 (Läkare t01, Läkare t02); 1 för många.');
     expect(traineeViolationsOf(RULE, scenario(cohort), placements, 't02')).toEqual(found);
   });
 

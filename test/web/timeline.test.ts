@@ -82,10 +82,10 @@ describe('zoom', () => {
     expect(list.map((t) => f(t.day))).toEqual(['2027-04-01', '2027-07-01', '2027-10-01']);
   });
 
-  it('draws week ticks on Mondays with ISO week numbers', () => {
-    const list = ticks(d('2027-01-01'), d('2027-01-20'), zoomById('weeks'), 'sv');
-    expect(list.map((t) => f(t.day))).toEqual(['2027-01-04', '2027-01-11', '2027-01-18']);
-    expect(list.map((t) => t.label)).toEqual(['v1', 'v2', 'v3']);
+  it('draws week ticks on Mondays with ISO week numbers, a month’s first week with month and year', () => {
+    const list = ticks(d('2027-01-01'), d('2027-02-10'), zoomById('weeks'), 'sv');
+    expect(list.map((t) => f(t.day))).toEqual(['2027-01-04', '2027-01-11', '2027-01-18', '2027-01-25', '2027-02-01', '2027-02-08']);
+    expect(list.map((t) => t.label)).toEqual(['v1 jan 2027', 'v2', 'v3', 'v4', 'v5 feb 2027', 'v6']);
     expect(isoWeek(d('2026-12-31'))).toBe(53);
     expect(isoWeek(d('2028-01-01'))).toBe(52);
   });

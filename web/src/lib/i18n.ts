@@ -281,6 +281,19 @@ const WORDS = {
   open: { sv: 'Öppna', en: 'Open' },
   opened: { sv: 'Visas', en: 'Shown' },
   noRuns: { sv: 'Inga körningar ännu.', en: 'No runs yet.' },
+  // Words, small screens and details (issue 14).
+  timeline: { sv: 'Tidslinje', en: 'Timeline' },
+  mainMenu: { sv: 'Huvudmeny', en: 'Main menu' },
+  noRowsMatch: { sv: 'Ingen ST-läkare matchar filtren.', en: 'No trainee matches the filters.' },
+  goalsTitle: { sv: 'Delmål', en: 'Sub-goals (delmål)' },
+  goalsOf: { sv: 'av', en: 'of' },
+  goalsCoveredShort: { sv: 'täckta', en: 'covered' },
+  goalCoveredBy: { sv: 'saknas; täcks av', en: 'missing; covered by' },
+  goalNeeds: { sv: 'saknas; kräver', en: 'missing; needs' },
+  unsavedLeave: {
+    sv: 'Du har ändringar som inte är sparade. Lämna sidan ändå? (Spara utkast först för att behålla dem.)',
+    en: 'You have unsaved changes. Leave anyway? (Save the draft first to keep them.)',
+  },
 } as const satisfies Record<string, { sv: string; en: string }>;
 
 export type WordKey = keyof typeof WORDS;

@@ -53,15 +53,13 @@ export function contrastRatio(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
+export type LoadLevel = 'over' | 'full' | 'high' | 'mid' | 'low' | 'none' | 'closed';
+
 /**
- * The heat map's fill for a load: white when empty, deepening blue up to full, red over capacity.
- * Returns a CSS class-like level 0–5 plus "over" so the colours live in CSS.
+ * The heat map's level for a load: empty, deepening blue up to full, red over capacity, hatched
+ * where the clinic is closed.
  */
-export function loadLevel(
-  used: number,
-  capacity: number,
-  excess = used - capacity,
-): 'over' | 'full' | 'high' | 'mid' | 'low' | 'none' | 'closed' {
+export function loadLevel(used: number, capacity: number, excess = used - capacity): LoadLevel {
   if (excess > 0) return 'over';
   if (capacity === 0) return 'closed';
   if (used === 0) return 'none';
@@ -70,4 +68,24 @@ export function loadLevel(
   if (share >= 0.66) return 'high';
   if (share >= 0.33) return 'mid';
   return 'low';
+}
+
+/** The heat map's colours: each cell's figures keep AA contrast (≥ 4.5:1) on its fill, as the bars do. */
+export const HEAT_COLOURS: Record<LoadLevel, Swatch> = {
+  none: { bg: '#f7f8fa', fg: '#5a6478' },
+  low: { bg: '#d7e8f5', fg: '#123d5c' },
+  mid: { bg: '#a9cdea', fg: '#0e2f48' },
+  high: { bg: '#5b9bd0', fg: '#06192b' },
+  full: { bg: '#1b5e8c', fg: '#ffffff' },
+  over: { bg: '#b3261e', fg: '#ffffff' },
+  closed: { bg: '#e6e9ee', fg: '#4d5566' },
+};
+
+/** A closed cell is hatched: its fill alternates with this lighter stripe (its text keeps AA on both). */
+export const CLOSED_STRIPE = '#f8f9fa';
+
+/** The CSS custom properties a heat cell or legend swatch of `level` takes its colours from. */
+export function heatStyle(level: LoadLevel): string {
+  const { bg, fg } = HEAT_COLOURS[level];
+  return `--heat-bg:${bg};--heat-fg:${fg}${level === 'closed' ? `;--heat-stripe:${CLOSED_STRIPE}` : ''}`;
 }

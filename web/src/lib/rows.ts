@@ -18,6 +18,8 @@ export interface Bar {
   marker: boolean;
   locked: boolean;
   violations: Violation[];
+  /** Whether the bar is what the Klinik or Specialitet filter asks for (drawn highlighted); null without such a filter. */
+  match: boolean | null;
 }
 
 export interface TraineeRow {
@@ -81,6 +83,7 @@ export function traineeRow(
   placements: readonly { p: PlanPlacement; index: number }[],
   violations: readonly Violation[],
   returnWeeksGapDays = 62,
+  highlight: ((p: PlanPlacement) => boolean) | null = null,
 ): TraineeRow {
   const long = placements.filter(({ p }) => p.kind === 'rotation' || p.kind === 'bvc' || p.kind === 'sabo');
   const days = long.map(({ p }) => ({ from: parseDay(p.from), to: parseDay(p.to) }));
@@ -98,6 +101,7 @@ export function traineeRow(
       marker: false,
       locked: isLocked(p, trainee),
       violations: violationsFor(p, violations),
+      match: highlight ? highlight(p) : null,
     }));
     for (const { p, index } of placements) {
       if (p.kind !== 'course' && p.kind !== 'milestone') continue;
@@ -110,6 +114,7 @@ export function traineeRow(
         marker: true,
         locked: isLocked(p, trainee),
         violations: violationsFor(p, violations),
+        match: highlight ? highlight(p) : null,
       });
     }
     const all = placements.map(({ p }) => p);
@@ -170,6 +175,9 @@ export function buildRows(
     (x) => [x.p.trainee],
   );
   const vByT = byTrainee(violations, (v) => v.trainees);
+  // The placements a clinic or specialty filter picks out are highlighted on the rows it keeps.
+  const { clinic, specialty } = filters;
+  const highlight = clinic ? (p: PlanPlacement) => p.clinic === clinic : specialty ? (p: PlanPlacement) => p.kind === 'rotation' && p.specialty === specialty : null;
   const rowsByUnit = new Map<string, TraineeRow[]>();
   const sorted = [...scenario.trainees].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : SWEDISH.compare(a.name, b.name)));
   for (const t of sorted) {
@@ -177,7 +185,7 @@ export function buildRows(
     const vs = vByT.get(t.id) ?? [];
     if (!matches(t, ps, vs, filters)) continue;
     const list = rowsByUnit.get(t.unit) ?? [];
-    list.push(traineeRow(t, ps, vs, opts.returnWeeksGapDays));
+    list.push(traineeRow(t, ps, vs, opts.returnWeeksGapDays, highlight));
     rowsByUnit.set(t.unit, list);
   }
   if (!group) return [...rowsByUnit.values()].flat();

@@ -102,7 +102,10 @@ export function ticks(from: Day, to: Day, zoom: Zoom, lang: 'sv' | 'en'): Tick[]
   if (zoom.tick === 'week') {
     for (let d = mondayOnOrAfter(from); d <= to; d += 7) {
       const c = civilFromDay(d);
-      out.push({ day: d, x: dayToX(d, from, zoom.pxPerDay), label: `v${isoWeek(d)}`, major: c.day <= 7 });
+      // A month's first week also names the month and year: at this zoom no other label says when it is.
+      const major = c.day <= 7;
+      const label = major ? `v${isoWeek(d)} ${monthShort(c.month, lang)} ${c.year}` : `v${isoWeek(d)}`;
+      out.push({ day: d, x: dayToX(d, from, zoom.pxPerDay), label, major });
     }
     return out;
   }
