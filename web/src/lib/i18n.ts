@@ -172,7 +172,7 @@ const WORDS = {
   // The solver's outcome (report.solve.status) and its progress phases (solver/solve/cohort.ts).
   solve_optimal: { sv: 'Optimal plan', en: 'Optimal plan' },
   solve_feasible: { sv: 'Giltig plan, inom målgapet', en: 'Valid plan, within the target gap' },
-  solve_infeasible: { sv: 'Ingen plan möjlig', en: 'No plan possible' },
+  solve_infeasible: { sv: 'Ingen plan utan regelbrott möjlig', en: 'No plan without broken rules possible' },
   solve_timeout: { sv: 'Tidsgränsen nådd – bästa plan hittills', en: 'Time limit reached – best plan so far' },
   'phase_first-plan': { sv: 'Första plan', en: 'First plan' },
   phase_lagrange: { sv: 'Skärper gränsen', en: 'Tightening the bound' },
@@ -281,6 +281,39 @@ const WORDS = {
   open: { sv: 'Öppna', en: 'Open' },
   opened: { sv: 'Visas', en: 'Shown' },
   noRuns: { sv: 'Inga körningar ännu.', en: 'No runs yet.' },
+  // The words for a solve's outcome where the status alone would contradict its figures (web/src/lib/solve-verdict.ts).
+  solve_gapRemains: { sv: 'Giltig plan – sökningen klar, ett gap kvarstår', en: 'Valid plan – search complete, a gap remains' },
+  solve_stopped: { sv: 'Sökningen avslutad före målgapet – bästa plan hittills', en: 'Search ended short of the target gap – best plan so far' },
+  solve_timeoutNoPlan: { sv: 'Tidsgränsen nådd – ingen fullständig plan', en: 'Time limit reached – no complete plan' },
+  solve_stoppedNoPlan: { sv: 'Sökningen avslutad – ingen fullständig plan', en: 'Search ended – no complete plan' },
+  // Two plans side by side: the what-if (web/src/views/Compare.svelte).
+  compareTitle: { sv: 'Jämför två planer', en: 'Compare two plans' },
+  compareHelp: {
+    sv: 'Vad händer om …? Ändra t.ex. en klinikkapacitet under Data, optimera igen och jämför körningarna. Båda planerna bedöms mot regionens data som de är nu.',
+    en: 'What if …? Change e.g. a clinic’s capacity under Data, solve again and compare the runs. Both plans are judged against the region’s data as it is now.',
+  },
+  compareLeft: { sv: 'Plan A', en: 'Plan A' },
+  compareRight: { sv: 'Plan B', en: 'Plan B' },
+  comparePublished: { sv: 'Publicerad plan', en: 'Published plan' },
+  compareNeedsTwo: { sv: 'Det behövs minst en klar körning att jämföra med.', en: 'At least one finished run is needed to compare with.' },
+  compareSame: { sv: 'Välj två olika planer.', en: 'Choose two different plans.' },
+  difference: { sv: 'Skillnad (B − A)', en: 'Difference (B − A)' },
+  figure: { sv: 'Mått', en: 'Figure' },
+  extensionTotal: { sv: 'Förlängning totalt (månader)', en: 'Extension in all (months)' },
+  extensionMax: { sv: 'Största förlängning (månader)', en: 'Largest extension (months)' },
+  extendedTrainees: { sv: 'ST-läkare som förlängs', en: 'Trainees extended' },
+  hardViolations: { sv: 'Regelbrott (skarpa)', en: 'Rules broken (hard)' },
+  adviceViolations: { sv: 'Råd', en: 'Advice' },
+  placementsCount: { sv: 'Placeringar', en: 'Placements' },
+  solveOutcome: { sv: 'Optimeringens utfall', en: 'Solve outcome' },
+  changesAtoB: { sv: 'Ändringar från A till B', en: 'Changes from A to B' },
+  clinicLoadChanges: { sv: 'Klinikbelastning', en: 'Clinic load' },
+  peakLoad: { sv: 'Flest samtidigt', en: 'Most at once' },
+  monthsOver: { sv: 'Månader över kapacitet', en: 'Months over capacity' },
+  traineeMonths: { sv: 'Placeringsmånader', en: 'Trainee-months' },
+  noLoadChange: { sv: 'Ingen klinik får ändrad belastning.', en: 'No clinic’s load changes.' },
+  showAllClinics: { sv: 'Visa alla kliniker', en: 'Show all clinics' },
+  identical: { sv: 'Planerna har samma placeringar.', en: 'The plans have the same placements.' },
 } as const satisfies Record<string, { sv: string; en: string }>;
 
 export type WordKey = keyof typeof WORDS;
