@@ -124,6 +124,7 @@ describe.each(DIALECTS)('comparing two plans on $name', (dialect) => {
     const missing = await get(`/api/plans/compare?from=${fromId}`);
     expect(missing.statusCode).toBe(400);
     expect(missing.json().details.join(' ')).toMatch(/to/);
+    expect((await get(`/api/plans/compare?from=2147483648&to=${toId}`)).statusCode).toBe(400);
     expect((await get(`/api/plans/compare?from=${fromId}&to=999999`)).statusCode).toBe(404);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The studierektor's what-if (issue 14), in Chromium against the real API and web build on the demo
  * region: a solve, then the busiest clinic loses a place for a year and the region is solved again;
- * a reload while that run is going shows its progress again; the two drafts side by side show the
+ * a reload while that run is going shows its progress again, another view and back shows the run; the two drafts side by side show the
  * figures the API gives (extension, violations, outcome, moved/added/removed, clinic load); the status
  * words agree with the seconds. Solves run on a work budget, so the plans are the same on any machine.
  */
@@ -111,6 +111,12 @@ describe('what if: two solves side by side (real API, demo region)', { timeout: 
     await status.filter({ hasText: /Klar|Misslyckades|Avbruten/ }).waitFor({ timeout: 120_000 });
     expect(await status.innerText()).toBe('Klar');
 
+    // Another view and back: the latest run shows again.
+    await page.getByRole('link', { name: 'Kohort' }).click();
+    await page.getByRole('link', { name: 'Optimera' }).click();
+    await status.filter({ hasText: 'Klar' }).waitFor();
+    await expect.poll(() => page.url()).toBe(`${base}/#/solve/${second}`);
+
     // Any run's draft opens again.
     await page.getByRole('button', { name: `Öppna körning ${first!.id}` }).click();
     await expect.poll(() => page.url()).toBe(`${base}/#/solve/${first!.id}`);
@@ -165,8 +171,8 @@ describe('what if: two solves side by side (real API, demo region)', { timeout: 
         `${sv(x.from.traineeMonths, 1)} → ${sv(x.to.traineeMonths, 1)}`,
       ]);
     }
-    await page.getByText(`Ändringar från A till B`).scrollIntoViewIfNeeded();
     await shot(page, 'what-if-compare');
+    await page.getByRole('region', { name: 'Jämför två planer' }).screenshot({ path: join(SCREENSHOTS, 'what-if-compare-section.png') });
 
     // The published plan against the second run: the same figures as the API's.
     const published = await api<{ id: number }>('/api/plans/published');

@@ -302,7 +302,7 @@ const WORDS = {
   extensionTotal: { sv: 'Förlängning totalt (månader)', en: 'Extension in all (months)' },
   extensionMax: { sv: 'Största förlängning (månader)', en: 'Largest extension (months)' },
   extendedTrainees: { sv: 'ST-läkare som förlängs', en: 'Trainees extended' },
-  hardViolations: { sv: 'Regelbrott (skarpa)', en: 'Rules broken (hard)' },
+  hardViolations: { sv: 'Regelbrott', en: 'Rules broken' },
   adviceViolations: { sv: 'Råd', en: 'Advice' },
   placementsCount: { sv: 'Placeringar', en: 'Placements' },
   solveOutcome: { sv: 'Optimeringens utfall', en: 'Solve outcome' },
@@ -314,6 +314,7 @@ const WORDS = {
   noLoadChange: { sv: 'Ingen klinik får ändrad belastning.', en: 'No clinic’s load changes.' },
   showAllClinics: { sv: 'Visa alla kliniker', en: 'Show all clinics' },
   identical: { sv: 'Planerna har samma placeringar.', en: 'The plans have the same placements.' },
+  showChanges: { sv: 'Visa ändringarna', en: 'Show the changes' },
 } as const satisfies Record<string, { sv: string; en: string }>;
 
 export type WordKey = keyof typeof WORDS;
