@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { SolveStarter } from '../../api/services/solve-runner.ts';
 import type { ClinicRow, PlanCompare, SolveRun } from '../../api/schemas/index.ts';
+import { RULES } from '../../solver/rules/index.ts';
 import { solveInWorker } from '../../solver/solve/index.ts';
 import { formatNumber, translate } from '../../web/src/lib/i18n.ts';
 import { solveVerdict } from '../../web/src/lib/solve-verdict.ts';
@@ -171,8 +172,15 @@ describe('what if: two solves side by side (real API, demo region)', { timeout: 
         `${sv(x.from.traineeMonths, 1)} → ${sv(x.to.traineeMonths, 1)}`,
       ]);
     }
+    // The changes name trainees and clinics, never by their ids.
+    const section = page.getByRole('region', { name: 'Jämför två planer' });
+    await section.getByText(/^Visa ändringarna \(\d+\)$/).click();
+    expect(await section.getByTestId('compare-changes').locator('tbody tr').count()).toBe(Math.min(300, c.diff.moved.length + c.diff.added.length + c.diff.removed.length));
+    const ids = [...c.clinics.map((x) => x.clinic), ...c.diff.moved.map((m) => m.trainee), ...RULES.map((r) => r.id)];
+    const text = await section.innerText();
+    expect(ids.filter((id) => new RegExp(`(?<![\\w-])${id}(?![\\w-])`).test(text))).toEqual([]);
     await shot(page, 'what-if-compare');
-    await page.getByRole('region', { name: 'Jämför två planer' }).screenshot({ path: join(SCREENSHOTS, 'what-if-compare-section.png') });
+    await section.screenshot({ path: join(SCREENSHOTS, 'what-if-compare-section.png') });
 
     // The published plan against the second run: the same figures as the API's.
     const published = await api<{ id: number }>('/api/plans/published');
