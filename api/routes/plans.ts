@@ -6,10 +6,11 @@ import { Report } from '../../solver/domain/schemas.ts';
 import { validate } from '../../solver/validate.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { ERROR_RESPONSES, NoBody, NumericIdParams } from '../schemas/common.ts';
-import { DiffQuery, JobCreated, PlanDetail, PlanDiff, PlanSummary, SolveJob, SolveJobBody, type Change } from '../schemas/plans.ts';
+import { CompareQuery, DiffQuery, JobCreated, PlanCompare, PlanDetail, PlanDiff, PlanSummary, SolveJob, SolveJobBody, type Change } from '../schemas/plans.ts';
 import { readableIds } from '../services/access.ts';
 import { audit } from '../services/audit.ts';
 import { detailFor, detailView, diff, getPlan, plainPlan, publishedPlan, readPostedPlan, reportFor, reportOf } from '../services/plans.ts';
+import { comparePlans } from '../services/plan-compare.ts';
 import { loadScenario } from '../services/scenario.ts';
 import { scopeKey } from '../services/read-cache.ts';
 import { json, jsonBytes } from './reply.ts';
@@ -22,6 +23,7 @@ function jobView(job: JobRecord): SolveJobT {
   return {
     id: job.id,
     status: job.status,
+    timeLimitSeconds: job.timeLimitSeconds,
     progress: job.progress,
     result: job.status === 'done' && job.report ? { planId: job.resultPlanId, report: job.report, moved: (job.moved ?? []) as Change[] } : null,
     error: job.error,
@@ -58,6 +60,13 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
       const readable = user.role === 'studierektor' ? null : readableIds(user, (await loadScenario(app.db)).trainees);
       return diff(plainPlan(from.plan), plainPlan(to.plan), readable);
     },
+  );
+
+  // The what-if: two plans (solve runs' drafts, or one and the published plan) side by side, region-wide.
+  app.get<{ Querystring: CompareQuery }>(
+    '/api/plans/compare',
+    { config: { roles: STUDIEREKTOR }, schema: { querystring: CompareQuery, response: { 200: PlanCompare, ...ERROR_RESPONSES } } },
+    async (request) => comparePlans(app.db, app.reports, request.query.from, request.query.to),
   );
 
   app.get<{ Params: NumericIdParams }>(

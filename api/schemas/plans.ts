@@ -1,6 +1,6 @@
 /** Plans (versions, drafts, the published one), validation, diffs and solve jobs. */
 import { Type, type Static } from '@sinclair/typebox';
-import { Placement, Plan, PlanPlacement, Report, SolveProgress } from '../../solver/domain/schemas.ts';
+import { Id, Placement, Plan, PlanPlacement, Report, SolveProgress, SolveSummary } from '../../solver/domain/schemas.ts';
 import { RowId } from './common.ts';
 
 export const PlanStatus = Type.Union([Type.Literal('draft'), Type.Literal('published')]);
@@ -46,6 +46,51 @@ export const PlanDiff = Type.Object({
 });
 export type PlanDiff = Static<typeof PlanDiff>;
 
+export const CompareQuery = Type.Object({ from: RowId, to: RowId });
+export type CompareQuery = Static<typeof CompareQuery>;
+
+/** A plan's figures for comparing it with another, judged against the region as it is now. */
+export const PlanFigures = Type.Object({
+  placements: Type.Integer(),
+  valid: Type.Boolean(),
+  hard: Type.Integer(),
+  advice: Type.Integer(),
+  /** Trainees whose planned end lies after the end of their ST. */
+  extended: Type.Integer(),
+  /** Months of extension, summed over trainees, and the largest one trainee has. */
+  extensionTotal: Type.Number(),
+  extensionMax: Type.Number(),
+  /** The solve's own summary when the plan came from a solve run (as it was when solved); else null. */
+  solve: Type.Union([SolveSummary, Type.Null()]),
+});
+export type PlanFigures = Static<typeof PlanFigures>;
+
+export const ComparedPlan = Type.Composite([PlanSummary, Type.Object({ figures: PlanFigures })]);
+export type ComparedPlan = Static<typeof ComparedPlan>;
+
+/** One clinic's load in one plan, from the planning day on (the whole plan when the region sets none). */
+export const ClinicLoadFigures = Type.Object({
+  /** The most trainees there on one day. */
+  peak: Type.Integer(),
+  /** Calendar months in which the clinic has more trainees than places on some day (rule clinic-capacity). */
+  monthsOver: Type.Integer(),
+  /** Trainee-months spent there (calendar months, summed). */
+  traineeMonths: Type.Number(),
+});
+export type ClinicLoadFigures = Static<typeof ClinicLoadFigures>;
+
+export const ClinicLoadChange = Type.Object({ clinic: Id, from: ClinicLoadFigures, to: ClinicLoadFigures });
+export type ClinicLoadChange = Static<typeof ClinicLoadChange>;
+
+/** Two plans side by side (the what-if): their figures, what moved, was added or removed, and each clinic's load. */
+export const PlanCompare = Type.Object({
+  from: ComparedPlan,
+  to: ComparedPlan,
+  diff: PlanDiff,
+  clinics: Type.Array(ClinicLoadChange),
+});
+export type PlanCompare = Static<typeof PlanCompare>;
+
 export const JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 export const JobStatus = Type.Union(JOB_STATUSES.map((s) => Type.Literal(s)));
 export type JobStatus = Static<typeof JobStatus>;
@@ -59,6 +104,8 @@ export type SolveJobBody = Static<typeof SolveJobBody>;
 export const SolveJob = Type.Object({
   id: Type.Integer(),
   status: JobStatus,
+  /** The time limit asked for (null: the server's default); the words for a solve's status compare its seconds with it. */
+  timeLimitSeconds: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
   progress: Type.Union([SolveProgress, Type.Null()]),
   result: Type.Union([Type.Object({ planId: Type.Union([Type.Integer(), Type.Null()]), report: Report, moved: Type.Array(Change) }), Type.Null()]),
   error: Type.Union([Type.String(), Type.Null()]),

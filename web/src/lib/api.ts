@@ -16,6 +16,7 @@ import type {
   Ok,
   Placement,
   Plan,
+  PlanCompare,
   PlanDetail,
   PlanDiff,
   PlanSummary,
@@ -37,6 +38,7 @@ export type {
   ErrorBody,
   Impact,
   JobStatus,
+  PlanCompare,
   PlanDetail,
   PlanDiff,
   PlanSummary,
@@ -113,6 +115,7 @@ export const api = {
   releaseLocks: (trainee: string, reason: string, placement?: Placement) =>
     request<LocksReleased>('POST', '/api/locks/release', { trainee, reason, ...(placement ? { placement } : {}) }),
   diff: (from: PlanId, to: PlanId) => request<PlanDiff>('GET', `/api/plans/diff?from=${seg(from)}&to=${seg(to)}`),
+  compare: (from: PlanId, to: PlanId) => request<PlanCompare>('GET', `/api/plans/compare?from=${seg(from)}&to=${seg(to)}`),
   validate: (plan: Plan) => request<Report>('POST', '/api/validate', { plan }),
   occupancy: () => request<Occupancy>('GET', '/api/occupancy'),
 
