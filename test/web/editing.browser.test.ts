@@ -76,6 +76,12 @@ describe('editing the region in Chromium (real API, fixture region)', { timeout:
     expect(await page.locator('.timeline .bar.v-hard[aria-label^="Psykiatri, Jonas Lundgren, 2028-10-01"]').count()).toBe(1);
     expect(await page.getByTestId('edited-count').innerText()).toBe('1 ändrade placeringar');
     await shot(page, 'editing-cohort-live-violation');
+    // Another view and back: the moves are still there, unsaved.
+    await page.getByRole('link', { name: 'Versioner' }).click();
+    await page.getByRole('heading', { name: 'Publicerade versioner' }).waitFor();
+    await page.getByRole('link', { name: 'Kohort' }).click();
+    expect(await page.getByTestId('edited-count').innerText()).toBe('1 ändrade placeringar');
+    expect(await page.getByText('Du har flyttade placeringar som inte är sparade.').count()).toBe(1);
 
     // Ctrl+Z takes it back: no broken rule, nothing changed.
     await page.keyboard.press('Control+z');

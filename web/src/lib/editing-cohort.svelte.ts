@@ -18,6 +18,10 @@ type Stored = PlanPlacement & { locked?: boolean };
 const violationKey = (v: Violation) => [v.rule, [...v.trainees].sort().join(','), v.from, v.to, v.clinic, v.unit].join('|');
 
 export class CohortEdit {
+  /** Editing is under way; it lasts while the studierektor visits other views (the edits are kept). */
+  active = $state(false);
+  /** Who is editing: another login in the same tab does not take over the moves. */
+  owner = $state<string | null>(null);
   /** The plan as edited: the published placements (with their lock flags), some at new dates. */
   placements = $state.raw<Stored[]>([]);
   /** The placements while a bar is dragged; null otherwise. */
@@ -47,7 +51,10 @@ export class CohortEdit {
   private validator: LiveValidator | null = null;
   private readonly history = new History<Stored[]>(100);
 
-  async start(scenario: Scenario, published: PlanDetail): Promise<void> {
+  async start(scenario: Scenario, published: PlanDetail, owner: string): Promise<void> {
+    this.active = true;
+    this.owner = owner;
+    this.ready = false;
     this.published = published.plan.placements;
     this.base = published.report.violations;
     this.scenarioName = scenario.name;
@@ -152,6 +159,13 @@ export class CohortEdit {
     this.canRedo = this.history.canRedo;
   }
 
+  stop(): void {
+    this.active = false;
+    this.preview = null;
+    this.live = new Map();
+    this.focus = null;
+  }
+
   /** Saves the edited plan as a draft; the server reads it against the region and keeps the locks. */
   async saveDraft(note: string): Promise<PlanSummary | null> {
     this.busy = true;
@@ -167,3 +181,6 @@ export class CohortEdit {
     }
   }
 }
+
+/** One editor for the app: leaving the cohort view for another does not lose the moves. */
+export const cohortEdit = new CohortEdit();
