@@ -133,6 +133,8 @@ describe('editing the region in Chromium (real API, fixture region)', { timeout:
     expect(added).toContain('Jonas Lundgren');
     expect(added).toContain('Sara Berg');
     expect(await preview.innerText()).toContain('2028-10-01 – 2028-10-31: 1 plats, 1 för många');
+    // Month by month: two at once in October, against two places now and one with the change.
+    expect(await page.getByTestId('preview-load').getByRole('row', { name: /okt 2028/ }).innerText()).toMatch(/okt 2028\s+2\/2\s+2\/1/);
     await shot(page, 'editing-capacity-preview');
     // Nothing is saved by the preview.
     expect((await api('GET', '/api/clinics')).body.find((c: { id: string }) => c.id === 'psyk-vxo').capacityChanges).toBeUndefined();

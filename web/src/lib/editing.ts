@@ -203,12 +203,19 @@ export interface CapacityPreview {
   runs: { from: string; to: string; over: number; places: number }[];
 }
 
+const places = (n: number) => Number.isInteger(n) && n >= 0;
+
+/** The clinic as far as the form is complete: periods still being typed are left out, a capacity that is no number counts as none. */
+export function usableClinic(clinic: Clinic): Clinic {
+  const changes = (clinic.capacityChanges ?? []).filter((c) => isIsoDate(c.from) && isIsoDate(c.to) && c.from <= c.to && places(c.capacity));
+  return { ...clinic, capacity: places(clinic.capacity) ? clinic.capacity : 0, capacityChanges: changes };
+}
+
 /** Over-capacity runs of a clinic's rotations, by the clinic-capacity rule's own sweep (history left out). */
 function overRuns(clinic: Clinic, parts: readonly PlanPlacement[], planFrom: Day | null) {
-  const valid = { ...clinic, capacityChanges: (clinic.capacityChanges ?? []).filter((c) => isIsoDate(c.from) && isIsoDate(c.to) && Number.isInteger(c.capacity) && c.capacity >= 0) };
-  const base = Number.isInteger(clinic.capacity) && clinic.capacity >= 0 ? clinic.capacity : 0;
+  const usable = usableClinic(clinic);
   const loads = parts.map((p) => ({ from: parseDay(p.from), to: parseDay(p.to), who: p.trainee }));
-  return overloadRunsAround(loads, base, capacitySteps(valid), planFrom).filter((r) => !r.past);
+  return overloadRunsAround(loads, usable.capacity, capacitySteps(usable), planFrom).filter((r) => !r.past);
 }
 
 function overPlacements(parts: readonly PlanPlacement[], runs: ReturnType<typeof overRuns>): OverPlacement[] {
