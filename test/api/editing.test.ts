@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanPlacement } from '../../solver/domain/schemas.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { fieldErrors } from '../../web/src/lib/editing.ts';
 
 type Stored = PlanPlacement & { locked?: boolean };
 
@@ -68,6 +69,25 @@ describe.each(DIALECTS)('drafts by hand on $name', (dialect) => {
     const extra = await t.call(sr, { method: 'POST', url: '/api/plans/drafts', payload: { plan: { format: 'randplan.plan/1', placements: [] }, publish: true } });
     expect(extra.statusCode).toBe(400);
     expect(await planCount()).toBe(before);
+  });
+
+  it('names the field of a refused trainee or clinic as the web’s forms read it (a form field, in Swedish)', async () => {
+    const unit = (await get('/api/units'))[0].id;
+    const bad = await t.call(sr, { method: 'POST', url: '/api/trainees', payload: { id: 'tx1', name: 'Klara Holm', unit, start: '2027-09-01', regulation: '2015:8', latestEnd: '2027-06-30', leave: [{ from: '2028-03-01', to: '2028-02-01' }] } });
+    expect(bad.statusCode).toBe(400);
+    expect(fieldErrors(bad.json().details, 'sv')).toEqual({ latestEnd: 'måste ligga efter startdatumet', 'leave[0].to': 'ligger före från-datumet' });
+    const schema = await t.call(sr, { method: 'POST', url: '/api/trainees', payload: { id: 'tx1', name: '', unit, start: '', regulation: '2015:8' } });
+    expect(fieldErrors(schema.json().details, 'sv')).toMatchObject({ name: 'får inte vara tomt', start: 'inte ett datum (ÅÅÅÅ-MM-DD)' });
+    expect((await get('/api/trainees')).some((x: { id: string }) => x.id === 'tx1')).toBe(false);
+
+    const clinic = (await get('/api/clinics'))[0];
+    const { version, id: _id, ...rest } = clinic;
+    const closure = await t.call(sr, { method: 'PUT', url: `/api/clinics/${clinic.id}`, payload: { ...rest, capacityChanges: [{ from: '2028-07-31', to: '2028-07-01', capacity: 0 }], version } });
+    expect(closure.statusCode).toBe(400);
+    expect(fieldErrors(closure.json().details, 'sv')).toEqual({ 'capacityChanges[0].to': 'ligger före från-datumet' });
+    const negative = await t.call(sr, { method: 'PUT', url: `/api/clinics/${clinic.id}`, payload: { ...rest, capacity: -1, version } });
+    expect(fieldErrors(negative.json().details, 'sv')).toEqual({ capacity: 'minst 0' });
+    expect((await get('/api/clinics')).find((c: { id: string }) => c.id === clinic.id)).toEqual(clinic);
   });
 
   it('is the studierektor’s alone', async () => {
