@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { plansRepo } from '../../db/index.ts';
 import type { PlanPlacement } from '../../solver/domain/schemas.ts';
 import { validate } from '../../solver/validate.ts';
+import { RULES } from '../../solver/rules/index.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { cleanPlacements, plan, scenario, trainee } from '../rules/fixtures.ts';
@@ -28,6 +29,14 @@ let base = '';
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The visible Swedish text names people and rules, never by their ids (issue 14). */
+async function expectNoIds(page: Page): Promise<void> {
+  const text = await page.locator('body').innerText();
+  const ids = ['t01', 't02', 't003', ...RULES.map((r) => r.id)];
+  const found = [...text.matchAll(new RegExp(`(?<![\\w-])(${ids.join('|')})(?![\\w-])`, 'g'))];
+  expect(found.map((m) => text.slice(Math.max(0, m.index - 60), m.index + 20))).toEqual([]);
 }
 
 async function api(method: 'GET' | 'POST', url: string, payload?: unknown) {
@@ -75,6 +84,7 @@ describe('editing the region in Chromium (real API, fixture region)', { timeout:
     await expect.poll(async () => (await live.innerText()).includes('Regelbrott')).toBe(true);
     expect(await page.locator('.timeline .bar.v-hard[aria-label^="Psykiatri, Jonas Lundgren, 2028-10-01"]').count()).toBe(1);
     expect(await page.getByTestId('edited-count').innerText()).toBe('1 ändrade placeringar');
+    await expectNoIds(page);
     await shot(page, 'editing-cohort-live-violation');
     // Another view and back: the moves are still there, unsaved.
     await page.getByRole('link', { name: 'Versioner' }).click();
@@ -112,6 +122,7 @@ describe('editing the region in Chromium (real API, fixture region)', { timeout:
     const after = await published();
     expect(after.plan.placements).toContainEqual({ trainee: 't01', kind: 'rotation', specialty: 'hud', clinic: 'hud-vxo', from: '2030-06-01', to: '2030-06-30' });
     expect(after.plan.placements).toHaveLength(before.plan.placements.length);
+    await expectNoIds(page);
     await shot(page, 'editing-cohort-published');
     await page.close();
   });
@@ -135,6 +146,7 @@ describe('editing the region in Chromium (real API, fixture region)', { timeout:
     expect(await preview.innerText()).toContain('2028-10-01 – 2028-10-31: 1 plats, 1 för många');
     // Month by month: two at once in October, against two places now and one with the change.
     expect(await page.getByTestId('preview-load').getByRole('row', { name: /okt 2028/ }).innerText()).toMatch(/okt 2028\s+2\/2\s+2\/1/);
+    await expectNoIds(page);
     await shot(page, 'editing-capacity-preview');
     // Nothing is saved by the preview.
     expect((await api('GET', '/api/clinics')).body.find((c: { id: string }) => c.id === 'psyk-vxo').capacityChanges).toBeUndefined();
@@ -175,6 +187,7 @@ describe('editing the region in Chromium (real API, fixture region)', { timeout:
     const dialog = page.getByRole('dialog', { name: 'Ta bort: Sara Berg?' });
     await dialog.waitFor();
     expect(await dialog.innerText()).toContain(`${cleanPlacements('t02').length} placeringar i den publicerade planen tas bort`);
+    await expectNoIds(page);
     await shot(page, 'editing-trainee-delete-dialog');
     await dialog.getByRole('button', { name: 'Avbryt' }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
@@ -210,6 +223,7 @@ describe('editing the region in Chromium (real API, fixture region)', { timeout:
     expect(await page.locator(`[id="${describedBy}"]`).innerText()).toBe('måste ligga efter startdatumet');
     expect(await page.getByTestId('field-errors').innerText()).toContain('Senaste slut på ST: måste ligga efter startdatumet');
     expect((await api('GET', '/api/trainees')).body).toHaveLength(2); // nothing written
+    await expectNoIds(page);
     await shot(page, 'editing-trainee-field-error');
 
     await latestEnd.fill('2034-06-30');
@@ -236,6 +250,7 @@ describe('editing the region in Chromium (real API, fixture region)', { timeout:
     expect(undone.name).toBe('Klara Holm');
     expect(undone.rotations).toBeUndefined();
 
+    await expectNoIds(page);
     await shot(page, 'editing-trainees');
     await page.close();
   });
