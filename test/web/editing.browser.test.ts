@@ -83,14 +83,14 @@ describe('editing the region in Chromium (real API, fixture region)', { timeout:
     await live.getByText('Kontroll medan du drar · Jonas Lundgren').waitFor();
     await expect.poll(async () => (await live.innerText()).includes('Regelbrott')).toBe(true);
     expect(await page.locator('.timeline .bar.v-hard[aria-label^="Psykiatri, Jonas Lundgren, 2028-10-01"]').count()).toBe(1);
-    expect(await page.getByTestId('edited-count').innerText()).toBe('1 ändrade placeringar');
+    expect(await page.getByTestId('edited-count').innerText()).toBe('1 ändrad placering');
     await expectNoIds(page);
     await shot(page, 'editing-cohort-live-violation');
     // Another view and back: the moves are still there, unsaved.
     await page.getByRole('link', { name: 'Versioner' }).click();
     await page.getByRole('heading', { name: 'Publicerade versioner' }).waitFor();
     await page.getByRole('link', { name: 'Kohort' }).click();
-    expect(await page.getByTestId('edited-count').innerText()).toBe('1 ändrade placeringar');
+    expect(await page.getByTestId('edited-count').innerText()).toBe('1 ändrad placering');
     expect(await page.getByText('Du har flyttade placeringar som inte är sparade.').count()).toBe(1);
 
     // Ctrl+Z takes it back: no broken rule, nothing changed.
@@ -113,11 +113,19 @@ describe('editing the region in Chromium (real API, fixture region)', { timeout:
     const before = await published();
     await page.locator('.timeline .bar.editable[aria-label="Hud, Jonas Lundgren, 2030-05-01 – 2030-05-31"]').focus();
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.getByTestId('edited-count').innerText()).toBe('1 ändrade placeringar');
+    await expect.poll(() => page.getByTestId('edited-count').innerText()).toBe('1 ändrad placering');
     expect(await live.innerText()).not.toContain('Regelbrott');
     await page.getByRole('button', { name: 'Spara utkast' }).click();
     await page.getByText(/^Sparat som utkast/).waitFor();
     await page.getByRole('button', { name: 'Publicera utkastet' }).click();
+    // The check says what publishing moves, and that it breaks nothing.
+    const dialog = page.getByRole('dialog', { name: 'Publicera planen?' });
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('ack-changes').innerText()).toBe('Flyttade: 1 · Ny: 0 · Borttagen: 0');
+    expect(await dialog.innerText()).toContain('Planen bryter inga regler och flyttar inga låsta placeringar.');
+    await expectNoIds(page);
+    await shot(page, 'editing-cohort-publish-dialog');
+    await dialog.getByRole('button', { name: 'Publicera' }).click();
     await page.getByText(`Publicerad som version ${before.number + 1}.`).waitFor();
     const after = await published();
     expect(after.plan.placements).toContainEqual({ trainee: 't01', kind: 'rotation', specialty: 'hud', clinic: 'hud-vxo', from: '2030-06-01', to: '2030-06-30' });

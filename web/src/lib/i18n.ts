@@ -369,7 +369,6 @@ const WORDS = {
   },
   stopEditing: { sv: 'Sluta flytta', en: 'Stop moving' },
   discard: { sv: 'Släng ändringarna', en: 'Discard the changes' },
-  editedCount: { sv: 'ändrade placeringar', en: 'placements changed' },
   draftSaved: { sv: 'Sparat som utkast', en: 'Saved as draft' },
   publishDraft: { sv: 'Publicera utkastet', en: 'Publish the draft' },
   unsavedWarning: { sv: 'Du har flyttade placeringar som inte är sparade.', en: 'You have moved placements that are not saved.' },
@@ -416,4 +415,5 @@ export function counted(n: number, lang: Lang, forms: Forms): string {
 }
 
 export const PLACEMENTS_WORD = { sv: ['placering', 'placeringar'], en: ['placement', 'placements'] } as const satisfies Forms;
+export const CHANGED_WORD = { sv: ['ändrad placering', 'ändrade placeringar'], en: ['placement changed', 'placements changed'] } as const satisfies Forms;
 export const RULES_WORD = { sv: ['regelbrott', 'regelbrott'], en: ['rule broken', 'rules broken'] } as const satisfies Forms;
