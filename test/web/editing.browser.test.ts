@@ -165,6 +165,7 @@ describe('editing the region in Chromium (real API, fixture region)', { timeout:
     const to = page.getByLabel('Till', { exact: true });
     await expect.poll(() => to.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator(`[id="${await to.getAttribute('aria-describedby')}"]`).innerText()).toBe('ligger före från-datumet');
+    expect(await page.getByTestId('field-errors').innerText()).toContain('Period 1 · till: ligger före från-datumet');
 
     // The summer closure: no places at all in July.
     await page.getByLabel('Från', { exact: true }).fill('2028-07-01');

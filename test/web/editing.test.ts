@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveParams } from '../../solver/domain/params.ts';
 import { parseDay } from '../../solver/time/dates.ts';
-import { capacityFormOf, capacityPreview, clinicOf, fieldErrors, formOf, messageIn, profileRotations, traineeOf } from '../../web/src/lib/editing.ts';
+import { capacityFormOf, capacityPreview, clinicOf, fieldErrors, fieldLabel, formOf, messageIn, profileRotations, traineeOf } from '../../web/src/lib/editing.ts';
 import { cleanPlacements, clinics, rot, trainee } from '../rules/fixtures.ts';
 
 describe('a trainee as a form', () => {
@@ -63,6 +63,12 @@ describe('the API’s field errors', () => {
       name: 'something new',
     });
     expect(fieldErrors(['latestEnd: 2027-01-01 is not after start 2027-09-01'], 'en')).toEqual({ latestEnd: '2027-01-01 is not after start 2027-09-01' });
+  });
+
+  it('names a field key as a person reads it', () => {
+    const words: Record<string, string> = { leave: 'Ledighet', to: 'till', latestEnd: 'Senaste slut på ST' };
+    expect(fieldLabel('leave[0].to', (w) => words[w]!)).toBe('Ledighet 1 · till');
+    expect(fieldLabel('latestEnd', (w) => words[w]!)).toBe('Senaste slut på ST');
   });
 
   it('reads the language’s half of a message', () => {

@@ -160,6 +160,13 @@ export function fieldErrors(details: readonly string[], lang: Lang): FieldErrors
   return out;
 }
 
+/** "Ledighet 1 · till": a field key ("leave[0].to") as a person reads it, with `word` naming each part. */
+export function fieldLabel(key: string, word: (part: string) => string): string {
+  const m = /^(\w+)(?:\[(\d+)\])?(?:\.(\w+))?/.exec(key);
+  if (!m) return key;
+  return `${word(m[1]!)}${m[2] !== undefined ? ` ${Number(m[2]) + 1}` : ''}${m[3] ? ` · ${word(m[3])}` : ''}`;
+}
+
 /** The Swedish (or English) half of an API message "Svensk text / English text". */
 export function messageIn(message: string, lang: Lang): string {
   const [sv, en] = message.split(' / ');
