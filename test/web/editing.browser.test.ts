@@ -259,6 +259,18 @@ describe('editing the region in Chromium (real API, fixture region)', { timeout:
     expect(undone.name).toBe('Klara Holm');
     expect(undone.rotations).toBeUndefined();
 
+    // Now Klara has no plan, so the version before a deletion breaks rules: undoing one asks first, with a reason.
+    await page.getByRole('button', { name: 'Ta bort: Sara Berg' }).click();
+    await dialog.getByRole('button', { name: 'Ta bort' }).click();
+    await page.getByTestId('trainee-message').filter({ hasText: 'Borttagen: Sara Berg' }).waitFor();
+    await page.getByTestId('undo').click();
+    const restore = page.getByRole('dialog', { name: 'Återställ version' });
+    await restore.waitFor();
+    expect(await restore.getByTestId('ack-hard').innerText()).toMatch(/^Planen bryter regler: \d+ regelbrott$/);
+    await restore.getByLabel('Motivering').fill('Borttagen av misstag');
+    await restore.getByRole('button', { name: 'Återställ' }).click();
+    await expect.poll(async () => (await published()).plan.placements.filter((p) => p.trainee === 't02').length).toBe(cleanPlacements('t02').length);
+
     await expectNoIds(page);
     await shot(page, 'editing-trainees');
     await page.close();
