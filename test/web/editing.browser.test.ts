@@ -109,6 +109,14 @@ describe('editing the region in Chromium (real API, fixture region)', { timeout:
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.getByTestId('edited-count').innerText()).toBe('0 ändrade placeringar');
 
+    // Moved and moved back by the keys: nothing changed (and nothing broken).
+    await psych.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('edited-count').innerText()).toBe('1 ändrad placering');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.getByTestId('edited-count').innerText()).toBe('0 ändrade placeringar');
+    await expect.poll(async () => (await live.innerText()).includes('Regelbrott')).toBe(false);
+
     // A move that keeps every rule: dermatology a month later. Published as a new version.
     const before = await published();
     await page.locator('.timeline .bar.editable[aria-label="Hud, Jonas Lundgren, 2030-05-01 – 2030-05-31"]').focus();

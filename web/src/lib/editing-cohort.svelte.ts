@@ -39,9 +39,8 @@ export class CohortEdit {
   error = $state<string | null>(null);
 
   current = $derived(this.preview ?? this.placements);
-  /** Trainees with a placement at other dates than published. */
-  moved = $derived(this.changedTrainees(this.placements));
-  changedCount = $derived(this.placements.filter((p, i) => p !== this.published[i]).length);
+  /** Placements at other dates than published (one moved back is unchanged). */
+  changedCount = $derived(this.placements.filter((p, i) => this.isChanged(p, i)).length);
   /** The published report's violations, those of the moved trainees replaced by the live ones. */
   violations = $derived(this.merge());
 
@@ -63,16 +62,27 @@ export class CohortEdit {
     this.live = new Map();
     this.focus = null;
     this.draft = null;
+    this.error = null;
     this.history.clear();
     this.sync();
-    this.validator = await loadValidator(scenario);
-    this.ready = true;
+    try {
+      this.validator = await loadValidator(scenario);
+      this.ready = true;
+    } catch (e) {
+      // Without the catalogue nothing could be checked while dragging: no moving then.
+      this.error = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  private isChanged(p: Stored, i: number): boolean {
+    const was = this.published[i]!;
+    return p !== was && (p.from !== was.from || p.to !== was.to);
   }
 
   private changedTrainees(list: readonly Stored[]): Set<string> {
     const out = new Set<string>();
     list.forEach((p, i) => {
-      if (p !== this.published[i]) out.add(p.trainee);
+      if (this.isChanged(p, i)) out.add(p.trainee);
     });
     return out;
   }
