@@ -279,6 +279,12 @@ describe('editing the region in Chromium (real API, fixture region)', { timeout:
     await restore.getByRole('button', { name: 'Återställ' }).click();
     await expect.poll(async () => (await published()).plan.placements.filter((p) => p.trainee === 't02').length).toBe(cleanPlacements('t02').length);
 
+    // The list filters by name, and says so when nothing matches.
+    await page.getByLabel('Sök namn').fill('klara');
+    await expect.poll(() => list.locator('tbody tr').count()).toBe(1);
+    await page.getByLabel('Sök namn').fill('ingen sådan');
+    await page.getByText('Ingen träff på sökningen.').waitFor();
+    await page.getByLabel('Sök namn').fill('');
     await expectNoIds(page);
     await shot(page, 'editing-trainees');
     await page.close();
