@@ -17,6 +17,7 @@ import { dbPlugin } from './plugins/db.ts';
 import { shared } from './plugins/shared.ts';
 import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { draftRoutes } from './routes/drafts.ts';
 import { ioRoutes } from './routes/io.ts';
 import { planRoutes } from './routes/plans.ts';
 import { proposalRoutes } from './routes/proposals.ts';
@@ -157,6 +158,7 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
   await app.register(planRoutes);
   await app.register(proposalRoutes);
   await app.register(versionRoutes);
+  await app.register(draftRoutes);
   await app.register(ioRoutes);
 
   const webRoot = opts.webRoot ?? DEFAULT_WEB_ROOT;

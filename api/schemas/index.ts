@@ -5,3 +5,4 @@ export * from './region.ts';
 export * from './plans.ts';
 export * from './proposals.ts';
 export * from './versions.ts';
+export * from './drafts.ts';

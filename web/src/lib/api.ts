@@ -30,7 +30,7 @@ import type {
   UnitRow,
   UserResponse,
 } from '../../../api/schemas/index.ts';
-import type { Scenario } from '../../../solver/domain/schemas.ts';
+import type { Scenario, Trainee } from '../../../solver/domain/schemas.ts';
 
 export type {
   Acknowledgement,
@@ -143,6 +143,10 @@ export const api = {
   units: () => request<UnitRow[]>('GET', '/api/units'),
   saveUnit: (u: UnitRow) => request<UnitRow>('PUT', `/api/units/${seg(u.id)}`, u),
   trainees: () => request<TraineeRow[]>('GET', '/api/trainees'),
+  createTrainee: (t: Trainee) => request<TraineeRow>('POST', '/api/trainees', t),
+  saveTrainee: (t: Trainee, version: number) => request<TraineeRow>('PUT', `/api/trainees/${seg(t.id)}`, { ...t, version }),
+  deleteTrainee: (id: string, version: number) => request<TraineeRow>('DELETE', `/api/trainees/${seg(id)}`, { version }),
+  saveDraft: (plan: Plan, note?: string) => request<PlanSummary>('POST', '/api/plans/drafts', { plan, ...(note ? { note } : {}) }),
 
   importScenario: (json: unknown) => request<ImportCounts>('POST', '/api/import/scenario', json),
   importList: (what: 'trainees' | 'clinics', body: Blob | string, contentType: string) =>

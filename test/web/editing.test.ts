@@ -1,0 +1,110 @@
+/** The pure side of editing (web/src/lib/editing.ts): a trainee as a form and back, the API's field errors by field, the capacity preview. */
+import { describe, expect, it } from 'vitest';
+import { resolveParams } from '../../solver/domain/params.ts';
+import { parseDay } from '../../solver/time/dates.ts';
+import { capacityFormOf, capacityPreview, clinicOf, fieldErrors, fieldLabel, formOf, messageIn, profileRotations, traineeOf } from '../../web/src/lib/editing.ts';
+import { cleanPlacements, clinics, rot, trainee } from '../rules/fixtures.ts';
+
+describe('a trainee as a form', () => {
+  const anna = trainee('t01', {
+    employment: [{ from: '2027-02-01', rate: 1 }, { from: '2029-01-01', rate: 0.8 }],
+    leave: [{ from: '2028-03-01', to: '2028-08-31', kind: 'parental' }],
+    creditMonths: 2.5,
+    latestEnd: '2033-06-30',
+    rotations: [{ specialty: 'internmedicin', months: [3, 6] }, { specialty: 'psykiatri', months: 3, bt: true }],
+    wishes: [{ specialty: 'psykiatri', from: '2029-01-01', to: '2029-06-30' }],
+  });
+
+  it('goes to the form and back unchanged, keeping what the form does not show', () => {
+    const form = formOf(anna);
+    expect(form.employment).toEqual([{ from: '2027-02-01', percent: '100' }, { from: '2029-01-01', percent: '80' }]);
+    expect(form.rotations).toEqual([
+      { specialty: 'internmedicin', min: '3', max: '6', bt: false },
+      { specialty: 'psykiatri', min: '3', max: '3', bt: true },
+    ]);
+    expect(traineeOf(form, anna, 'sv')).toEqual({ trainee: anna });
+  });
+
+  it('drops what was cleared: the profile’s rotations, no leave, no latest end', () => {
+    const form = { ...formOf(anna), ownRotations: false, leave: [], latestEnd: '', creditMonths: '' };
+    const out = traineeOf(form, anna, 'sv');
+    expect('trainee' in out && out.trainee).toEqual({ ...trainee('t01'), employment: anna.employment, wishes: anna.wishes });
+  });
+
+  it('refuses only what cannot be sent, by field; a decimal comma is a number', () => {
+    const form = { ...formOf(anna), creditMonths: '2,5', employment: [{ from: '2027-02-01', percent: '120' }], rotations: [{ specialty: 'hud' as const, min: 'x', max: '', bt: false }] };
+    expect(traineeOf(form, anna, 'sv')).toEqual({ errors: { 'employment[0].rate': 'ange 1–100 %', 'rotations[0].months': 'inte ett tal' } });
+    expect(traineeOf({ ...form, employment: [], rotations: [] }, anna, 'sv')).toMatchObject({ trainee: { creditMonths: 2.5, rotations: [] } });
+  });
+
+  it('starts an own list from the profile’s, with the lengths', () => {
+    const rows = profileRotations(resolveParams({ profile: 'kronoberg' }), '2021:8');
+    expect(rows.find((r) => r.specialty === 'psykiatri')).toEqual({ specialty: 'psykiatri', min: '4', max: '4', bt: false });
+    expect(rows.find((r) => r.specialty === 'internmedicin')).toEqual({ specialty: 'internmedicin', min: '3', max: '6', bt: false });
+  });
+});
+
+describe('the API’s field errors', () => {
+  it('places each at its form field, in Swedish, the scenario row dropped', () => {
+    const details = [
+      'trainees[12].latestEnd: 2027-01-01 is not after start 2027-09-01',
+      'trainees[12].leave[0].to: 2027-01-01 is before from 2027-02-01',
+      'trainees[12].rotations[1].months: max 2 is below min 3',
+      'start: must match pattern "^\\d{4}-\\d{2}-\\d{2}$"',
+      'clinics[3].capacityChanges[0].from: not a date (2027-02-30 does not exist)',
+      'name: something new',
+    ];
+    expect(fieldErrors(details, 'sv')).toEqual({
+      latestEnd: 'måste ligga efter startdatumet',
+      'leave[0].to': 'ligger före från-datumet',
+      'rotations[1].months': 'max 2 är mindre än min 3',
+      start: 'inte ett datum (ÅÅÅÅ-MM-DD)',
+      'capacityChanges[0].from': 'inte ett giltigt datum',
+      name: 'something new',
+    });
+    expect(fieldErrors(['latestEnd: 2027-01-01 is not after start 2027-09-01'], 'en')).toEqual({ latestEnd: '2027-01-01 is not after start 2027-09-01' });
+  });
+
+  it('names a field key as a person reads it', () => {
+    const words: Record<string, string> = { leave: 'Ledighet', to: 'till', latestEnd: 'Senaste slut på ST' };
+    expect(fieldLabel('leave[0].to', (w) => words[w]!)).toBe('Ledighet 1 · till');
+    expect(fieldLabel('latestEnd', (w) => words[w]!)).toBe('Senaste slut på ST');
+  });
+
+  it('reads the language’s half of a message', () => {
+    expect(messageIn('Inget ändrades / Nothing changed', 'sv')).toBe('Inget ändrades');
+    expect(messageIn('Inget ändrades / Nothing changed', 'en')).toBe('Nothing changed');
+  });
+});
+
+describe('the capacity preview', () => {
+  const psyk = clinics(2).find((c) => c.id === 'psyk-vxo')!;
+  // Three trainees at psychiatry: two from September to November, one in October only.
+  const placements = [...cleanPlacements('t01'), ...cleanPlacements('t02'), rot('t03', 'psykiatri', '2028-10-01', '2028-10-31')];
+
+  it('names the placements a reduced term puts over capacity, and the run', () => {
+    const form = { ...capacityFormOf(psyk), changes: [{ from: '2028-10-15', to: '2028-10-20', capacity: '1' }] };
+    const p = capacityPreview(psyk, clinicOf(form, psyk), placements, parseDay('2027-03-15'));
+    expect(p.before.map((o) => o.placement.trainee)).toEqual(['t01', 't02', 't03']); // three at once already
+    expect(p.after.map((o) => o.placement.trainee)).toEqual(['t01', 't02', 't03']);
+    expect(p.added).toEqual([]);
+    // One run of overbooked days, as the rule reports it: the most over, at the fewest places.
+    expect(p.runs).toEqual([{ from: '2028-10-01', to: '2028-10-31', over: 2, places: 1 }]);
+  });
+
+  it('tells what a change breaks from what it repairs; history before the planning day is left out', () => {
+    const two = placements.filter((p) => p.trainee !== 't03');
+    const closed = clinicOf({ capacity: '2', changes: [{ from: '2028-07-01', to: '2028-09-15', capacity: '0' }] }, psyk);
+    const p = capacityPreview(psyk, closed, two, parseDay('2027-03-15'));
+    expect(p.before).toEqual([]);
+    expect(p.added.map((o) => [o.placement.trainee, o.from, o.to])).toEqual([['t01', '2028-09-01', '2028-09-15'], ['t02', '2028-09-01', '2028-09-15']]);
+    const back = capacityPreview(closed, psyk, two, parseDay('2027-03-15'));
+    expect(back.repaired).toHaveLength(2);
+    expect(capacityPreview(psyk, closed, two, parseDay('2029-01-01')).after).toEqual([]);
+  });
+
+  it('leaves a period out while its dates are still being typed', () => {
+    const half = clinicOf({ capacity: '2', changes: [{ from: '2028-', to: '2028-09-15', capacity: '0' }] }, psyk);
+    expect(capacityPreview(psyk, half, placements, null).added).toEqual([]);
+  });
+});
