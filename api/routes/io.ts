@@ -10,7 +10,9 @@ import { ImportCounts } from '../schemas/region.ts';
 import { assertCanReadTrainee, readableIds } from '../services/access.ts';
 import { cohortWorkbook } from '../services/cohort-xlsx.ts';
 import { traineeCalendar } from '../services/ics.ts';
-import { importClinics, importScenario, importTrainees } from '../services/imports.ts';
+import { importPlacements } from '../services/history-import.ts';
+import { importClinics, importScenario, importTrainees, LIST_KINDS } from '../services/imports.ts';
+import { formatDay } from '../../solver/time/dates.ts';
 import { XLSX_TYPE } from '../services/tabular.ts';
 import { readUpload } from '../services/uploads.ts';
 import { plainPlan } from '../services/plans.ts';
@@ -29,13 +31,14 @@ export async function ioRoutes(app: FastifyInstance): Promise<void> {
     const counts = await importScenario(app.db, request.user!, request.body);
     return { counts };
   });
-  for (const what of ['trainees', 'clinics'] as const) {
+  for (const what of LIST_KINDS) {
     app.post(`/api/import/${what}`, { config: write, schema: { response: { 200: ImportCounts, ...ERROR_RESPONSES } } }, async (request) => {
       const type = String(request.headers['content-type'] ?? '');
       if (!Buffer.isBuffer(request.body)) throw badRequest('Skicka text/csv eller XLSX / Send text/csv or XLSX', [`content-type: ${type || 'saknas'}`]);
       const table = await readUpload(request.body, type);
-      const counts = what === 'trainees' ? await importTrainees(app.db, request.user!, table) : await importClinics(app.db, request.user!, table);
-      return { counts };
+      const user = request.user!;
+      if (what === 'placements') return { counts: await importPlacements(app.db, user, table, formatDay(app.today())) };
+      return { counts: what === 'trainees' ? await importTrainees(app.db, user, table) : await importClinics(app.db, user, table) };
     });
   }
 

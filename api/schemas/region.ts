@@ -42,6 +42,11 @@ export const ImportCounts = Type.Object({
     units: Type.Optional(Type.Integer()),
     clinics: Type.Optional(Type.Integer()),
     trainees: Type.Optional(Type.Integer()),
+    /** A placements sheet: placements imported, of them before the planning day (history) and after it (agreed), and placements they replaced. */
+    placements: Type.Optional(Type.Integer()),
+    history: Type.Optional(Type.Integer()),
+    agreed: Type.Optional(Type.Integer()),
+    replaced: Type.Optional(Type.Integer()),
   }),
 });
 export type ImportCounts = Static<typeof ImportCounts>;

@@ -47,7 +47,11 @@ export async function importScenario(db: Kysely<Database>, actor: Actor, json: u
   });
 }
 
-interface Column {
+/** The lists a CSV or XLSX file can bring: trainees, clinics, and the placements sheet (history-import.ts). */
+export const LIST_KINDS = ['trainees', 'clinics', 'placements'] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
+export interface Column {
   /** Accepted header names, lower case; the first is the one used in messages. */
   names: string[];
   required: boolean;
@@ -70,7 +74,7 @@ const CLINIC_COLUMNS = {
   capacity: { names: ['kapacitet', 'capacity', 'platser'], required: true },
 } satisfies Record<string, Column>;
 
-function locate<K extends string>(table: Table, columns: Record<K, Column>, errors: string[]): Record<K, number> {
+export function locate<K extends string>(table: Table, columns: Record<K, Column>, errors: string[]): Record<K, number> {
   const header = table.header.map((h) => h.toLowerCase());
   const at = {} as Record<K, number>;
   for (const [key, col] of Object.entries(columns) as [K, Column][]) {
@@ -82,23 +86,30 @@ function locate<K extends string>(table: Table, columns: Record<K, Column>, erro
 }
 
 /**
- * One data row's cells by column key, its errors in the words a person reads ("rad 4, start: …"), and
- * its id, which must be present and unique in the file (`seen` remembers the row each id stood on).
+ * A row with an id: its cells and errors (cellsOf), and its id, which must be present and unique in
+ * the file (`seen` remembers the row each id stood on).
  */
 function readRow<K extends string>(
   columns: Record<'id' | K, Column>,
   at: Record<'id' | K, number>,
-  { row, cells }: Table['rows'][number],
+  line: Table['rows'][number],
   errors: string[],
   seen: Map<string, number>,
 ) {
-  const get = (k: 'id' | K) => (at[k] >= 0 ? (cells[at[k]] ?? '') : '');
-  const err = (k: 'id' | K, what: string) => errors.push(`rad ${row}, ${columns[k].names[0]}: ${what}`);
+  const { get, err } = cellsOf(columns, at, line, errors);
+  const { row } = line;
   const id = get('id');
   if (!id) err('id', 'saknas');
   else if (seen.has(id)) err('id', `"${id}" finns redan på rad ${seen.get(id)}`);
   else seen.set(id, row);
   return { get, err, id };
+}
+
+/** One data row's cells by column key, and a way to name a problem by row and column ("rad 4, start: …"). */
+export function cellsOf<K extends string>(columns: Record<K, Column>, at: Record<K, number>, { row, cells }: Table['rows'][number], errors: string[]) {
+  const get = (k: K) => (at[k] >= 0 ? (cells[at[k]] ?? '') : '');
+  const err = (k: K, what: string) => errors.push(`rad ${row}, ${columns[k].names[0]}: ${what}`);
+  return { get, err };
 }
 
 function numberOf(s: string): number | null {
