@@ -15,7 +15,7 @@ import { importClinics, importScenario, importTrainees, LIST_KINDS } from '../se
 import { formatDay } from '../../solver/time/dates.ts';
 import { XLSX_TYPE } from '../services/tabular.ts';
 import { readUpload } from '../services/uploads.ts';
-import { plainPlan } from '../services/plans.ts';
+import { plainPlan, reportFor, reportOf } from '../services/plans.ts';
 import { loadScenario } from '../services/scenario.ts';
 import { STUDIEREKTOR, ALL_ROLES } from '../plugins/shared.ts';
 
@@ -72,7 +72,18 @@ export async function ioRoutes(app: FastifyInstance): Promise<void> {
     const record = await planFor(user, request.query.plan);
     const readable = readableIds(user, scenario.trainees);
     const trainees = scenario.trainees.filter((t) => readable.has(t.id));
-    const buffer = await cohortWorkbook(trainees, scenario.units, plainPlan(record.plan).placements.filter((p) => readable.has(p.trainee)), app.today());
+    const report = reportFor(user, await reportOf(app.db, app.reports, record, scenario), readable);
+    const buffer = await cohortWorkbook({
+      trainees,
+      units: scenario.units,
+      clinics: scenario.clinics,
+      placements: record.plan.placements.filter((p) => readable.has(p.trainee)),
+      report,
+      wholeRegion: user.role === 'studierektor',
+      planFrom: scenario.planFrom ?? formatDay(app.today()),
+      version: record.number,
+      today: app.today(),
+    });
     reply.type(XLSX_TYPE).header('content-disposition', 'attachment; filename="randplan-kohort.xlsx"');
     return buffer;
   });
