@@ -9,6 +9,7 @@ import { AuditEntry } from '../schemas/proposals.ts';
 import { ImportCounts } from '../schemas/region.ts';
 import { assertCanReadTrainee, readableIds } from '../services/access.ts';
 import { cohortWorkbook } from '../services/cohort-xlsx.ts';
+import { timelineWorkbook } from '../services/clinic-timeline-xlsx.ts';
 import { traineeCalendar } from '../services/ics.ts';
 import { importPlacements } from '../services/history-import.ts';
 import { importClinics, importScenario, importTrainees, LIST_KINDS } from '../services/imports.ts';
@@ -87,6 +88,35 @@ export async function ioRoutes(app: FastifyInstance): Promise<void> {
     reply.type(XLSX_TYPE).header('content-disposition', 'attachment; filename="randplan-kohort.xlsx"');
     return buffer;
   });
+
+  // Who comes when to one clinic (the studierektor sends it to the clinic) or who of one unit is away where (also the unit's enhetschef).
+  for (const what of ['clinics', 'units'] as const) {
+    app.get<{ Params: StringIdParams; Querystring: { plan?: number } }>(
+      `/api/export/${what}/:id/timeline.xlsx`,
+      { config: { roles: what === 'clinics' ? STUDIEREKTOR : (['studierektor', 'enhetschef'] as const) }, schema: { params: StringIdParams, querystring: PlanQuery } },
+      async (request, reply) => {
+        const user = request.user!;
+        const scenario = await loadScenario(app.db);
+        const clinic = what === 'clinics' ? scenario.clinics.find((c) => c.id === request.params.id) : undefined;
+        const unit = what === 'units' ? scenario.units.find((u) => u.id === request.params.id) : undefined;
+        if (!clinic && !unit) throw notFound(`${what === 'clinics' ? 'Kliniken' : 'Enheten'} ${request.params.id}`);
+        if (unit && user.role === 'enhetschef' && !user.units.includes(unit.id)) throw forbidden();
+        const record = await planFor(user, request.query.plan);
+        const buffer = await timelineWorkbook({
+          of: clinic ? { clinic } : { unit: unit! },
+          trainees: scenario.trainees,
+          units: scenario.units,
+          clinics: scenario.clinics,
+          placements: record.plan.placements,
+          planFrom: scenario.planFrom ?? formatDay(app.today()),
+          version: record.number,
+          today: app.today(),
+        });
+        reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="randplan-${encodeURIComponent(request.params.id)}.xlsx"`);
+        return buffer;
+      },
+    );
+  }
 
   app.get<{ Querystring: { plan?: number } }>(
     '/api/export/plan.json',

@@ -140,6 +140,55 @@ describe.each(DIALECTS)('the cohort workbook from the API on $name', (dialect) =
     expect(checked).toBe(summaries.size);
   });
 
+  it('lists who comes when to one clinic, and who of one unit is away where, with exact dates', async () => {
+    const published = (await t.call(sr, { method: 'GET', url: '/api/plans/published' })).json();
+    const placements = published.plan.placements as { trainee: string; kind: string; clinic?: string; from: string; to: string }[];
+    const clinics: { id: string; name: string }[] = (await t.call(sr, { method: 'GET', url: '/api/clinics' })).json();
+    const trainees: { id: string; name: string; unit: string }[] = (await t.call(sr, { method: 'GET', url: '/api/trainees' })).json();
+    const busiest = clinics
+      .map((c) => ({ c, n: placements.filter((p) => p.clinic === c.id).length }))
+      .sort((a, b) => b.n - a.n)[0]!;
+    const res = await t.call(sr, { method: 'GET', url: `/api/export/clinics/${busiest.c.id}/timeline.xlsx` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain(`randplan-${busiest.c.id}.xlsx`);
+    const wb = await open(res.rawPayload);
+    const ws = wb.getWorksheet('Vem kommer när')!;
+    expect(ws.getRow(1).getCell(1).value).toBe(busiest.c.name);
+    const listed: string[] = [];
+    ws.eachRow((r, n) => {
+      if (n > 4) listed.push(`${r.getCell(1).value}|${iso(r.getCell(4).value)}|${iso(r.getCell(5).value)}`);
+    });
+    const name = new Map(trainees.map((x) => [x.id, x.name]));
+    const expected = placements
+      .filter((p) => p.kind === 'rotation' && p.clinic === busiest.c.id)
+      .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.trainee.localeCompare(b.trainee))
+      .map((p) => `${name.get(p.trainee)}|${p.from}|${p.to}`);
+    expect(listed).toEqual(expected);
+    expect(wb.getWorksheet('Per månad')!.rowCount).toBeGreaterThan(1);
+
+    const unit = trainees[0]!.unit;
+    const unitRes = await t.call(sr, { method: 'GET', url: `/api/export/units/${unit}/timeline.xlsx` });
+    const unitWs = (await open(unitRes.rawPayload)).getWorksheet('Vem kommer när')!;
+    const members = new Set(trainees.filter((x) => x.unit === unit).map((x) => x.name));
+    let rows = 0;
+    unitWs.eachRow((r, n) => {
+      if (n <= 4) return;
+      rows++;
+      expect(members.has(String(r.getCell(1).value))).toBe(true);
+    });
+    expect(rows).toBe(placements.filter((p) => p.kind === 'rotation' && trainees.find((x) => x.id === p.trainee)?.unit === unit).length);
+
+    // The enhetschef gets their own unit, not another's, and no clinic's list.
+    const ec = await t.login('enhetschef@demo');
+    const me = (await t.call(ec, { method: 'GET', url: '/api/auth/me' })).json();
+    const own = me.units?.[0] ?? me.user?.units?.[0];
+    expect((await t.call(ec, { method: 'GET', url: `/api/export/units/${own}/timeline.xlsx` })).statusCode).toBe(200);
+    const other = trainees.find((x) => x.unit !== own)!.unit;
+    expect((await t.call(ec, { method: 'GET', url: `/api/export/units/${other}/timeline.xlsx` })).statusCode).toBe(403);
+    expect((await t.call(ec, { method: 'GET', url: `/api/export/clinics/${busiest.c.id}/timeline.xlsx` })).statusCode).toBe(403);
+    expect((await t.call(sr, { method: 'GET', url: '/api/export/clinics/ingen-klinik/timeline.xlsx' })).statusCode).toBe(404);
+  });
+
   it('gives a handledare their trainees without the region’s clinic load', async () => {
     const hl = await t.login('handledare@demo');
     const wb = await open((await t.call(hl, { method: 'GET', url: '/api/export/plan.xlsx' })).rawPayload);
