@@ -6,13 +6,15 @@ import { Plan } from '../../solver/domain/schemas.ts';
 import { badRequest, forbidden, notFound } from '../errors.ts';
 import { ERROR_RESPONSES, RowId, StringIdParams } from '../schemas/common.ts';
 import { AuditEntry } from '../schemas/proposals.ts';
-import { ImportCounts } from '../schemas/region.ts';
+import { ImportCounts, LastImportBody, RegulationQuery, UndoneImport } from '../schemas/region.ts';
 import { assertCanReadTrainee, readableIds } from '../services/access.ts';
 import { cohortWorkbook } from '../services/cohort-xlsx.ts';
 import { timelineWorkbook } from '../services/clinic-timeline-xlsx.ts';
 import { traineeCalendar } from '../services/ics.ts';
 import { importPlacements } from '../services/history-import.ts';
-import { importClinics, importScenario, importTrainees, LIST_KINDS } from '../services/imports.ts';
+import { importClinics, importScenario, importTrainees, LIST_KINDS, type RegulationAnswer } from '../services/imports.ts';
+import { templateCsv, templateXlsx } from '../services/import-templates.ts';
+import { lastImport, undoLastImport } from '../services/import-undo.ts';
 import { formatDay } from '../../solver/time/dates.ts';
 import { XLSX_TYPE } from '../services/tabular.ts';
 import { readUpload } from '../services/uploads.ts';
@@ -33,15 +35,34 @@ export async function ioRoutes(app: FastifyInstance): Promise<void> {
     return { counts };
   });
   for (const what of LIST_KINDS) {
-    app.post(`/api/import/${what}`, { config: write, schema: { response: { 200: ImportCounts, ...ERROR_RESPONSES } } }, async (request) => {
+    app.post<{ Querystring: { regulation?: RegulationAnswer } }>(`/api/import/${what}`, { config: write, schema: { querystring: RegulationQuery, response: { 200: ImportCounts, ...ERROR_RESPONSES } } }, async (request) => {
       const type = String(request.headers['content-type'] ?? '');
       if (!Buffer.isBuffer(request.body)) throw badRequest('Skicka text/csv eller XLSX / Send text/csv or XLSX', [`content-type: ${type || 'saknas'}`]);
       const table = await readUpload(request.body, type);
       const user = request.user!;
       if (what === 'placements') return { counts: await importPlacements(app.db, user, table, formatDay(app.today())) };
-      return { counts: what === 'trainees' ? await importTrainees(app.db, user, table) : await importClinics(app.db, user, table) };
+      return { counts: what === 'trainees' ? await importTrainees(app.db, user, table, request.query.regulation) : await importClinics(app.db, user, table) };
     });
+
+    // An empty list to fill in: the columns' Swedish names (CSV or XLSX with a help sheet).
+    app.get<{ Params: { format: 'csv' | 'xlsx' } }>(
+      `/api/import/templates/${what}.:format`,
+      { config: write, schema: { params: Type.Object({ format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]) }) } },
+      async (request, reply) => {
+        const xlsx = request.params.format === 'xlsx';
+        reply
+          .type(xlsx ? XLSX_TYPE : 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="randplan-mall-${what}.${request.params.format}"`);
+        return xlsx ? templateXlsx(what) : templateCsv(what);
+      },
+    );
   }
+
+  // The last list import, and undoing it (the web asks first).
+  app.get('/api/import/last', { config: write, schema: { response: { 200: LastImportBody, ...ERROR_RESPONSES } } }, async () => ({ last: await lastImport(app.db) }));
+  app.post('/api/import/undo', { config: write, schema: { response: { 200: UndoneImport, ...ERROR_RESPONSES } } }, async (request) => ({
+    undone: await undoLastImport(app.db, request.user!),
+  }));
 
   /** The published plan, or (studierektor) the version asked for. */
   async function planFor(user: UserRecord, id?: number) {

@@ -50,3 +50,18 @@ export const ImportCounts = Type.Object({
   }),
 });
 export type ImportCounts = Static<typeof ImportCounts>;
+
+/** How to read an empty regulation for a start from 2021-07-01 (imports.ts): a choice, or ask. */
+export const RegulationQuery = Type.Object({
+  regulation: Type.Optional(Type.Union([Type.Literal('2015:8'), Type.Literal('2021:8'), Type.Literal('ask')])),
+});
+
+/** The last list import that can be undone. */
+export const LastImport = Type.Object({
+  entity: Type.Union([Type.Literal('trainees'), Type.Literal('clinics'), Type.Literal('placements')]),
+  at: Type.String(),
+  user: Type.Union([Type.String(), Type.Null()]),
+  count: Type.Integer(),
+});
+export const LastImportBody = Type.Object({ last: Type.Union([LastImport, Type.Null()]) });
+export const UndoneImport = Type.Object({ undone: LastImport });
