@@ -58,6 +58,7 @@ export const RegulationQuery = Type.Object({
 
 /** The last list import that can be undone. */
 export const LastImport = Type.Object({
+  /** What was imported; `count` is how many rows (trainees, clinics) or placements it brought. */
   entity: Type.Union([Type.Literal('trainees'), Type.Literal('clinics'), Type.Literal('placements')]),
   at: Type.String(),
   user: Type.Union([Type.String(), Type.Null()]),
@@ -65,3 +66,6 @@ export const LastImport = Type.Object({
 });
 export const LastImportBody = Type.Object({ last: Type.Union([LastImport, Type.Null()]) });
 export const UndoneImport = Type.Object({ undone: LastImport });
+export type LastImport = Static<typeof LastImport>;
+export type LastImportBody = Static<typeof LastImportBody>;
+export type UndoneImport = Static<typeof UndoneImport>;

@@ -14,6 +14,7 @@ import { validate } from '../../solver/validate.ts';
 import { badRequest, conflict } from '../errors.ts';
 import type { Actor } from './access.ts';
 import { audit } from './audit.ts';
+import type { LastImport } from '../schemas/region.ts';
 import type { HistoryUndo } from './history-import.ts';
 import type { ListUndo } from './imports.ts';
 import { plainPlan, publishWithout } from './plans.ts';
@@ -23,13 +24,6 @@ import { assertScenarioValid } from './scenario.ts';
 const UNDOABLE = ['trainees', 'clinics', 'placements'] as const;
 type Undoable = (typeof UNDOABLE)[number];
 
-export interface LastImport {
-  entity: Undoable;
-  at: string;
-  user: string | null;
-  /** How many rows (trainees, clinics) or placements the import brought. */
-  count: number;
-}
 
 interface AfterList {
   ids: string[];

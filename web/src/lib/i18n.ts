@@ -295,7 +295,7 @@ const WORDS = {
   monthsShort: { sv: 'mån', en: 'months' },
   page: { sv: 'Sida', en: 'Page' },
   pageOf: { sv: 'av', en: 'of' },
-  importPlacements: { sv: 'Importera placeringar (historik och överenskommet)', en: 'Import placements (history and agreed)' },
+  importPlacements: { sv: 'Placeringar: historik och överenskommet (CSV/XLSX)', en: 'Placements: history and agreed (CSV/XLSX)' },
   importPlacementsHelp: {
     sv: 'Placeringar före planeringsdagen blir historik, senare blir överenskomna; alla låses i en ny version av den publicerade planen och ersätter det de motsäger.',
     en: 'Placements before the planning day become history, later ones agreed; all are locked in a new version of the published plan and replace what they contradict.',
@@ -303,6 +303,7 @@ const WORDS = {
   columns: { sv: 'Kolumner', en: 'Columns' },
   template: { sv: 'Mall', en: 'Template' },
   importedPlacements: { sv: 'Placeringar importerade', en: 'Placements imported' },
+  placementsWord: { sv: 'Placeringar', en: 'Placements' },
   historyCount: { sv: 'historik', en: 'history' },
   agreedCount: { sv: 'överenskomna', en: 'agreed' },
   replacedCount: { sv: 'ersatta', en: 'replaced' },
