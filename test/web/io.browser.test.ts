@@ -152,6 +152,8 @@ describe('history in, history out in Chromium (real API, demo region)', { timeou
     expect(await page.locator('.iup').innerText()).not.toMatch(/clinic-capacity|unit-away-limit|planning-day|structure/);
     await page.emulateMedia({ media: 'print' });
     await shot(page, 'io-print-plan');
+    // The paged version, with page numbers in the bottom margin, for the eye.
+    await page.pdf({ path: join(SCREENSHOTS, 'io-print-plan.pdf'), format: 'A4' });
     await page.close();
   });
 });
