@@ -22,7 +22,7 @@ import { validate } from '../../solver/validate.ts';
 import { badRequest } from '../errors.ts';
 import type { Actor } from './access.ts';
 import { audit } from './audit.ts';
-import { cellsOf, locate, type Column } from './imports.ts';
+import { byIdOrName, cellsOf, locate, type Column } from './imports.ts';
 import { plainPlan } from './plans.ts';
 import { regionWrite } from './region-write.ts';
 import { assertScenarioValid, loadScenario } from './scenario.ts';
@@ -65,14 +65,6 @@ const lower = (s: string) => s.trim().toLowerCase();
 function specialtyOf(text: string): Specialty | null {
   const t = lower(text);
   return SPECIALTIES.find((s) => s === t || lower(SPECIALTY_NAMES[s].sv) === t || lower(SPECIALTY_NAMES[s].en) === t) ?? null;
-}
-
-/** Finds a row by id or, failing that, by a name that only one row has. */
-function byIdOrName<T extends { id: string; name: string }>(list: T[], text: string): T | 'many' | null {
-  const exact = list.find((x) => x.id === text);
-  if (exact) return exact;
-  const named = list.filter((x) => lower(x.name) === lower(text));
-  return named.length === 1 ? named[0]! : named.length > 1 ? 'many' : null;
 }
 
 const spans = (p: Placement) => p.kind === 'rotation' || p.kind === 'bvc' || p.kind === 'sabo';

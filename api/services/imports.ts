@@ -51,6 +51,14 @@ export async function importScenario(db: Kysely<Database>, actor: Actor, json: u
 export const LIST_KINDS = ['trainees', 'clinics', 'placements'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
+/** Finds a row by id or, failing that, by a name (any case) that only one row has. */
+export function byIdOrName<T extends { id: string; name: string }>(list: T[], text: string): T | 'many' | null {
+  const exact = list.find((x) => x.id === text);
+  if (exact) return exact;
+  const named = list.filter((x) => x.name.trim().toLowerCase() === text.trim().toLowerCase());
+  return named.length === 1 ? named[0]! : named.length > 1 ? 'many' : null;
+}
+
 export interface Column {
   /** Accepted header names, lower case; the first is the one used in messages. */
   names: string[];
@@ -156,8 +164,9 @@ export async function importTrainees(
       const name = get('name');
       if (!name) err('name', 'saknas');
       const unitText = get('unit');
-      const unit = units.find((u) => u.id === unitText) ?? units.filter((u) => u.name.toLowerCase() === unitText.toLowerCase()).at(0);
+      const unit = unitText ? byIdOrName(units, unitText) : null;
       if (!unitText) err('unit', 'saknas');
+      else if (unit === 'many') err('unit', `flera enheter heter "${unitText}"; skriv id`);
       else if (!unit) err('unit', `okänd enhet "${unitText}" (skriv enhetens id eller namn)`);
       const start = get('start');
       if (!isIsoDate(start)) err('start', start ? `inte ett datum ("${start}", skriv ÅÅÅÅ-MM-DD)` : 'saknas');
@@ -180,7 +189,7 @@ export async function importTrainees(
       const creditText = get('credit');
       const credit = creditText ? numberOf(creditText) : 0;
       if (credit === null || credit < 0 || credit > 66) err('credit', `"${creditText}" är inte ett antal månader 0–66`);
-      const t: Trainee = { id, name, unit: unit?.id ?? unitText, start, regulation: (regulation || '2021:8') as Trainee['regulation'] };
+      const t: Trainee = { id, name, unit: unit && unit !== 'many' ? unit.id : unitText, start, regulation: (regulation || '2021:8') as Trainee['regulation'] };
       if (rate !== null && rate !== 1 && isIsoDate(start)) t.employment = [{ from: start, rate }];
       if (credit) t.creditMonths = credit;
       list.push(t);
