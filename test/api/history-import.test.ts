@@ -6,6 +6,12 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/db.ts';
 import { startTestApp, TEST_TODAY, type TestApp } from '../helpers/app.ts';
+import { plansRepo } from '../../db/index.ts';
+import { bare, plainPlan } from '../../api/services/plans.ts';
+import { loadScenario } from '../../api/services/scenario.ts';
+import { withPlanLocks } from '../../api/services/solve-runner.ts';
+import { placementKey } from '../../solver/domain/identity.ts';
+import { solve } from '../../solver/solve/index.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -109,6 +115,16 @@ describe.each(DIALECTS)('the placements sheet on $name', (dialect) => {
     expect(after.report.violations.filter((v: { rule: string; trainees: string[] }) => v.rule === 'locked' && v.trainees.includes(trainee.id))).toEqual([]);
     const versions = (await t.call(sr, { method: 'GET', url: '/api/plans' })).json();
     expect(versions.find((v: { id: number }) => v.id === after.id).note).toMatch(/^Historik importerad \(2 placeringar\)/);
+  });
+
+  it('keeps what the sheet brought through a solve, as the solve jobs run it', async () => {
+    const published = (await plansRepo.published(t.app.db))!;
+    const scenario = withPlanLocks(await loadScenario(t.app.db), published.plan.placements);
+    const imported = published.plan.placements.filter((p) => p.trainee === trainee.id && p.locked && (p.specialty === 'psykiatri' || p.specialty === 'ogon'));
+    expect(imported).toHaveLength(2);
+    const solved = await solve(scenario, { currentPlan: plainPlan(published.plan), workLimit: 300, threads: 1, today: TEST_TODAY });
+    const keys = new Set(solved.plan.placements.map((p) => placementKey(p)));
+    for (const p of imported) expect(keys.has(placementKey(bare(p)))).toBe(true);
   });
 
   it('refuses an unreadable or empty sheet', async () => {
