@@ -2,7 +2,8 @@
  * The cohort plan as a spreadsheet, in the app's colours (web/src/lib/palette.ts) and with the app's
  * month grids (web/src/lib/load.ts: pure modules that import only the solver):
  * - Kohortplan: one row per trainee, one column per calendar month, each cell the colour and name of
- *   what the trainee does most of that month (own BVC and SÄBO together when they overlap);
+ *   what the trainee does most of that month (own BVC and SÄBO together when they overlap), months
+ *   of extension (after the end of ST) framed in red;
  * - Placeringar: every placement with its exact dates, clinic and whether it is history, agreed or planned;
  * - Klinikbelastning: clinic × month, trainees at most on one day against the capacity;
  * - ST-läkare: end of ST, planned end and extension per trainee (the report's figures).
@@ -98,10 +99,17 @@ function cohortSheet(wb: ExcelJS.Workbook, d: CohortData, spans: StoredPlacement
   header(ws, 3);
   const byTrainee = new Map<string, StoredPlacement[]>();
   for (const p of spans) byTrainee.set(p.trainee, [...(byTrainee.get(p.trainee) ?? []), p]);
+  const endOf = new Map(d.report.trainees.map((s) => [s.id, parseDay(s.end)]));
   for (const t of d.trainees) {
     const row = ws.addRow({ name: t.name, id: t.id, unit: unitName.get(t.unit) ?? t.unit });
     const mine = byTrainee.get(t.id) ?? [];
+    const end = endOf.get(t.id);
     months.forEach((m, i) => {
+      // A month wholly after the end of ST is extension: a red frame, as the timeline marks it.
+      if (end !== undefined && m > end && mine.some((p) => parseDay(p.to) >= m)) {
+        const red = { style: 'medium' as const, color: { argb: 'FFC62828' } };
+        row.getCell(4 + i).border = { top: red, bottom: red, left: red, right: red };
+      }
       const { year, month } = civilFromDay(m);
       const monthEnd = m + daysInMonth(year, month) - 1;
       const days = (p: PlanPlacement) => Math.min(parseDay(p.to), monthEnd) - Math.max(parseDay(p.from), m) + 1;

@@ -28,7 +28,7 @@ describe('the cohort workbook, from data', () => {
     format: 'randplan.report/1',
     valid: true,
     violations: [],
-    trainees: [{ id: 't1', end: '2031-12-31', plannedEnd: '2032-03-31', extensionMonths: 3, sideMonths: 18, coveredGoals: [], missingGoals: [] }],
+    trainees: [{ id: 't1', end: '2027-06-30', plannedEnd: '2027-09-30', extensionMonths: 3, sideMonths: 18, coveredGoals: [], missingGoals: [] }],
     capacityAdvice: [],
   } as unknown as Report;
 
@@ -63,6 +63,10 @@ describe('the cohort workbook, from data', () => {
     expect(row.getCell(col('2027-07')).value).toBe('Egen BVC + SÄBO');
     expect(row.getCell(col('2027-08')).value).toBe('SÄBO');
     expect(fillOf(row.getCell(col('2027-08')))).toBe(argb(KIND_COLOURS.sabo.bg));
+    // Past the end of ST (2027-06-30 here), SÄBO runs on: those months are framed as extension.
+    expect(row.getCell(col('2027-06')).border?.top).toBeUndefined();
+    expect(row.getCell(col('2027-07')).border?.top?.color?.argb).toBe('FFC62828');
+    expect(row.getCell(col('2027-09')).border?.top?.color?.argb).toBe('FFC62828');
 
     const placements = wb.getWorksheet('Placeringar')!;
     expect(placements.getRow(2).values).toEqual([
@@ -76,7 +80,7 @@ describe('the cohort workbook, from data', () => {
 
     const st = wb.getWorksheet('ST-läkare')!;
     const stHeader = (st.getRow(1).values as ExcelJS.CellValue[]).map(String);
-    expect(iso(st.getRow(2).getCell(stHeader.indexOf('Planerat slut')).value)).toBe('2032-03-31');
+    expect(iso(st.getRow(2).getCell(stHeader.indexOf('Planerat slut')).value)).toBe('2027-09-30');
     expect(st.getRow(2).getCell(stHeader.indexOf('Förlängning (mån)')).value).toBe(3);
     expect(String(st.getRow(4).getCell(1).value)).toContain('planversion 4');
   });
