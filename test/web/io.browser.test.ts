@@ -126,6 +126,12 @@ describe('history in, history out in Chromium (real API, demo region)', { timeou
     await page.getByLabel('Visa även tidigare').check();
     await expect.poll(() => rows.count()).toBeGreaterThan(periods.length);
     expect(await page.getByRole('link', { name: 'Exportera (XLSX)' }).getAttribute('href')).toBe(`/api/export/clinics/${psyk.id}/timeline.xlsx`);
+    // Printed, for the clinic: the list without the menu and controls.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: 'Skriv ut' }).isVisible()).toBe(false);
+    expect(await rows.first().isVisible()).toBe(true);
+    await shot(page, 'io-clinic-timeline-print');
+    await page.emulateMedia({ media: 'screen' });
     await page.getByRole('radio', { name: 'Enhet' }).click();
     await rows.first().waitFor();
     await shot(page, 'io-unit-timeline');
