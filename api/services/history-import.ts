@@ -1,12 +1,13 @@
 /**
- * The placements sheet: a region's history (rotations done or under way) and its agreements (placements
- * agreed with the clinics), one row per placement — trainee, kind, specialty, clinic, from, to.
+ * The placements sheet: a region's history (rotations, own BVC, SÄBO, courses and milestones done or
+ * under way) and its agreements (placements agreed with the clinics), one row per placement — trainee,
+ * kind, specialty, clinic, from, to (and the course or milestone, for those).
  *
  * How it enters the plan: every imported placement is a fact, not a plan choice. It becomes locked
  * twice over, as the formats say history is: in the trainee's `locked` list (the scenario) and, flagged
  * locked, in a new published version of the plan ("Historik importerad"), so that the timeline shows it
  * at once and every solve keeps it. Whatever of the trainee's current placements the sheet contradicts
- * is replaced: the same rotation specialty (or own BVC, SÄBO) elsewhere in time, and any rotation that
+ * is replaced: the same rotation specialty (own BVC, SÄBO, course, milestone) at another time, and any rotation that
  * overlaps an imported one. A placement before the planning day is history, one on or after it an
  * agreement; the counts say how many of each. All or nothing, like the other lists; an earlier version
  * stays in the version list, and the last import can be undone (import-undo.ts).
@@ -14,8 +15,8 @@
 import type { Kysely } from 'kysely';
 import { plansRepo, regionRepo, traineesRepo, type Database, type StoredPlacement, type TraineeRecord } from '../../db/index.ts';
 import { placementKey } from '../../solver/domain/identity.ts';
-import { SPECIALTIES, type Clinic, type Placement, type Specialty } from '../../solver/domain/schemas.ts';
-import { SPECIALTY_NAMES } from '../../solver/domain/specialties.ts';
+import { COURSES, MILESTONES, SPECIALTIES, type Clinic, type Placement, type Text } from '../../solver/domain/schemas.ts';
+import { COURSE_NAMES, MILESTONE_NAMES, SPECIALTY_NAMES } from '../../solver/domain/specialties.ts';
 import { DATE_YEARS, inDateYears } from '../../solver/io/read.ts';
 import { isIsoDate } from '../../solver/time/dates.ts';
 import { validate } from '../../solver/validate.ts';
@@ -35,9 +36,15 @@ export const PLACEMENT_COLUMNS = {
   clinic: { names: ['klinik', 'clinic'], required: false },
   from: { names: ['från', 'from', 'fr.o.m.'], required: true },
   to: { names: ['till', 'to', 't.o.m.'], required: true },
+  course: { names: ['kurs', 'course'], required: false },
+  milestone: { names: ['milstolpe', 'milestone'], required: false },
 } satisfies Record<string, Column>;
 
-const KINDS: Record<string, 'rotation' | 'bvc' | 'sabo'> = {
+const KINDS: Record<string, Placement['kind']> = {
+  kurs: 'course',
+  course: 'course',
+  milstolpe: 'milestone',
+  milestone: 'milestone',
   rotation: 'rotation',
   randning: 'rotation',
   sidotjänstgöring: 'rotation',
@@ -62,19 +69,22 @@ export interface HistoryUndo {
 
 const lower = (s: string) => s.trim().toLowerCase();
 
-function specialtyOf(text: string): Specialty | null {
+/** An id of `ids` named by itself or by its Swedish or English name, any case. */
+function named<T extends string>(ids: readonly T[], names: Record<T, Text>, text: string): T | null {
   const t = lower(text);
-  return SPECIALTIES.find((s) => s === t || lower(SPECIALTY_NAMES[s].sv) === t || lower(SPECIALTY_NAMES[s].en) === t) ?? null;
+  return ids.find((id) => id === t || lower(names[id].sv) === t || lower(names[id].en) === t) ?? null;
 }
 
-const spans = (p: Placement) => p.kind === 'rotation' || p.kind === 'bvc' || p.kind === 'sabo';
 const overlaps = (a: Placement, b: Placement) => a.from <= b.to && b.from <= a.to;
 
-/** Whether the sheet's placement `p` contradicts the trainee's placement `q`: the same thing at another time, or two rotations at once. */
+/**
+ * Whether the sheet's placement `p` contradicts the trainee's placement `q`: the same thing at another
+ * time (rotation specialty, own BVC, SÄBO, course, milestone), or two rotations at once.
+ */
 export function contradicts(p: Placement, q: Placement): boolean {
-  if (!spans(p) || !spans(q)) return false;
-  const sameThing = p.kind === q.kind && (p.kind !== 'rotation' || p.specialty === q.specialty);
-  return sameThing || (p.kind === 'rotation' && q.kind === 'rotation' && overlaps(p, q));
+  if (p.kind !== q.kind) return false;
+  const sameThing = p.specialty === q.specialty && p.course === q.course && p.milestone === q.milestone;
+  return sameThing || (p.kind === 'rotation' && overlaps(p, q));
 }
 
 /** Reads the sheet's rows into placements by trainee id; every problem named by row and column. */
@@ -93,7 +103,7 @@ function readSheet(table: Table, trainees: TraineeRecord[], clinics: Clinic[]): 
     else if (!trainee) err('trainee', `okänd ST-läkare "${who}"`);
     const kindText = lower(get('kind'));
     const kind = kindText ? KINDS[kindText] : 'rotation';
-    if (!kind) err('kind', `"${get('kind')}" är inte randning, egen BVC eller SÄBO`);
+    if (!kind) err('kind', `"${get('kind')}" är inte randning, egen BVC, SÄBO, kurs eller milstolpe`);
     const from = get('from');
     const to = get('to');
     for (const [k, d] of [['from', from], ['to', to]] as const) {
@@ -106,7 +116,7 @@ function readSheet(table: Table, trainees: TraineeRecord[], clinics: Clinic[]): 
       const clinicText = get('clinic');
       const clinic = clinicText ? byIdOrName(clinics, clinicText) : null;
       const specialtyText = get('specialty');
-      let specialty = specialtyText ? specialtyOf(specialtyText) : null;
+      let specialty = specialtyText ? named(SPECIALTIES, SPECIALTY_NAMES, specialtyText) : null;
       if (specialtyText && !specialty) err('specialty', `okänd specialitet "${specialtyText}"`);
       if (!clinicText) err('clinic', 'saknas för en randning');
       else if (clinic === 'many') err('clinic', `flera kliniker heter "${clinicText}"; skriv id`);
@@ -115,6 +125,16 @@ function readSheet(table: Table, trainees: TraineeRecord[], clinics: Clinic[]): 
         err('specialty', `${SPECIALTY_NAMES[specialty].sv} stämmer inte med ${clinic.name} (${SPECIALTY_NAMES[clinic.specialty].sv})`);
       else specialty = clinic.specialty;
       if (clinic && clinic !== 'many' && specialty) placement = { kind, specialty, clinic: clinic.id, from, to };
+    }
+    if (kind === 'course') {
+      const course = named(COURSES, COURSE_NAMES, get('course'));
+      if (!course) err('course', get('course') ? `okänd kurs "${get('course')}"` : 'saknas för en kurs');
+      else placement = { kind, course, from, to };
+    }
+    if (kind === 'milestone') {
+      const milestone = named(MILESTONES, MILESTONE_NAMES, get('milestone'));
+      if (!milestone) err('milestone', get('milestone') ? `okänd milstolpe "${get('milestone')}"` : 'saknas för en milstolpe');
+      else placement = { kind, milestone, from, to };
     }
     if (!trainee || trainee === 'many' || !kind) continue;
     const key = placementKey({ ...placement, trainee: trainee.id });

@@ -30,11 +30,13 @@ const HELP: Record<ListKind, Record<string, string>> = {
   },
   placements: {
     trainee: 'ST-läkarens id eller namn',
-    kind: 'randning, egen BVC eller SÄBO (tomt: randning)',
+    kind: 'randning, egen BVC, SÄBO, kurs eller milstolpe (tomt: randning)',
     specialty: 'Specialitet (tomt: klinikens)',
     clinic: 'Klinikens id eller namn (krävs för en randning)',
     from: 'Första dagen, ÅÅÅÅ-MM-DD',
     to: 'Sista dagen, ÅÅÅÅ-MM-DD. Före planeringsdagen: historik; senare: överenskommen med kliniken',
+    course: 'För en kurs: kursens id eller namn, t.ex. LEK (ledarskap, etik, kvalitet) eller lek',
+    milestone: 'För en milstolpe: Mitt-i-ST, Kvalitetsarbete eller Vetenskapligt arbete',
   },
 };
 

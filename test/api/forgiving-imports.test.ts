@@ -61,7 +61,7 @@ describe.each(DIALECTS)('forgiving imports on $name', (dialect) => {
       expect(res.headers['content-disposition']).toContain(`randplan-mall-${what}.csv`);
       expect(res.body.startsWith('\ufeff')).toBe(true);
     }
-    expect((await t.call(sr, { method: 'GET', url: '/api/import/templates/placements.csv' })).body).toBe('\ufeffst-läkare;typ;specialitet;klinik;från;till\r\n');
+    expect((await t.call(sr, { method: 'GET', url: '/api/import/templates/placements.csv' })).body).toBe('\ufeffst-läkare;typ;specialitet;klinik;från;till;kurs;milstolpe\r\n');
     const res = await t.call(sr, { method: 'GET', url: '/api/import/templates/clinics.xlsx' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);

@@ -64,15 +64,17 @@ describe.each(DIALECTS)('the placements sheet on $name', (dialect) => {
       `${trainee.id};semester;;;2026-06-01;2026-06-30`,
       `${trainee.id};randning;ögon;${ogon.name};2026-09-31;2026-08-01`,
       `${trainee.id};randning;;${psyk.id};2026-02-01;2026-02-28`,
+      `${trainee.id};kurs;;;2026-05-04;2026-05-08`,
     ].join('\n');
     const res = await upload(csv, 'text/csv');
     expect(res.statusCode).toBe(400);
     const details: string[] = res.json().details;
     expect(details).toContain('rad 3, st-läkare: okänd ST-läkare "Ingen Alls"');
     expect(details.some((d) => d.startsWith(`rad 4, specialitet: Hud stämmer inte med ${psyk.name}`))).toBe(true);
-    expect(details).toContain('rad 5, typ: "semester" är inte randning, egen BVC eller SÄBO');
+    expect(details).toContain('rad 5, typ: "semester" är inte randning, egen BVC, SÄBO, kurs eller milstolpe');
     expect(details).toContain('rad 6, från: inte ett datum ("2026-09-31", skriv ÅÅÅÅ-MM-DD)');
     expect(details.some((d) => d.startsWith('rad 7, från:') && d.includes('(rad 2)'))).toBe(true);
+    expect(details).toContain('rad 8, kurs: saknas för en kurs');
     expect((await published()).id).toBe(before.id);
     expect((await t.call(sr, { method: 'GET', url: `/api/trainees/${trainee.id}` })).json().version).toBe(traineeVersion);
   });
@@ -83,21 +85,25 @@ describe.each(DIALECTS)('the placements sheet on $name', (dialect) => {
     // One rotation before the planning day (history), one after it (agreed); the trainee and clinics by name.
     const history = { kind: 'rotation', specialty: 'psykiatri', clinic: psyk.id, from: '2026-01-01', to: '2026-03-31' };
     const agreed = { kind: 'rotation', specialty: 'ogon', clinic: ogon.id, from: '2027-05-03', to: '2027-05-30' };
+    const course = { kind: 'course', course: 'lek', from: '2026-05-04', to: '2026-05-08' };
     const sheet = await xlsxOf([
-      ['ST-läkare', 'Typ', 'Specialitet', 'Klinik', 'Från', 'Till'],
+      ['ST-läkare', 'Typ', 'Specialitet', 'Klinik', 'Från', 'Till', 'Kurs'],
       [trainee.name, 'Randning', 'Psykiatri', psyk.name, new Date('2026-01-01T00:00:00Z'), new Date('2026-03-31T00:00:00Z')],
       [trainee.id, '', '', ogon.name, agreed.from, agreed.to],
+      [trainee.id, 'Kurs', '', '', course.from, course.to, 'LEK (ledarskap, etik, kvalitet)'],
     ]);
     const res = await upload(sheet, XLSX);
     expect(res.statusCode).toBe(200);
     expect(TEST_TODAY > history.to && TEST_TODAY < agreed.from).toBe(true);
-    expect(res.json().counts).toMatchObject({ placements: 2, history: 1, agreed: 1 });
+    expect(res.json().counts).toMatchObject({ placements: 3, history: 2, agreed: 1 });
 
     const after = await published();
     expect(after.id).not.toBe(before.id);
     expect(after.number).toBe(before.number + 1);
     const mine = (after.plan.placements as P[]).filter((p) => p.trainee === trainee.id);
-    for (const p of [history, agreed]) expect(mine).toContainEqual({ trainee: trainee.id, ...p, locked: true });
+    for (const p of [history, agreed, course]) expect(mine).toContainEqual({ trainee: trainee.id, ...p, locked: true });
+    // One LEK course: the sheet's, whatever the plan had before.
+    expect(mine.filter((p) => p.kind === 'course' && (p as { course?: string }).course === 'lek')).toHaveLength(1);
     // What the sheet contradicts is gone: no other psychiatry or eye rotation, no rotation overlapping the imported ones.
     const rotations = mine.filter((p) => p.kind === 'rotation');
     expect(rotations.filter((p) => p.specialty === 'psykiatri')).toHaveLength(1);
@@ -109,12 +115,12 @@ describe.each(DIALECTS)('the placements sheet on $name', (dialect) => {
     expect(others(after.plan.placements)).toEqual(others(before.plan.placements));
     // The trainee's own list of locked placements holds both (the scenario's history).
     const lockedAfter: P[] = (await t.call(sr, { method: 'GET', url: `/api/trainees/${trainee.id}` })).json().locked;
-    for (const p of [history, agreed]) expect(lockedAfter).toContainEqual(p);
-    expect(lockedAfter.length).toBeLessThanOrEqual(lockedBefore.length + 2);
+    for (const p of [history, agreed, course]) expect(lockedAfter).toContainEqual(p);
+    expect(lockedAfter.length).toBeLessThanOrEqual(lockedBefore.length + 3);
     // The report agrees: nothing locked is missing from the plan.
     expect(after.report.violations.filter((v: { rule: string; trainees: string[] }) => v.rule === 'locked' && v.trainees.includes(trainee.id))).toEqual([]);
     const versions = (await t.call(sr, { method: 'GET', url: '/api/plans' })).json();
-    expect(versions.find((v: { id: number }) => v.id === after.id).note).toMatch(/^Historik importerad \(2 placeringar\)/);
+    expect(versions.find((v: { id: number }) => v.id === after.id).note).toMatch(/^Historik importerad \(3 placeringar\)/);
   });
 
   it('keeps what the sheet brought through a solve, as the solve jobs run it', async () => {

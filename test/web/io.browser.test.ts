@@ -80,7 +80,7 @@ describe('history in, history out in Chromium (real API, demo region)', { timeou
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-placements').getByRole('link', { name: 'CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('randplan-mall-placements.csv');
     const { readFileSync } = await import('node:fs');
-    expect(readFileSync((await download.path())!, 'utf8')).toBe(`\ufeff${header}\r\n`);
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(`\ufeff${header};kurs;milstolpe\r\n`);
     await page.close();
   });
 
