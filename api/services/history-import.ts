@@ -61,7 +61,7 @@ export interface HistoryCounts {
   replaced: number;
 }
 
-/** What the trainee and audit entry need to undo an import: the plan it replaced and each trainee's locked list before. */
+/** What undoing the import needs (kept in its audit entry): the plan version before it and each trainee's locked list before. */
 export interface HistoryUndo {
   plan: number | null;
   locked: Record<string, Placement[]>;
@@ -85,6 +85,34 @@ export function contradicts(p: Placement, q: Placement): boolean {
   if (p.kind !== q.kind) return false;
   const sameThing = p.specialty === q.specialty && p.course === q.course && p.milestone === q.milestone;
   return sameThing || (p.kind === 'rotation' && overlaps(p, q));
+}
+
+type Cells = ReturnType<typeof cellsOf<keyof typeof PLACEMENT_COLUMNS>>;
+
+/** A row's placement by its kind: a rotation's clinic and specialty (each from the other), a course, a milestone. */
+function placementOf(kind: Placement['kind'], from: string, to: string, get: Cells['get'], err: Cells['err'], clinics: Clinic[]): Placement {
+  if (kind === 'rotation') {
+    const clinicText = get('clinic');
+    const clinic = clinicText ? byIdOrName(clinics, clinicText) : null;
+    const specialtyText = get('specialty');
+    const specialty = specialtyText ? named(SPECIALTIES, SPECIALTY_NAMES, specialtyText) : null;
+    if (specialtyText && !specialty) err('specialty', `okänd specialitet "${specialtyText}"`);
+    if (!clinicText) err('clinic', 'saknas för en randning');
+    else if (clinic === 'many') err('clinic', `flera kliniker heter "${clinicText}"; skriv id`);
+    else if (!clinic) err('clinic', `okänd klinik "${clinicText}"`);
+    else if (specialty && clinic.specialty !== specialty)
+      err('specialty', `${SPECIALTY_NAMES[specialty].sv} stämmer inte med ${clinic.name} (${SPECIALTY_NAMES[clinic.specialty].sv})`);
+    else return { kind, specialty: clinic.specialty, clinic: clinic.id, from, to };
+  } else if (kind === 'course') {
+    const course = named(COURSES, COURSE_NAMES, get('course'));
+    if (course) return { kind, course, from, to };
+    err('course', get('course') ? `okänd kurs "${get('course')}"` : 'saknas för en kurs');
+  } else if (kind === 'milestone') {
+    const milestone = named(MILESTONES, MILESTONE_NAMES, get('milestone'));
+    if (milestone) return { kind, milestone, from, to };
+    err('milestone', get('milestone') ? `okänd milstolpe "${get('milestone')}"` : 'saknas för en milstolpe');
+  }
+  return { kind, from, to };
 }
 
 /** Reads the sheet's rows into placements by trainee id; every problem named by row and column. */
@@ -111,31 +139,7 @@ function readSheet(table: Table, trainees: TraineeRecord[], clinics: Clinic[]): 
       else if (!inDateYears(d)) err(k, `"${d}" ligger utanför åren ${DATE_YEARS.from}–${DATE_YEARS.to}`);
     }
     if (isIsoDate(from) && isIsoDate(to) && to < from) err('to', `${to} ligger före från-datumet ${from}`);
-    let placement: Placement = { kind: kind ?? 'rotation', from, to };
-    if (kind === 'rotation') {
-      const clinicText = get('clinic');
-      const clinic = clinicText ? byIdOrName(clinics, clinicText) : null;
-      const specialtyText = get('specialty');
-      let specialty = specialtyText ? named(SPECIALTIES, SPECIALTY_NAMES, specialtyText) : null;
-      if (specialtyText && !specialty) err('specialty', `okänd specialitet "${specialtyText}"`);
-      if (!clinicText) err('clinic', 'saknas för en randning');
-      else if (clinic === 'many') err('clinic', `flera kliniker heter "${clinicText}"; skriv id`);
-      else if (!clinic) err('clinic', `okänd klinik "${clinicText}"`);
-      else if (specialty && clinic.specialty !== specialty)
-        err('specialty', `${SPECIALTY_NAMES[specialty].sv} stämmer inte med ${clinic.name} (${SPECIALTY_NAMES[clinic.specialty].sv})`);
-      else specialty = clinic.specialty;
-      if (clinic && clinic !== 'many' && specialty) placement = { kind, specialty, clinic: clinic.id, from, to };
-    }
-    if (kind === 'course') {
-      const course = named(COURSES, COURSE_NAMES, get('course'));
-      if (!course) err('course', get('course') ? `okänd kurs "${get('course')}"` : 'saknas för en kurs');
-      else placement = { kind, course, from, to };
-    }
-    if (kind === 'milestone') {
-      const milestone = named(MILESTONES, MILESTONE_NAMES, get('milestone'));
-      if (!milestone) err('milestone', get('milestone') ? `okänd milstolpe "${get('milestone')}"` : 'saknas för en milstolpe');
-      else placement = { kind, milestone, from, to };
-    }
+    const placement = kind ? placementOf(kind, from, to, get, err, clinics) : { kind: 'rotation' as const, from, to };
     if (!trainee || trainee === 'many' || !kind) continue;
     const key = placementKey({ ...placement, trainee: trainee.id });
     const mine = out.get(trainee.id) ?? [];
