@@ -1,4 +1,7 @@
-/** Imports (scenario JSON, trainee and clinic lists) and exports (iCalendar, XLSX, plan JSON), and the audit log. */
+/**
+ * Imports (scenario JSON; trainee, clinic and placement lists, their templates, undoing the last one)
+ * and exports (iCalendar, the cohort XLSX, who comes when per clinic or unit, plan JSON), and the audit log.
+ */
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { auditRepo, plansRepo, type UserRecord } from '../../db/index.ts';

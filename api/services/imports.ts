@@ -2,7 +2,9 @@
  * Imports, all or nothing: a whole scenario (JSON) replaces the region's data; a trainee or clinic
  * list (CSV/XLSX) adds or updates rows by id. Every row is checked first, each problem named by row
  * and column in Swedish; then everything is written in one transaction that also re-reads the whole
- * scenario, so a file either lands completely or changes nothing.
+ * scenario, so a file either lands completely or changes nothing. The placements sheet (history and
+ * agreements) is read in history-import.ts with the helpers here; each list import's audit entry keeps
+ * what undoing it needs (import-undo.ts).
  */
 import type { Kysely } from 'kysely';
 import {
