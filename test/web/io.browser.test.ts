@@ -68,6 +68,8 @@ describe('history in, history out in Chromium (real API, demo region)', { timeou
     expect(await message.innerText()).toContain('Importen gjordes inte');
     expect((await api('/api/plans/published')).body.id).toBe(before.id);
     await shot(page, 'io-import-error');
+    // The menu scrolls inside the top bar; the page itself never scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
 
     await input.setInputFiles(file('good.csv', `${header}\n${trainee.name};randning;;${psyk.name};2026-01-01;2026-03-31\n`));
     await expect.poll(() => message.innerText()).toMatch(/^Placeringar importerade: 1 \(historik 1, överenskomna 0, ersatta \d+\)$/);
