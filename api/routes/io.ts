@@ -1,4 +1,7 @@
-/** Imports (scenario JSON, trainee and clinic lists) and exports (iCalendar, XLSX, plan JSON), and the audit log. */
+/**
+ * Imports (scenario JSON; trainee, clinic and placement lists, their templates, undoing the last one)
+ * and exports (iCalendar, the cohort XLSX, who comes when per clinic or unit, plan JSON), and the audit log.
+ */
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { auditRepo, plansRepo, type UserRecord } from '../../db/index.ts';
@@ -6,14 +9,19 @@ import { Plan } from '../../solver/domain/schemas.ts';
 import { badRequest, forbidden, notFound } from '../errors.ts';
 import { ERROR_RESPONSES, RowId, StringIdParams } from '../schemas/common.ts';
 import { AuditEntry } from '../schemas/proposals.ts';
-import { ImportCounts } from '../schemas/region.ts';
+import { ImportCounts, LastImportBody, RegulationQuery, UndoneImport } from '../schemas/region.ts';
 import { assertCanReadTrainee, readableIds } from '../services/access.ts';
 import { cohortWorkbook } from '../services/cohort-xlsx.ts';
+import { timelineWorkbook } from '../services/clinic-timeline-xlsx.ts';
 import { traineeCalendar } from '../services/ics.ts';
-import { importClinics, importScenario, importTrainees } from '../services/imports.ts';
+import { importPlacements } from '../services/history-import.ts';
+import { importClinics, importScenario, importTrainees, LIST_KINDS, type RegulationAnswer } from '../services/imports.ts';
+import { templateCsv, templateXlsx } from '../services/import-templates.ts';
+import { lastImport, undoLastImport } from '../services/import-undo.ts';
+import { formatDay } from '../../solver/time/dates.ts';
 import { XLSX_TYPE } from '../services/tabular.ts';
 import { readUpload } from '../services/uploads.ts';
-import { plainPlan } from '../services/plans.ts';
+import { plainPlan, reportFor, reportOf } from '../services/plans.ts';
 import { loadScenario } from '../services/scenario.ts';
 import { STUDIEREKTOR, ALL_ROLES } from '../plugins/shared.ts';
 
@@ -29,15 +37,35 @@ export async function ioRoutes(app: FastifyInstance): Promise<void> {
     const counts = await importScenario(app.db, request.user!, request.body);
     return { counts };
   });
-  for (const what of ['trainees', 'clinics'] as const) {
-    app.post(`/api/import/${what}`, { config: write, schema: { response: { 200: ImportCounts, ...ERROR_RESPONSES } } }, async (request) => {
+  for (const what of LIST_KINDS) {
+    app.post<{ Querystring: { regulation?: RegulationAnswer } }>(`/api/import/${what}`, { config: write, schema: { querystring: RegulationQuery, response: { 200: ImportCounts, ...ERROR_RESPONSES } } }, async (request) => {
       const type = String(request.headers['content-type'] ?? '');
       if (!Buffer.isBuffer(request.body)) throw badRequest('Skicka text/csv eller XLSX / Send text/csv or XLSX', [`content-type: ${type || 'saknas'}`]);
       const table = await readUpload(request.body, type);
-      const counts = what === 'trainees' ? await importTrainees(app.db, request.user!, table) : await importClinics(app.db, request.user!, table);
-      return { counts };
+      const user = request.user!;
+      if (what === 'placements') return { counts: await importPlacements(app.db, user, table, formatDay(app.today())) };
+      return { counts: what === 'trainees' ? await importTrainees(app.db, user, table, request.query.regulation) : await importClinics(app.db, user, table) };
     });
+
+    // An empty list to fill in: the columns' Swedish names (CSV or XLSX with a help sheet).
+    app.get<{ Params: { format: 'csv' | 'xlsx' } }>(
+      `/api/import/templates/${what}.:format`,
+      { config: write, schema: { params: Type.Object({ format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]) }) } },
+      async (request, reply) => {
+        const xlsx = request.params.format === 'xlsx';
+        reply
+          .type(xlsx ? XLSX_TYPE : 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="randplan-mall-${what}.${request.params.format}"`);
+        return xlsx ? templateXlsx(what) : templateCsv(what);
+      },
+    );
   }
+
+  // The last list import, and undoing it (the web asks first).
+  app.get('/api/import/last', { config: write, schema: { response: { 200: LastImportBody, ...ERROR_RESPONSES } } }, async () => ({ last: await lastImport(app.db) }));
+  app.post('/api/import/undo', { config: write, schema: { response: { 200: UndoneImport, ...ERROR_RESPONSES } } }, async (request) => ({
+    undone: await undoLastImport(app.db, request.user!),
+  }));
 
   /** The published plan, or (studierektor) the version asked for. */
   async function planFor(user: UserRecord, id?: number) {
@@ -69,10 +97,50 @@ export async function ioRoutes(app: FastifyInstance): Promise<void> {
     const record = await planFor(user, request.query.plan);
     const readable = readableIds(user, scenario.trainees);
     const trainees = scenario.trainees.filter((t) => readable.has(t.id));
-    const buffer = await cohortWorkbook(trainees, scenario.units, plainPlan(record.plan).placements.filter((p) => readable.has(p.trainee)), app.today());
+    const report = reportFor(user, await reportOf(app.db, app.reports, record, scenario), readable, scenario.trainees);
+    const buffer = await cohortWorkbook({
+      trainees,
+      units: scenario.units,
+      clinics: scenario.clinics,
+      placements: record.plan.placements.filter((p) => readable.has(p.trainee)),
+      report,
+      wholeRegion: user.role === 'studierektor',
+      planFrom: scenario.planFrom ?? formatDay(app.today()),
+      version: record.number,
+      today: app.today(),
+    });
     reply.type(XLSX_TYPE).header('content-disposition', 'attachment; filename="randplan-kohort.xlsx"');
     return buffer;
   });
+
+  // Who comes when to one clinic (the studierektor sends it to the clinic) or who of one unit is away where (also the unit's enhetschef).
+  for (const what of ['clinics', 'units'] as const) {
+    app.get<{ Params: StringIdParams; Querystring: { plan?: number } }>(
+      `/api/export/${what}/:id/timeline.xlsx`,
+      { config: { roles: what === 'clinics' ? STUDIEREKTOR : (['studierektor', 'enhetschef'] as const) }, schema: { params: StringIdParams, querystring: PlanQuery } },
+      async (request, reply) => {
+        const user = request.user!;
+        const scenario = await loadScenario(app.db);
+        const clinic = what === 'clinics' ? scenario.clinics.find((c) => c.id === request.params.id) : undefined;
+        const unit = what === 'units' ? scenario.units.find((u) => u.id === request.params.id) : undefined;
+        if (!clinic && !unit) throw notFound(`${what === 'clinics' ? 'Kliniken' : 'Enheten'} ${request.params.id}`);
+        if (unit && user.role === 'enhetschef' && !user.units.includes(unit.id)) throw forbidden();
+        const record = await planFor(user, request.query.plan);
+        const buffer = await timelineWorkbook({
+          of: clinic ? { clinic } : { unit: unit! },
+          trainees: scenario.trainees,
+          units: scenario.units,
+          clinics: scenario.clinics,
+          placements: record.plan.placements,
+          planFrom: scenario.planFrom ?? formatDay(app.today()),
+          version: record.number,
+          today: app.today(),
+        });
+        reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="randplan-${encodeURIComponent(request.params.id)}.xlsx"`);
+        return buffer;
+      },
+    );
+  }
 
   app.get<{ Querystring: { plan?: number } }>(
     '/api/export/plan.json',

@@ -42,6 +42,30 @@ export const ImportCounts = Type.Object({
     units: Type.Optional(Type.Integer()),
     clinics: Type.Optional(Type.Integer()),
     trainees: Type.Optional(Type.Integer()),
+    /** A placements sheet: placements imported, of them before the planning day (history) and after it (agreed), and placements they replaced. */
+    placements: Type.Optional(Type.Integer()),
+    history: Type.Optional(Type.Integer()),
+    agreed: Type.Optional(Type.Integer()),
+    replaced: Type.Optional(Type.Integer()),
   }),
 });
 export type ImportCounts = Static<typeof ImportCounts>;
+
+/** How to read an empty regulation for a start from 2021-07-01 (imports.ts): a choice, or ask. */
+export const RegulationQuery = Type.Object({
+  regulation: Type.Optional(Type.Union([Type.Literal('2015:8'), Type.Literal('2021:8'), Type.Literal('ask')])),
+});
+
+/** The last list import that can be undone. */
+export const LastImport = Type.Object({
+  /** What was imported; `count` is how many rows (trainees, clinics) or placements it brought. */
+  entity: Type.Union([Type.Literal('trainees'), Type.Literal('clinics'), Type.Literal('placements')]),
+  at: Type.String(),
+  user: Type.Union([Type.String(), Type.Null()]),
+  count: Type.Integer(),
+});
+export const LastImportBody = Type.Object({ last: Type.Union([LastImport, Type.Null()]) });
+export const UndoneImport = Type.Object({ undone: LastImport });
+export type LastImport = Static<typeof LastImport>;
+export type LastImportBody = Static<typeof LastImportBody>;
+export type UndoneImport = Static<typeof UndoneImport>;

@@ -2,7 +2,9 @@
  * Imports, all or nothing: a whole scenario (JSON) replaces the region's data; a trainee or clinic
  * list (CSV/XLSX) adds or updates rows by id. Every row is checked first, each problem named by row
  * and column in Swedish; then everything is written in one transaction that also re-reads the whole
- * scenario, so a file either lands completely or changes nothing.
+ * scenario, so a file either lands completely or changes nothing. The placements sheet (history and
+ * agreements) is read in history-import.ts with the helpers here; each list import's audit entry keeps
+ * what undoing it needs (import-undo.ts).
  */
 import type { Kysely } from 'kysely';
 import {
@@ -17,7 +19,7 @@ import {
 import { MAX_PLACES, REGULATIONS, SPECIALTIES, type Clinic, type Trainee } from '../../solver/domain/schemas.ts';
 import { isIsoDate } from '../../solver/time/dates.ts';
 import { DATE_YEARS, inDateYears, readScenario } from '../../solver/io/read.ts';
-import { badRequest } from '../errors.ts';
+import { badRequest, HttpError } from '../errors.ts';
 import type { Actor } from './access.ts';
 import { audit } from './audit.ts';
 import { regionWrite } from './region-write.ts';
@@ -47,13 +49,25 @@ export async function importScenario(db: Kysely<Database>, actor: Actor, json: u
   });
 }
 
-interface Column {
+/** The lists a CSV or XLSX file can bring: trainees, clinics, and the placements sheet (history-import.ts). */
+export const LIST_KINDS = ['trainees', 'clinics', 'placements'] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
+/** Finds a row by id or, failing that, by a name (any case) that only one row has. */
+export function byIdOrName<T extends { id: string; name: string }>(list: T[], text: string): T | 'many' | null {
+  const exact = list.find((x) => x.id === text);
+  if (exact) return exact;
+  const named = list.filter((x) => x.name.trim().toLowerCase() === text.trim().toLowerCase());
+  return named.length === 1 ? named[0]! : named.length > 1 ? 'many' : null;
+}
+
+export interface Column {
   /** Accepted header names, lower case; the first is the one used in messages. */
   names: string[];
   required: boolean;
 }
 
-const TRAINEE_COLUMNS = {
+export const TRAINEE_COLUMNS = {
   id: { names: ['id'], required: true },
   name: { names: ['namn', 'name'], required: true },
   unit: { names: ['enhet', 'unit', 'vårdcentral'], required: true },
@@ -61,16 +75,17 @@ const TRAINEE_COLUMNS = {
   regulation: { names: ['regelverk', 'regulation', 'föreskrift'], required: false },
   rate: { names: ['sysselsättningsgrad', 'rate', 'tjänstgöringsgrad'], required: false },
   credit: { names: ['tillgodoräknande', 'creditmonths', 'credit'], required: false },
+  swedishAt: { names: ['svensk at', 'swedish at', 'at'], required: false },
 } satisfies Record<string, Column>;
 
-const CLINIC_COLUMNS = {
+export const CLINIC_COLUMNS = {
   id: { names: ['id'], required: true },
   name: { names: ['namn', 'name'], required: true },
   specialty: { names: ['specialitet', 'specialty'], required: true },
   capacity: { names: ['kapacitet', 'capacity', 'platser'], required: true },
 } satisfies Record<string, Column>;
 
-function locate<K extends string>(table: Table, columns: Record<K, Column>, errors: string[]): Record<K, number> {
+export function locate<K extends string>(table: Table, columns: Record<K, Column>, errors: string[]): Record<K, number> {
   const header = table.header.map((h) => h.toLowerCase());
   const at = {} as Record<K, number>;
   for (const [key, col] of Object.entries(columns) as [K, Column][]) {
@@ -82,18 +97,18 @@ function locate<K extends string>(table: Table, columns: Record<K, Column>, erro
 }
 
 /**
- * One data row's cells by column key, its errors in the words a person reads ("rad 4, start: …"), and
- * its id, which must be present and unique in the file (`seen` remembers the row each id stood on).
+ * A row with an id: its cells and errors (cellsOf), and its id, which must be present and unique in
+ * the file (`seen` remembers the row each id stood on).
  */
 function readRow<K extends string>(
   columns: Record<'id' | K, Column>,
   at: Record<'id' | K, number>,
-  { row, cells }: Table['rows'][number],
+  line: Table['rows'][number],
   errors: string[],
   seen: Map<string, number>,
 ) {
-  const get = (k: 'id' | K) => (at[k] >= 0 ? (cells[at[k]] ?? '') : '');
-  const err = (k: 'id' | K, what: string) => errors.push(`rad ${row}, ${columns[k].names[0]}: ${what}`);
+  const { get, err } = cellsOf(columns, at, line, errors);
+  const { row } = line;
   const id = get('id');
   if (!id) err('id', 'saknas');
   else if (seen.has(id)) err('id', `"${id}" finns redan på rad ${seen.get(id)}`);
@@ -101,31 +116,74 @@ function readRow<K extends string>(
   return { get, err, id };
 }
 
+/** One data row's cells by column key, and a way to name a problem by row and column ("rad 4, start: …"). */
+export function cellsOf<K extends string>(columns: Record<K, Column>, at: Record<K, number>, { row, cells }: Table['rows'][number], errors: string[]) {
+  const get = (k: K) => (at[k] >= 0 ? (cells[at[k]] ?? '') : '');
+  const err = (k: K, what: string) => errors.push(`rad ${row}, ${columns[k].names[0]}: ${what}`);
+  return { get, err };
+}
+
 function numberOf(s: string): number | null {
   const n = Number(s.replace(',', '.').replace('%', ''));
   return s.trim() === '' || !Number.isFinite(n) ? null : n;
 }
 
-export async function importTrainees(db: Kysely<Database>, actor: Actor, table: Table): Promise<{ trainees: number }> {
+/** The day HSLF-FS 2021:8 came into force: a trainee who started before it follows SOSFS 2015:8. */
+export const REGULATION_2021_FROM = '2021-07-01';
+
+/**
+ * How to read an empty regulation for a start on or after 2021-07-01, where it depends on Swedish AT
+ * (domain.md "Regulations"): a choice for the whole file, or `ask`, which refuses the file with the
+ * rows in question (code `regulation-question`) so that the web can ask and send it again.
+ */
+export type RegulationAnswer = Trainee['regulation'] | 'ask';
+
+const YES = ['ja', 'j', 'yes', 'y', 'x', '1', 'true'];
+const NO = ['nej', 'n', 'no', '0', 'false'];
+
+/**
+ * A trainee list: rows by id, the unit by id or name; an empty regulation is the trainee's own when the
+ * region knows them, else read from the start date and the "svensk AT" column, else `answer`.
+ * Returns the count and what the import needs to be undone (import-undo.ts).
+ */
+export async function importTrainees(
+  db: Kysely<Database>,
+  actor: Actor,
+  table: Table,
+  answer: RegulationAnswer = '2021:8',
+): Promise<{ trainees: number }> {
   const errors: string[] = [];
   const at = locate(table, TRAINEE_COLUMNS, errors);
   if (errors.length) throw badRequest('Filen kan inte läsas; inget ändrades / The file cannot be read; nothing changed', errors);
   return regionWrite(db, async (trx) => {
-    const units = new Set((await unitsRepo.list(trx)).map((u) => u.id));
+    const units = await unitsRepo.list(trx);
+    const known = new Map((await traineesRepo.list(trx)).map((t) => [t.id, t]));
     const seen = new Map<string, number>();
     const list: Trainee[] = [];
+    const questions: string[] = [];
     for (const line of table.rows) {
       const { get, err, id } = readRow(TRAINEE_COLUMNS, at, line, errors, seen);
       const name = get('name');
       if (!name) err('name', 'saknas');
-      const unit = get('unit');
-      if (!unit) err('unit', 'saknas');
-      else if (!units.has(unit)) err('unit', `okänd enhet "${unit}"`);
+      const unitText = get('unit');
+      const unit = unitText ? byIdOrName(units, unitText) : null;
+      if (!unitText) err('unit', 'saknas');
+      else if (unit === 'many') err('unit', `flera enheter heter "${unitText}"; skriv id`);
+      else if (!unit) err('unit', `okänd enhet "${unitText}" (skriv enhetens id eller namn)`);
       const start = get('start');
       if (!isIsoDate(start)) err('start', start ? `inte ett datum ("${start}", skriv ÅÅÅÅ-MM-DD)` : 'saknas');
       else if (!inDateYears(start)) err('start', `"${start}" ligger utanför åren ${DATE_YEARS.from}–${DATE_YEARS.to}`);
-      const regulation = get('regulation') || '2015:8';
-      if (!(REGULATIONS as readonly string[]).includes(regulation)) err('regulation', `"${regulation}" är inte 2015:8 eller 2021:8`);
+      const atText = get('swedishAt').toLowerCase();
+      if (atText && !YES.includes(atText) && !NO.includes(atText)) err('swedishAt', `"${get('swedishAt')}" är inte ja eller nej`);
+      let regulation = get('regulation');
+      if (!regulation) {
+        if (known.has(id)) regulation = known.get(id)!.regulation;
+        else if (start < REGULATION_2021_FROM) regulation = '2015:8';
+        else if (atText) regulation = YES.includes(atText) ? '2015:8' : '2021:8';
+        else if (answer === 'ask') questions.push(`rad ${line.row}, regelverk: ${name || id} började ${start}`);
+        else regulation = answer;
+      }
+      if (regulation && !(REGULATIONS as readonly string[]).includes(regulation)) err('regulation', `"${regulation}" är inte 2015:8 eller 2021:8`);
       const rateText = get('rate');
       let rate = rateText ? numberOf(rateText) : 1;
       if (rate !== null && rate > 1) rate = rate / 100;
@@ -133,13 +191,14 @@ export async function importTrainees(db: Kysely<Database>, actor: Actor, table: 
       const creditText = get('credit');
       const credit = creditText ? numberOf(creditText) : 0;
       if (credit === null || credit < 0 || credit > 66) err('credit', `"${creditText}" är inte ett antal månader 0–66`);
-      const t: Trainee = { id, name, unit, start, regulation: regulation as Trainee['regulation'] };
+      const t: Trainee = { id, name, unit: unit && unit !== 'many' ? unit.id : unitText, start, regulation: (regulation || '2021:8') as Trainee['regulation'] };
       if (rate !== null && rate !== 1 && isIsoDate(start)) t.employment = [{ from: start, rate }];
       if (credit) t.creditMonths = credit;
       list.push(t);
     }
     if (errors.length) throw badRequest('Filen innehåller fel; inget ändrades / The file has errors; nothing changed', errors);
-    const known = new Map((await traineesRepo.list(trx, { ids: list.map((t) => t.id) })).map((t) => [t.id, t]));
+    if (questions.length)
+      throw new HttpError(400, 'regulation-question', 'Vilket regelverk? Inget ändrades / Which regulation? Nothing changed', questions);
     // A list carries the basics only: keep what the region already knows about a trainee (leave, rotations …).
     const merged = list.map((t) => {
       const existing = known.get(t.id);
@@ -147,9 +206,23 @@ export async function importTrainees(db: Kysely<Database>, actor: Actor, table: 
     });
     await traineesRepo.upsertMany(trx, merged);
     await assertScenarioValid(trx);
-    await audit(trx, actor, 'import', 'trainees', null, null, { ids: list.map((t) => t.id) });
+    const ids = list.map((t) => t.id);
+    const updated = ids.filter((id) => known.has(id));
+    const before: ListUndo<Trainee> = { created: ids.filter((id) => !known.has(id)), updated: updated.map((id) => stripVersion(known.get(id)!)) };
+    await audit(trx, actor, 'import', 'trainees', null, before, { ids, versions: await versionsOf(traineesRepo.list(trx, { ids })) });
     return { trainees: list.length };
   });
+}
+
+/** What undoing a trainee or clinic list needs: the ids it added, and the rows it overwrote as they were. */
+export interface ListUndo<T> {
+  created: string[];
+  updated: T[];
+}
+
+/** Each row's version right after the import: the undo goes ahead only if none changed since. */
+export async function versionsOf(rows: Promise<{ id: string; version: number }[]>): Promise<Record<string, number>> {
+  return Object.fromEntries((await rows).map((r) => [r.id, r.version]));
 }
 
 function stripVersion<T extends { version: number }>(r: T): Omit<T, 'version'> {
@@ -176,12 +249,17 @@ export async function importClinics(db: Kysely<Database>, actor: Actor, table: T
   }
   if (errors.length) throw badRequest('Filen innehåller fel; inget ändrades / The file has errors; nothing changed', errors);
   return regionWrite(db, async (trx) => {
+    const before: ListUndo<Clinic> = { created: [], updated: [] };
     for (const c of list) {
       const existing = await clinicsRepo.get(trx, c.id);
+      if (existing) before.updated.push(stripVersion(existing));
+      else before.created.push(c.id);
       await clinicsRepo.upsert(trx, existing?.capacityChanges ? { ...c, capacityChanges: existing.capacityChanges } : c);
     }
     await assertScenarioValid(trx);
-    await audit(trx, actor, 'import', 'clinics', null, null, { ids: list.map((c) => c.id) });
+    const ids = list.map((c) => c.id);
+    const versions = await versionsOf(clinicsRepo.list(trx).then((all) => all.filter((c) => ids.includes(c.id))));
+    await audit(trx, actor, 'import', 'clinics', null, before, { ids, versions });
     return { clinics: list.length };
   });
 }

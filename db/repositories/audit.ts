@@ -26,6 +26,22 @@ export const auditRepo = {
       .execute();
   },
 
+  /** The newest entry with one of `actions` (imports and their undoing), with its row id. */
+  async latest(db: Db, actions: string[]): Promise<(AuditEntry & { id: number }) | null> {
+    const r = await db.selectFrom('audit_log').selectAll().where('action', 'in', actions).orderBy('id', 'desc').limit(1).executeTakeFirst();
+    if (!r) return null;
+    return {
+      id: r.id,
+      at: iso(r.at)!,
+      user: r.user_email,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      before: r.before === null ? null : parsed(r.before),
+      after: r.after === null ? null : parsed(r.after),
+    };
+  },
+
   async list(db: Db, opts: { limit: number; entity?: string }): Promise<AuditEntry[]> {
     let q = db.selectFrom('audit_log').selectAll();
     if (opts.entity) q = q.where('entity', '=', opts.entity);

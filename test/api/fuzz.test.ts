@@ -71,6 +71,11 @@ const BAD_CELLS: Record<string, string[]> = {
   tillgodoräknande: ['x', '99', '-1'],
   specialitet: ['tandvård', ''],
   kapacitet: ['-1', '1.5', '99999999999', 'x', ''],
+  'st-läkare': ['', 'ingen-sådan'],
+  typ: ['semester'],
+  klinik: ['', 'ingen-sådan-klinik'],
+  från: ['', 'igår', '2027-02-30'],
+  till: ['', '1990-01-01', '9999-12-31'],
 };
 
 /** A valid list with one cell made bad (or NUL, or an unterminated quote), or random bytes. */
@@ -171,6 +176,7 @@ describe.each(DIALECTS)('malformed bodies on every write route on $name', (diale
     const lists = [
       { url: '/api/import/trainees', header: ['id', 'namn', 'enhet', 'start', 'regelverk', 'sysselsättningsgrad', 'tillgodoräknande'], row: ['fuzz-t', 'Åsa Öberg', unit.id, '2030-01-07', '2021:8', '80', '2'] },
       { url: '/api/import/clinics', header: ['id', 'namn', 'specialitet', 'kapacitet'], row: ['fuzz-k', 'Hudkliniken Fuzz', 'hud', '2'] },
+      { url: '/api/import/placements', header: ['st-läkare', 'typ', 'klinik', 'från', 'till'], row: [tid, 'randning', cid, '2031-01-06', '2031-02-02'] },
     ];
     for (const list of lists) {
       await fc.assert(

@@ -99,7 +99,7 @@ describe.skipIf(!haveApi)('web app in Chromium against the real server', { timeo
 
     await login(page, 'studierektor@demo');
     await page.getByRole('heading', { name: /^Kohort/ }).waitFor();
-    expect(await navNames(page)).toEqual(['Kohort', 'Klinikbelastning', 'Enhet', 'Granska', 'Optimera', 'Versioner', 'Låsningar', 'ST-läkare', 'Kapacitet', 'Data', 'Individuell plan']);
+    expect(await navNames(page)).toEqual(['Kohort', 'Klinikbelastning', 'Per klinik', 'Enhet', 'Granska', 'Optimera', 'Versioner', 'Låsningar', 'ST-läkare', 'Kapacitet', 'Data', 'Individuell plan']);
     // Every bar is a button named "<what>, <who>, <from> – <to>".
     const label = await page.locator('.timeline .bar').first().getAttribute('aria-label');
     expect(label).toMatch(/^[^,]+, [^,]+, \d{4}-\d{2}-\d{2}( – \d{4}-\d{2}-\d{2})?$/);

@@ -11,6 +11,8 @@ import type {
   Impact,
   ImportCounts,
   JobCreated,
+  LastImportBody,
+  UndoneImport,
   LocksReleased,
   Occupancy,
   Ok,
@@ -149,8 +151,11 @@ export const api = {
   saveDraft: (plan: Plan, note?: string) => request<PlanSummary>('POST', '/api/plans/drafts', { plan, ...(note ? { note } : {}) }),
 
   importScenario: (json: unknown) => request<ImportCounts>('POST', '/api/import/scenario', json),
-  importList: (what: 'trainees' | 'clinics', body: Blob | string, contentType: string) =>
-    request<ImportCounts>('POST', `/api/import/${what}`, body, contentType),
+  /** A list (CSV or XLSX); `regulation` answers, or asks (`ask`), how to read an empty regulation after 2021-07-01. */
+  importList: (what: 'trainees' | 'clinics' | 'placements', body: Blob | string, contentType: string, regulation?: '2015:8' | '2021:8' | 'ask') =>
+    request<ImportCounts>('POST', `/api/import/${what}${regulation ? `?regulation=${seg(regulation)}` : ''}`, body, contentType),
+  lastImport: () => request<LastImportBody>('GET', '/api/import/last'),
+  undoImport: () => request<UndoneImport>('POST', '/api/import/undo', {}),
 };
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -5,7 +5,7 @@
 import type { RoleId } from './api.ts';
 import type { WordKey } from './i18n.ts';
 
-export type ViewId = 'cohort' | 'load' | 'unit' | 'my-plan' | 'review' | 'solve' | 'versions' | 'locks' | 'data' | 'print' | 'trainees' | 'capacity';
+export type ViewId = 'cohort' | 'load' | 'unit' | 'my-plan' | 'review' | 'solve' | 'versions' | 'locks' | 'data' | 'print' | 'trainees' | 'capacity' | 'clinic-timeline';
 
 export const VIEW_LABELS: Record<ViewId, WordKey> = {
   cohort: 'navCohort',
@@ -20,10 +20,11 @@ export const VIEW_LABELS: Record<ViewId, WordKey> = {
   print: 'navPrint',
   trainees: 'navTrainees',
   capacity: 'navCapacity',
+  'clinic-timeline': 'navClinicTimeline',
 };
 
 const VIEWS_BY_ROLE: Record<RoleId, ViewId[]> = {
-  studierektor: ['cohort', 'load', 'unit', 'review', 'solve', 'versions', 'locks', 'trainees', 'capacity', 'data', 'print'],
+  studierektor: ['cohort', 'load', 'clinic-timeline', 'unit', 'review', 'solve', 'versions', 'locks', 'trainees', 'capacity', 'data', 'print'],
   enhetschef: ['unit', 'cohort', 'print'],
   'st-lakare': ['my-plan', 'print'],
   handledare: ['cohort', 'print'],
@@ -46,7 +47,7 @@ export function parseRoute(hash: string): { view: ViewId | 'bench' | null; arg: 
   // A query after the path (`#/bench?n=800`) is the view's business, not the route's.
   const [first, ...rest] = hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
   const arg = rest.length > 0 ? decodeURIComponent(rest.join('/')) : null;
-  const all: (ViewId | 'bench')[] = ['cohort', 'load', 'unit', 'my-plan', 'review', 'solve', 'versions', 'locks', 'data', 'print', 'trainees', 'capacity', 'bench'];
+  const all: (ViewId | 'bench')[] = ['cohort', 'load', 'unit', 'my-plan', 'review', 'solve', 'versions', 'locks', 'data', 'print', 'trainees', 'capacity', 'clinic-timeline', 'bench'];
   const view = all.find((v) => v === first) ?? null;
   return { view, arg };
 }
