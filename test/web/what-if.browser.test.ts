@@ -150,10 +150,9 @@ describe('what if: two solves side by side (real API, demo region)', { timeout: 
       translate('sv', solveVerdict(c.to.figures.solve!, TIME_LIMIT)),
     ]);
     // The first plan, judged against the region now, breaks the clinic's capacity; the second keeps
-    // it by moving placements, at the price of more extension.
+    // it by moving placements. (Which of the two extends more is not fixed: both are heuristic plans.)
     expect(c.from.figures.hard).toBeGreaterThan(0);
     expect(c.to.figures.hard).toBeLessThan(c.from.figures.hard);
-    expect(c.to.figures.extensionTotal).toBeGreaterThan(c.from.figures.extensionTotal);
     expect(c.diff.moved.length).toBeGreaterThan(0);
     const busy = c.clinics.find((x) => x.clinic === busiest.id)!;
     expect(busy.to.monthsOver).toBeLessThan(busy.from.monthsOver);
