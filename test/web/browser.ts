@@ -4,6 +4,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { RULES } from '../../solver/rules/index.ts';
 import { CHROMIUM_ARGS, ensureChromium } from './ensure-chromium.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
@@ -26,6 +28,14 @@ export async function logIn(page: Page, base: string, email: string): Promise<vo
   await page.getByLabel('Lösenord').fill('demo');
   await page.getByRole('button', { name: 'Logga in', exact: true }).click();
   await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+}
+
+/** The visible Swedish text names people and rules, never by their ids (issue 14): `ids` are patterns of the trainee ids in play. */
+export async function expectNoIds(page: Page, ids: string[]): Promise<void> {
+  const text = await page.locator('body').innerText();
+  const all = [...ids, ...RULES.map((r) => r.id)];
+  const found = [...text.matchAll(new RegExp(`(?<![\\w-])(${all.join('|')})(?![\\w-])`, 'g'))];
+  expect(found.map((m) => text.slice(Math.max(0, m.index - 60), m.index + 20))).toEqual([]);
 }
 
 export async function launch(): Promise<Browser> {
