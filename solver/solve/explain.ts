@@ -13,6 +13,12 @@ import type { Overload } from './cohort.ts';
 import type { CohortModel, TraineeModel } from './model.ts';
 import { bestSchedule } from './pricing.ts';
 
+/** A trainee's name, as every message names people (the explanation's `trainees` keep the ids). */
+function nameOf(m: CohortModel, id: string): string {
+  const i = m.traineeIndex.get(id);
+  return i === undefined ? id : m.trainees[i]!.facts.trainee.name;
+}
+
 function list(ids: string[], max = 8): string {
   return ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')} …`;
 }
@@ -43,8 +49,8 @@ export function explainTrainee(m: CohortModel, t: TraineeModel): Explanation {
         clinics: [],
         units: [],
         message: {
-          sv: `${t.id} behöver ${name.sv.toLowerCase()}, men regionen har ingen klinik för ${name.sv.toLowerCase()}.`,
-          en: `${t.id} needs ${name.en.toLowerCase()}, but the region has no ${name.en.toLowerCase()} clinic.`,
+          sv: `${t.facts.trainee.name} behöver ${name.sv.toLowerCase()}, men regionen har ingen klinik för ${name.sv.toLowerCase()}.`,
+          en: `${t.facts.trainee.name} needs ${name.en.toLowerCase()}, but the region has no ${name.en.toLowerCase()} clinic.`,
         },
       };
     }
@@ -55,8 +61,8 @@ export function explainTrainee(m: CohortModel, t: TraineeModel): Explanation {
         clinics: [],
         units: [],
         message: {
-          sv: `${t.id}: ${name.sv} (${item.months} mån heltid) ryms inte någonstans mellan ${item.bt ? formatDay(t.facts.start) : startRot} och ${item.bt ? formatDay(t.facts.btDeadline) : limitText.sv} utan att krocka med ledighet, låsta placeringar eller tid för egen BVC/SÄBO.`,
-          en: `${t.id}: ${name.en} (${item.months} full-time months) fits nowhere between ${item.bt ? formatDay(t.facts.start) : startRot} and ${item.bt ? formatDay(t.facts.btDeadline) : limitText.en} without colliding with leave, locked placements or time for own BVC/SÄBO.`,
+          sv: `${t.facts.trainee.name}: ${name.sv} (${item.months} mån heltid) ryms inte någonstans mellan ${item.bt ? formatDay(t.facts.start) : startRot} och ${item.bt ? formatDay(t.facts.btDeadline) : limitText.sv} utan att krocka med ledighet, låsta placeringar eller tid för egen BVC/SÄBO.`,
+          en: `${t.facts.trainee.name}: ${name.en} (${item.months} full-time months) fits nowhere between ${item.bt ? formatDay(t.facts.start) : startRot} and ${item.bt ? formatDay(t.facts.btDeadline) : limitText.en} without colliding with leave, locked placements or time for own BVC/SÄBO.`,
         },
       };
     }
@@ -68,8 +74,8 @@ export function explainTrainee(m: CohortModel, t: TraineeModel): Explanation {
     clinics: [],
     units: [],
     message: {
-      sv: `${t.id}: ${names.map((n) => n.sv.toLowerCase()).join(', ')} ryms inte efter varandra (med återvändarveckor) mellan ${startRot} och ${limitText.sv}.`,
-      en: `${t.id}: ${names.map((n) => n.en.toLowerCase()).join(', ')} do not fit one after another (with return weeks) between ${startRot} and ${limitText.en}.`,
+      sv: `${t.facts.trainee.name}: ${names.map((n) => n.sv.toLowerCase()).join(', ')} ryms inte efter varandra (med återvändarveckor) mellan ${startRot} och ${limitText.sv}.`,
+      en: `${t.facts.trainee.name}: ${names.map((n) => n.en.toLowerCase()).join(', ')} do not fit one after another (with return weeks) between ${startRot} and ${limitText.en}.`,
     },
   };
 }
@@ -128,8 +134,8 @@ function runExplanation(m: CohortModel, run: Run): Explanation {
     clinics: isClinic ? [res.id] : [],
     units: isClinic ? [] : [res.id],
     message: {
-      sv: `${res.name} har ${placesSv} ${from} – ${to}, men ${conj(ids, 'och')} ${why.sv}.`,
-      en: `${res.name} has ${placesEn} ${from} – ${to}, but ${conj(ids, 'and')} ${why.en}.`,
+      sv: `${res.name} har ${placesSv} ${from} – ${to}, men ${conj(ids.map((id) => nameOf(m, id)), 'och')} ${why.sv}.`,
+      en: `${res.name} has ${placesEn} ${from} – ${to}, but ${conj(ids.map((id) => nameOf(m, id)), 'and')} ${why.en}.`,
     },
   };
 }
@@ -179,8 +185,8 @@ export function explainUnplaced(m: CohortModel, unplaced: number[], occupied: Ma
     clinics: [],
     units: [],
     message: {
-      sv: `Ingen giltig plan hittades för ${list(ids)}: platserna räcker inte med övrigas placeringar som de ligger.`,
-      en: `No valid plan was found for ${list(ids)}: the places do not suffice with everyone else's placements as they are.`,
+      sv: `Ingen giltig plan hittades för ${list(ids.map((id) => nameOf(m, id)))}: platserna räcker inte med övrigas placeringar som de ligger.`,
+      en: `No valid plan was found for ${list(ids.map((id) => nameOf(m, id)))}: the places do not suffice with everyone else's placements as they are.`,
     },
   });
   return out;

@@ -112,6 +112,12 @@ describe.skipIf(!haveApi)('web app in Chromium against the real server', { timeo
     await page.getByRole('heading', { name: /^Borta från enheten/ }).waitFor();
     expect(await navNames(page)).toEqual(['Enhet', 'Kohort', 'Individuell plan']);
     await shot(page, 'unit');
+    // The cohort's unit filter offers only the enhetschef's own unit.
+    await page.getByRole('link', { name: 'Kohort' }).click();
+    await page.getByRole('heading', { name: /^Kohort/ }).waitFor();
+    const unitOptions = await page.getByRole('combobox', { name: 'Enhet', exact: true }).locator('option').allInnerTexts();
+    expect(unitOptions).toHaveLength(2);
+    expect(unitOptions[0]).toBe('Alla');
     await page.getByRole('button', { name: 'Logga ut' }).click();
 
     await login(page, 'handledare@demo');
