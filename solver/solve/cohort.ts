@@ -24,6 +24,8 @@ import { Master } from './master.ts';
 
 /** The largest master the restricted MIP is tried on (see the polish phase). */
 const MIP_COLUMNS = 4000;
+/** Up to this many trainees the ascent yields to the master early (see there). */
+const FEW_TRAINEES = 10;
 /** The most trainees for which column generation follows a stalled ascent (see there). */
 const MASTER_TRAINEES = 40;
 /** Rounds of shaken prices that add near-optimal schedules before a small master's MIP. */
@@ -167,10 +169,11 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   // runs until it stalls (then the master LP, for instances small enough to converge in the time left)
   // or most of the time is used: on the generated regions the ascent raises the bound far faster than
   // column generation, whose LP re-solves grow slow on large regions.
-  // On a region small enough for the master, the ascent only gives it prices to start from: units
-  // solved alone (bench:bound) and small random units against brute force showed the ascent creeping
-  // on for most of the budget while column generation converged in a few dozen rounds.
-  const ascentEnd = at(planned.length <= MASTER_TRAINEES ? 0.2 : 0.8);
+  // On a handful of trainees (a unit alone) the ascent only gives the master prices to start from:
+  // on small random units against brute force it crept on for most of the budget while column
+  // generation converged in a few dozen rounds. On a few dozen trainees the master's LP re-solves
+  // grow slow, and the ascent keeps its share.
+  const ascentEnd = at(planned.length <= FEW_TRAINEES ? 0.2 : 0.8);
   // Neighbourhood moves (repair.ts) polish the best plan once the bound is done: interleaved with the
   // ascent they cost it steps, and the gap closed less in the same time.
   const rng = new Random(1);
@@ -340,7 +343,7 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
     if (!done() && !stop() && ctl.engine === 'highs' && best && best.unplaced.length === 0 && x && master.columns.length <= MIP_COLUMNS) {
       // At the LP optimum an integer plan often needs schedules that no dual price made cheapest:
       // near-optimal ones, found by pricing at the final prices shaken (small masters only).
-      if (converged && lastMu && planned.length <= MASTER_TRAINEES) {
+      if (converged && lastMu && planned.length <= FEW_TRAINEES) {
         const shake = new Random(7);
         for (let round = 0; round < ENRICH_ROUNDS && !stop(); round++) {
           const lambda = lastMu.map((v) => v * (0.5 + shake.next()));
