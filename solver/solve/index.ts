@@ -44,6 +44,7 @@ import { buildModel, keptPlacements, type BuildOptions, type CohortModel } from 
 import { createPricer } from './pricer.ts';
 import { traineePlacements } from './placements.ts';
 import { planColumns, planCost } from './score.ts';
+import { DEFAULT_GAP_TARGET } from './verdict.ts';
 import type { Column } from './pricing.ts';
 
 export interface SolveOptions {
@@ -144,7 +145,7 @@ export async function solveWith(
   // A helper thread for pricing starts building its model now, while the first plan is made.
   const pricer = createPricer(model, { scenario, build }, options.trainee === undefined ? (options.threads ?? defaultThreads()) : 1);
   const shouldStop = () => externalStop() || options.signal?.aborted === true;
-  const gapTarget = options.gapTarget ?? 1e-4;
+  const gapTarget = options.gapTarget ?? DEFAULT_GAP_TARGET;
 
   const lockedConflicts = explainLocked(model);
   const seeds = lockedConflictsCount(model) === 0 ? [current, greedy, start].flatMap((g) => (g ? [seedOf(g, model)] : [])) : [];

@@ -13,7 +13,7 @@ import type { ClinicRow, PlanCompare, SolveRun } from '../../api/schemas/index.t
 import { RULES } from '../../solver/rules/index.ts';
 import { solveInWorker } from '../../solver/solve/index.ts';
 import { formatNumber, translate } from '../../web/src/lib/i18n.ts';
-import { solveVerdict } from '../../web/src/lib/solve-verdict.ts';
+import { solveVerdict } from '../../solver/solve/verdict.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { buildWebIfStale, freePort, launch, logIn, openPage, ROOT, SCREENSHOTS } from './browser.ts';
@@ -81,7 +81,7 @@ describe('what if: two solves side by side (real API, demo region)', { timeout: 
     expect(first!.status).toBe('done');
     // The work budget, not the time limit, ended the search: the words say so, not "Tidsgränsen nådd".
     expect(first!.solve!.seconds).toBeLessThan(TIME_LIMIT / 2);
-    expect(await page.getByTestId('solve-status').innerText()).toBe(translate('sv', solveVerdict(first!.solve!, TIME_LIMIT)));
+    expect(await page.getByTestId('solve-status').innerText()).toBe(solveVerdict(first!.solve!, TIME_LIMIT).sv);
     expect(await page.getByTestId('solve-status').innerText()).not.toMatch(/Tidsgränsen/);
     expect(page.url()).toBe(`${base}/#/solve/${first!.id}`);
 
@@ -146,8 +146,8 @@ describe('what if: two solves side by side (real API, demo region)', { timeout: 
       expect((await cells(page, testid)).slice(1), testid).toEqual([sv(x, digits), sv(y, digits), delta(x, y, digits)]);
     }
     expect((await cells(page, 'compare-outcome')).slice(1, 3)).toEqual([
-      translate('sv', solveVerdict(c.from.figures.solve!, TIME_LIMIT)),
-      translate('sv', solveVerdict(c.to.figures.solve!, TIME_LIMIT)),
+      solveVerdict(c.from.figures.solve!, TIME_LIMIT).sv,
+      solveVerdict(c.to.figures.solve!, TIME_LIMIT).sv,
     ]);
     // The first plan, judged against the region now, breaks the clinic's capacity; the second keeps
     // it by moving placements. (Which of the two extends more is not fixed: both are heuristic plans.)

@@ -6,10 +6,12 @@
  * Exit 0 when a valid plan was written, 1 when infeasible / no valid plan, 2 on bad input.
  */
 import { writeFile } from 'node:fs/promises';
+import type { Scenario } from '../../domain/schemas.ts';
 import { readPlanFile, readScenarioFile } from '../../io/file.ts';
 import { ruleName } from '../../rules/index.ts';
-import { monthWord } from '../../rules/text.ts';
+import { counted, monthWord } from '../../rules/text.ts';
 import { solve, type SolveResult } from '../../solve/index.ts';
+import { solveVerdict } from '../../solve/verdict.ts';
 import { isIsoDate } from '../../time/dates.ts';
 import { parseCommandArgs, usageError } from '../args.ts';
 import type { CliIo, Lang } from '../io.ts';
@@ -46,16 +48,11 @@ export function usage(lang: Lang): string {
       ].join('\n');
 }
 
-const STATUS: Record<string, { sv: string; en: string }> = {
-  optimal: { sv: 'optimal', en: 'optimal' },
-  feasible: { sv: 'giltig (inom gapmålet)', en: 'feasible (within the gap target)' },
-  timeout: { sv: 'tidsgränsen nådd', en: 'time limit reached' },
-  infeasible: { sv: 'ogenomförbar', en: 'infeasible' },
-};
 
 /** The planning day, what was kept, who is extended by how much, and which extra place helps most. */
-function underWay(result: SolveResult, lang: Lang): string[] {
+function underWay(result: SolveResult, lang: Lang, scenario: Scenario): string[] {
   const sv = lang === 'sv';
+  const nameOf = (id: string) => scenario.trainees.find((t) => t.id === id)?.name ?? id;
   const extended = result.report.trainees.filter((t) => t.extensionMonths > 0).sort((a, b) => b.extensionMonths - a.extensionMonths);
   const total = extended.reduce((sum, t) => sum + t.extensionMonths, 0);
   const lines = [
@@ -63,8 +60,8 @@ function underWay(result: SolveResult, lang: Lang): string[] {
       ? `Planeringsdag ${result.planFrom}; ${result.kept} placeringar före den eller inom de överenskomna månaderna ligger kvar`
       : `Planning day ${result.planFrom}; ${result.kept} placements before it or inside the agreed months kept`,
     sv
-      ? `Förlängning: ${extended.length} ST-läkare, sammanlagt ${monthWord(total, 'sv')}${extended[0] ? `, längst ${extended[0].id} ${monthWord(extended[0].extensionMonths, 'sv')}` : ''}`
-      : `Extension: ${extended.length} trainees, ${monthWord(total, 'en')} in all${extended[0] ? `, longest ${extended[0].id} ${monthWord(extended[0].extensionMonths, 'en')}` : ''}`,
+      ? `Förlängning: ${extended.length} ST-läkare, sammanlagt ${monthWord(total, 'sv')}${extended[0] ? `, längst ${nameOf(extended[0].id)} ${monthWord(extended[0].extensionMonths, 'sv')}` : ''}`
+      : `Extension: ${counted(extended.length, 'trainee', 'trainees')}, ${monthWord(total, 'en')} in all${extended[0] ? `, longest ${nameOf(extended[0].id)} ${monthWord(extended[0].extensionMonths, 'en')}` : ''}`,
   ];
   for (const a of result.report.capacityAdvice ?? []) lines.push(`  ${sv ? 'Råd' : 'Advice'}: ${a.message[lang]}`);
   return lines;
@@ -133,7 +130,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const hard = report.violations.filter((v) => v.severity === 'hard');
     const advice = report.violations.length - hard.length;
     const lines = [
-      sv ? `Status: ${STATUS[s.status]!.sv}` : `Status: ${STATUS[s.status]!.en}`,
+      `Status: ${solveVerdict(s, timeLimit)[lang]}`,
       sv
         ? `Målvärde ${fmt(s.objective)}, undre gräns ${fmt(s.bound)}, gap ${s.gap === null ? '–' : `${(s.gap * 100).toFixed(2)} %`}, ${s.seconds.toFixed(1)} s`
         : `Objective ${fmt(s.objective)}, lower bound ${fmt(s.bound)}, gap ${s.gap === null ? '–' : `${(s.gap * 100).toFixed(2)} %`}, ${s.seconds.toFixed(1)} s`,
@@ -141,7 +138,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         ? `${result.plan.placements.length} placeringar skrivna till ${values.out}; ${moved.length} ändrade mot nuvarande plan`
         : `${result.plan.placements.length} placements written to ${values.out}; ${moved.length} changed from the current plan`,
       sv ? `Regelbrott: ${hard.length} hårda, ${advice} råd` : `Violations: ${hard.length} hard, ${advice} advice`,
-      ...underWay(result, lang),
+      ...underWay(result, lang, scenario.value),
     ];
     for (const m of moved.slice(0, 20)) {
       const p = m.before ?? m.after!;

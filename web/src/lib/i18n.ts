@@ -170,10 +170,6 @@ const WORDS = {
   job_failed: { sv: 'Misslyckades', en: 'Failed' },
   job_cancelled: { sv: 'Avbruten', en: 'Cancelled' },
   // The solver's outcome (report.solve.status) and its progress phases (solver/solve/cohort.ts).
-  solve_optimal: { sv: 'Optimal plan', en: 'Optimal plan' },
-  solve_feasible: { sv: 'Giltig plan, inom målgapet', en: 'Valid plan, within the target gap' },
-  solve_infeasible: { sv: 'Ingen plan utan regelbrott möjlig', en: 'No plan without broken rules possible' },
-  solve_timeout: { sv: 'Tidsgränsen nådd – bästa plan hittills', en: 'Time limit reached – best plan so far' },
   'phase_first-plan': { sv: 'Första plan', en: 'First plan' },
   phase_lagrange: { sv: 'Skärper gränsen', en: 'Tightening the bound' },
   'phase_column-generation': { sv: 'Söker scheman (kolumngenerering)', en: 'Searching schedules (column generation)' },
@@ -294,11 +290,6 @@ const WORDS = {
     sv: 'Du har ändringar som inte är sparade. Lämna sidan ändå? (Spara utkast först för att behålla dem.)',
     en: 'You have unsaved changes. Leave anyway? (Save the draft first to keep them.)',
   },
-  // The words for a solve's outcome where the status alone would contradict its figures (web/src/lib/solve-verdict.ts).
-  solve_gapRemains: { sv: 'Giltig plan – sökningen klar, ett gap kvarstår', en: 'Valid plan – search complete, a gap remains' },
-  solve_stopped: { sv: 'Sökningen avslutad före målgapet – bästa plan hittills', en: 'Search ended short of the target gap – best plan so far' },
-  solve_timeoutNoPlan: { sv: 'Tidsgränsen nådd – ingen fullständig plan', en: 'Time limit reached – no complete plan' },
-  solve_stoppedNoPlan: { sv: 'Sökningen avslutad – ingen fullständig plan', en: 'Search ended – no complete plan' },
   // Two plans side by side: the what-if (web/src/views/Compare.svelte).
   compareTitle: { sv: 'Jämför två planer', en: 'Compare two plans' },
   compareHelp: {

@@ -1,11 +1,10 @@
 /** The words for a solve's outcome agree with its figures (issue 14: "Tidsgränsen nådd" at 34.5 s of 60; "Ingen plan möjlig" beside "Gap 0 %"). */
 import { describe, expect, it } from 'vitest';
 import type { SolveSummary } from '../../solver/domain/schemas.ts';
-import { translate } from '../../web/src/lib/i18n.ts';
-import { solveVerdict, timeLimitReached } from '../../web/src/lib/solve-verdict.ts';
+import { solveVerdict, timeLimitReached } from '../../solver/solve/verdict.ts';
 
 const summary = (over: Partial<SolveSummary>): SolveSummary => ({ status: 'timeout', objective: 1200, bound: 1000, gap: 0.1667, seconds: 60, ...over });
-const words = (s: SolveSummary, limit: number | null) => translate('sv', solveVerdict(s, limit));
+const words = (s: SolveSummary, limit: number | null) => solveVerdict(s, limit).sv;
 
 describe('solve status words', () => {
   it('say the time limit was reached only when the seconds reached it', () => {
