@@ -124,6 +124,14 @@ describe('words of the Swedish UI', { timeout: 600_000 }, () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Individuell plan' }).click();
     expect(asked[0]).toMatch(/^Du har ändringar som inte är sparade/);
     expect(page.url()).toMatch(/#\/my-plan$/);
+    // So does logging out; staying keeps the user logged in.
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    expect(asked[1]).toMatch(/^Du har ändringar som inte är sparade/);
+    await page.getByRole('button', { name: 'Logga ut' }).waitFor();
     await shot(page, 'words-my-plan-details');
     // Closing or reloading the page asks too (beforeunload).
     const prevented = await page.evaluate(() => {
