@@ -24,7 +24,7 @@ describe('randplan solve', () => {
     const { scenarioPath, out } = await files();
     const io = captureIo();
     expect(await run([scenarioPath, '--out', out, '--time-limit', '10'], io)).toBe(0);
-    expect(io.out).toContain('Status: optimal');
+    expect(io.out).toContain('Status: Optimal plan');
     const plan = readPlan(JSON.parse(await readFile(out, 'utf8')), s);
     expect(plan.ok).toBe(true);
     if (plan.ok) expectValid(s, plan.value);
