@@ -12,11 +12,12 @@ import { formatDay } from '../time/dates.ts';
 import type { Overload } from './cohort.ts';
 import type { CohortModel, TraineeModel } from './model.ts';
 import { bestSchedule } from './pricing.ts';
+import { who } from '../rules/text.ts';
 
 /** A trainee's name, as every message names people (the explanation's `trainees` keep the ids). */
 function nameOf(m: CohortModel, id: string): string {
   const i = m.traineeIndex.get(id);
-  return i === undefined ? id : m.trainees[i]!.facts.trainee.name;
+  return who(i === undefined ? undefined : m.trainees[i]!.facts, id);
 }
 
 function list(ids: string[], max = 8): string {
@@ -49,8 +50,8 @@ export function explainTrainee(m: CohortModel, t: TraineeModel): Explanation {
         clinics: [],
         units: [],
         message: {
-          sv: `${t.facts.trainee.name} behöver ${name.sv.toLowerCase()}, men regionen har ingen klinik för ${name.sv.toLowerCase()}.`,
-          en: `${t.facts.trainee.name} needs ${name.en.toLowerCase()}, but the region has no ${name.en.toLowerCase()} clinic.`,
+          sv: `${who(t.facts, t.id)} behöver ${name.sv.toLowerCase()}, men regionen har ingen klinik för ${name.sv.toLowerCase()}.`,
+          en: `${who(t.facts, t.id)} needs ${name.en.toLowerCase()}, but the region has no ${name.en.toLowerCase()} clinic.`,
         },
       };
     }
@@ -61,8 +62,8 @@ export function explainTrainee(m: CohortModel, t: TraineeModel): Explanation {
         clinics: [],
         units: [],
         message: {
-          sv: `${t.facts.trainee.name}: ${name.sv} (${item.months} mån heltid) ryms inte någonstans mellan ${item.bt ? formatDay(t.facts.start) : startRot} och ${item.bt ? formatDay(t.facts.btDeadline) : limitText.sv} utan att krocka med ledighet, låsta placeringar eller tid för egen BVC/SÄBO.`,
-          en: `${t.facts.trainee.name}: ${name.en} (${item.months} full-time months) fits nowhere between ${item.bt ? formatDay(t.facts.start) : startRot} and ${item.bt ? formatDay(t.facts.btDeadline) : limitText.en} without colliding with leave, locked placements or time for own BVC/SÄBO.`,
+          sv: `${who(t.facts, t.id)}: ${name.sv} (${item.months} mån heltid) ryms inte någonstans mellan ${item.bt ? formatDay(t.facts.start) : startRot} och ${item.bt ? formatDay(t.facts.btDeadline) : limitText.sv} utan att krocka med ledighet, låsta placeringar eller tid för egen BVC/SÄBO.`,
+          en: `${who(t.facts, t.id)}: ${name.en} (${item.months} full-time months) fits nowhere between ${item.bt ? formatDay(t.facts.start) : startRot} and ${item.bt ? formatDay(t.facts.btDeadline) : limitText.en} without colliding with leave, locked placements or time for own BVC/SÄBO.`,
         },
       };
     }
@@ -74,8 +75,8 @@ export function explainTrainee(m: CohortModel, t: TraineeModel): Explanation {
     clinics: [],
     units: [],
     message: {
-      sv: `${t.facts.trainee.name}: ${names.map((n) => n.sv.toLowerCase()).join(', ')} ryms inte efter varandra (med återvändarveckor) mellan ${startRot} och ${limitText.sv}.`,
-      en: `${t.facts.trainee.name}: ${names.map((n) => n.en.toLowerCase()).join(', ')} do not fit one after another (with return weeks) between ${startRot} and ${limitText.en}.`,
+      sv: `${who(t.facts, t.id)}: ${names.map((n) => n.sv.toLowerCase()).join(', ')} ryms inte efter varandra (med återvändarveckor) mellan ${startRot} och ${limitText.sv}.`,
+      en: `${who(t.facts, t.id)}: ${names.map((n) => n.en.toLowerCase()).join(', ')} do not fit one after another (with return weeks) between ${startRot} and ${limitText.en}.`,
     },
   };
 }
