@@ -25,6 +25,7 @@ describe('randplan solve', () => {
     const io = captureIo();
     expect(await run([scenarioPath, '--out', out, '--time-limit', '10'], io)).toBe(0);
     expect(io.out).toContain('Status: Optimal plan');
+    expect(io.out).toMatch(/Målvärde \d+,\d, undre gräns \d+,\d, gap \d+,\d\d %, \d+,\d s/);
     const plan = readPlan(JSON.parse(await readFile(out, 'utf8')), s);
     expect(plan.ok).toBe(true);
     if (plan.ok) expectValid(s, plan.value);

@@ -126,14 +126,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const s = report.solve!;
   if (values.json) io.stdout(JSON.stringify({ ...report, moved }, null, 2));
   else {
-    const fmt = (x: number | null, digits = 1) => (x === null ? '–' : x.toFixed(digits));
+    // Decimal comma in Swedish, as the months are written (rules/text.ts).
+    const fmt = (x: number | null, digits = 1) => (x === null ? '–' : sv ? x.toFixed(digits).replace('.', ',') : x.toFixed(digits));
     const hard = report.violations.filter((v) => v.severity === 'hard');
     const advice = report.violations.length - hard.length;
     const lines = [
       `Status: ${solveVerdict(s, timeLimit)[lang]}`,
       sv
-        ? `Målvärde ${fmt(s.objective)}, undre gräns ${fmt(s.bound)}, gap ${s.gap === null ? '–' : `${(s.gap * 100).toFixed(2)} %`}, ${s.seconds.toFixed(1)} s`
-        : `Objective ${fmt(s.objective)}, lower bound ${fmt(s.bound)}, gap ${s.gap === null ? '–' : `${(s.gap * 100).toFixed(2)} %`}, ${s.seconds.toFixed(1)} s`,
+        ? `Målvärde ${fmt(s.objective)}, undre gräns ${fmt(s.bound)}, gap ${s.gap === null ? '–' : `${fmt(s.gap * 100, 2)} %`}, ${fmt(s.seconds)} s`
+        : `Objective ${fmt(s.objective)}, lower bound ${fmt(s.bound)}, gap ${s.gap === null ? '–' : `${fmt(s.gap * 100, 2)} %`}, ${fmt(s.seconds)} s`,
       sv
         ? `${result.plan.placements.length} placeringar skrivna till ${values.out}; ${moved.length} ändrade mot nuvarande plan`
         : `${result.plan.placements.length} placements written to ${values.out}; ${moved.length} changed from the current plan`,
