@@ -135,12 +135,17 @@ export async function solveWith(
   const { scenario, kept } = pinHistory(given, options.currentPlan, options.today);
   // The greedy plan first (milliseconds, even at 800 trainees): when the rule catalogue finds it valid,
   // there is a plan from the first second, whatever happens to the model later.
-  const greedy = options.trainee === undefined ? validPlan(scenario, { ...greedyPlan(scenario), scenario: scenario.name }) : null;
+  const plain = options.trainee === undefined ? validPlan(scenario, { ...greedyPlan(scenario), scenario: scenario.name }) : null;
+  // Whom the plain greedy plan extends may shorten rotations to their minimum (a month of extension
+  // weighs above the recommended total side time): greedy plans them so a second time, and the model
+  // offers both lengths.
+  const mayShorten = new Set(plain?.report.trainees.filter((t) => t.extensionMonths > 0).map((t) => t.id));
+  const short = mayShorten.size > 0 ? validPlan(scenario, { ...greedyPlan(scenario, mayShorten), scenario: scenario.name }) : null;
   // The current plan competes too: a solve never returns worse than the plan it started from.
   const current = options.trainee === undefined && options.currentPlan ? validPlan(scenario, options.currentPlan) : null;
   const start = options.trainee === undefined && options.startFrom ? validPlan(scenario, options.startFrom) : null;
-  const greedySeconds = greedy ? (performance.now() - started) / 1000 : null;
-  const build: BuildOptions = { currentPlan: options.currentPlan, only, exactFor: [greedy, start].flatMap((g) => (g ? [g.plan] : [])) };
+  const greedySeconds = plain || short ? (performance.now() - started) / 1000 : null;
+  const build: BuildOptions = { currentPlan: options.currentPlan, only, exactFor: [plain, short, start].flatMap((g) => (g ? [g.plan] : [])), mayShorten };
   const model = buildModel(scenario, build);
   // A helper thread for pricing starts building its model now, while the first plan is made.
   const pricer = createPricer(model, { scenario, build }, options.trainee === undefined ? (options.threads ?? defaultThreads()) : 1);
@@ -148,7 +153,7 @@ export async function solveWith(
   const gapTarget = options.gapTarget ?? DEFAULT_GAP_TARGET;
 
   const lockedConflicts = explainLocked(model);
-  const seeds = lockedConflictsCount(model) === 0 ? [current, greedy, start].flatMap((g) => (g ? [seedOf(g, model)] : [])) : [];
+  const seeds = lockedConflictsCount(model) === 0 ? [current, plain, short, start].flatMap((g) => (g ? [seedOf(g, model)] : [])) : [];
   const seed = seeds.reduce<Seed | null>((best, x) => (x && (!best || x.cost < best.cost) ? x : best), null);
   const seedSeconds = seed ? greedySeconds : null;
   const out = await solveCohort(model, {
@@ -178,7 +183,7 @@ export async function solveWith(
     // plan's (around the locked ones), else greedy's — and the report says what they break.
     const before = model.current.get(t.id);
     if (before && before.length > 0) return keptPlacements(before, t.fixed);
-    greedyAll ??= byTrainee(greedyPlan(scenario).placements);
+    greedyAll ??= byTrainee(greedyPlan(scenario, mayShorten).placements);
     return greedyAll.get(t.id) ?? t.fixed;
   });
   let plan: Plan = { format: PLAN_FORMAT, scenario: scenario.name, placements };

@@ -125,4 +125,27 @@ describe('a region under way', () => {
     expect(rotations(released.plan, 't01')[0]!.from >= '2028-09-01').toBe(true);
     expect(released.kept).toBe(0);
   });
+
+  it('a trainee the planned lengths would extend plans at the minimum: no extension, the longer rotation for the others', async () => {
+    // internmedicin 3–6 months is planned at 6 (towards the recommended total side time); t01 has five
+    // months left of ST, so 6 would run past its end and 3 fits.
+    const done = [
+      { kind: 'bvc' as const, from: '2029-01-01', to: '2029-04-30' },
+      { kind: 'sabo' as const, from: '2030-01-01', to: '2030-04-30' },
+    ];
+    const medicine = [{ specialty: 'internmedicin' as const, months: [3, 6] as [number, number] }];
+    const s = scenario(
+      [
+        trainee('t01', { start: START, rotations: medicine, locked: done }),
+        trainee('t02', { start: '2028-01-03', rotations: medicine, locked: [done[0]!, { kind: 'sabo', from: '2031-01-01', to: '2031-04-30' }] }),
+      ],
+      [clinic('med-a', 'internmedicin', 1)],
+      { planFrom: '2031-08-01', horizon: { from: '2027-01-01', to: '2034-12-31' } },
+    );
+    const r = await solve(s, { workLimit: WORK });
+    expectValid(s, r.plan);
+    expect(r.report.trainees.map((t) => [t.id, t.extensionMonths])).toEqual([['t01', 0], ['t02', 0]]);
+    expect(fte(s, 't01', r.plan, 'internmedicin')).toBeCloseTo(3, 0);
+    expect(fte(s, 't02', r.plan, 'internmedicin')).toBeCloseTo(6, 0);
+  });
 });
