@@ -36,7 +36,7 @@ describe.each(DIALECTS)('releasing agreed placements on $name', { timeout: 180_0
     agreed = (await t.call(sr, { method: 'GET', url: '/api/solve-jobs/agreed' })).json();
   }, 120_000);
   afterAll(async () => t?.close());
-  const post = (payload: unknown) => t.call(sr, { method: 'POST', url: '/api/solve-jobs', payload });
+  const post = (payload: object) => t.call(sr, { method: 'POST', url: '/api/solve-jobs', payload });
   const runs = async () => ((await t.call(sr, { method: 'GET', url: '/api/solve-jobs' })).json() as SolveRun[]).length;
 
   it('lists the published plan’s placements in the agreed months, with the trainees’ names', async () => {
