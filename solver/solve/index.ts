@@ -22,9 +22,9 @@
  * columns and rows, and it reports MIP bounds. glpk.js rebuilds the model at each solve and reports no
  * MIP bound; it is available ('glpk') for the same master, and both are compared in the bench.
  *
- * Outcomes (infeasible, timeout) are results, never exceptions; bad options (an unknown trainee id)
- * throw an Error naming the option. Cancelling (AbortSignal or solveInWorker's cancel) resolves with the
- * best plan so far and status `timeout`.
+ * Outcomes (infeasible, timeout) are results, never exceptions; bad options (an unknown trainee id, a
+ * release of a placement that is not agreed) throw an Error naming the option. Cancelling (AbortSignal
+ * or solveInWorker's cancel) resolves with the best plan so far and status `timeout`.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
