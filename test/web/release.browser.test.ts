@@ -4,7 +4,6 @@
  * agreed (as the API does), one is released from the keyboard, the solve sends it, and the result
  * says how many were kept and how many released. Solves run on a work budget.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -14,10 +13,9 @@ import { solveInWorker } from '../../solver/solve/index.ts';
 import { placementName, placementPeriod } from '../../web/src/lib/placements.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { buildWebIfStale, freePort, launch, logIn, openPage, ROOT } from './browser.ts';
+import { buildWebIfStale, freePort, launch, logIn, openPage, ROOT, SCREENSHOTS } from './browser.ts';
 
 const WORK = 400;
-const SHOTS = join(ROOT, '../helpers/shots/release');
 const start: SolveStarter = (scenario, options) => solveInWorker(scenario, { ...options, workLimit: WORK });
 
 let t: TestApp;
@@ -34,7 +32,6 @@ async function api<T>(url: string): Promise<T> {
 describe('the studierektor releases an agreed placement before a solve (real API, demo region)', { timeout: 240_000 }, () => {
   beforeAll(async () => {
     buildWebIfStale();
-    mkdirSync(SHOTS, { recursive: true });
     browser = await launch();
     t = await startTestApp(DIALECTS[0]!, { webRoot: join(ROOT, 'web/dist'), jobs: { pollMs: 200, progressEveryMs: 200, start } });
     const port = await freePort();
@@ -73,7 +70,7 @@ describe('the studierektor releases an agreed placement before a solve (real API
     await page.keyboard.press('Space');
     expect(await one.isChecked()).toBe(true);
     expect(await list.getByTestId('released-count').innerText()).toBe(`1 släppta av ${n}`);
-    await page.screenshot({ path: join(SHOTS, 'solve-agreed-list.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'release-agreed-list.png'), fullPage: true });
 
     const sent = page.waitForRequest((r) => r.url().endsWith('/api/solve-jobs') && r.method() === 'POST');
     await page.getByRole('button', { name: 'Starta optimering' }).click();
@@ -89,7 +86,7 @@ describe('the studierektor releases an agreed placement before a solve (real API
     expect(await page.getByTestId('planning-day').innerText()).toBe(
       `Planeringsdag ${solve.planFrom} · ${solve.kept} placeringar före planeringsdagen eller inom de överenskomna månaderna ligger kvar · 1 överenskomna placeringar släpptes och fick flyttas`,
     );
-    await page.screenshot({ path: join(SHOTS, 'solve-released-result.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'release-result.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
     await page.close();
   });
