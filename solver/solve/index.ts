@@ -22,9 +22,9 @@
  * columns and rows, and it reports MIP bounds. glpk.js rebuilds the model at each solve and reports no
  * MIP bound; it is available ('glpk') for the same master, and both are compared in the bench.
  *
- * Outcomes (infeasible, timeout) are results, never exceptions; bad options (an unknown trainee id)
- * throw an Error naming the option. Cancelling (AbortSignal or solveInWorker's cancel) resolves with the
- * best plan so far and status `timeout`.
+ * Outcomes (infeasible, timeout) are results, never exceptions; bad options (an unknown trainee id, a
+ * release of a placement that is not agreed) throw an Error naming the option. Cancelling (AbortSignal
+ * or solveInWorker's cancel) resolves with the best plan so far and status `timeout`.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -77,6 +77,12 @@ export interface SolveOptions {
    * just made this way.
    */
   startFrom?: Plan;
+  /**
+   * Agreed placements of `currentPlan` (starting in the agreed months after the planning day) that
+   * the studierektor releases: they are planned like the rest of the future. A placement that is
+   * history or locked, or not in the current plan, is a bad option (an Error naming it).
+   */
+  release?: PlanPlacement[];
 }
 
 function defaultThreads(): number {
@@ -98,6 +104,10 @@ export interface SolveResult {
   planFrom: string;
   /** Placements of the current plan kept as history (before the planning day) or agreed (just after it). */
   kept: number;
+  /** The agreed placements kept (the current plan's, starting in the agreed months, not released). */
+  agreed: PlanPlacement[];
+  /** Agreed placements released by `release`. */
+  released: number;
   /** Seconds to the first plan keeping every limit (null if none was found). */
   firstFeasibleSeconds?: number | null;
   /**
@@ -132,7 +142,7 @@ export async function solveWith(
   }
   const only = options.trainee !== undefined ? new Set([options.trainee]) : undefined;
   // History and agreed placements become locked: everything below plans the future only.
-  const { scenario, kept } = pinHistory(given, options.currentPlan, options.today);
+  const { scenario, kept, agreed, released } = pinHistory(given, options.currentPlan, options.today, options.release);
   // The greedy plan first (milliseconds, even at 800 trainees): when the rule catalogue finds it valid,
   // there is a plan from the first second, whatever happens to the model later.
   const plain = options.trainee === undefined ? validPlan(scenario, { ...greedyPlan(scenario), scenario: scenario.name }) : null;
@@ -241,6 +251,7 @@ export async function solveWith(
     seconds: Math.round((performance.now() - started) / 10) / 100,
     planFrom: scenario.planFrom!,
     kept,
+    released,
   };
   if (explanation.length > 0 && status !== 'optimal' && status !== 'feasible' && !fallback) report.explanation = explanation;
   if (options.advise !== false && options.trainee === undefined && !shouldStop()) {
@@ -261,6 +272,8 @@ export async function solveWith(
     moved: movedPlacements(options.currentPlan, plan, options.trainee),
     planFrom: scenario.planFrom!,
     kept,
+    agreed,
+    released,
     firstFeasibleSeconds,
     fallback,
   };

@@ -20,6 +20,11 @@ const fte = (s: Scenario, id: string, plan: Plan, specialty: string) => {
     .reduce((sum, p) => sum + f.calendar.fteMonths(parseDay(p.from), parseDay(p.to)), 0);
 };
 
+/** One ögon rotation wished for in the autumn: a re-plan from the planning day moves an earlier one there. */
+const wished = scenario([trainee('t01', { start: START, rotations: [{ specialty: 'ogon', months: 1 }], wishes: [{ specialty: 'ogon', from: '2028-09-01', to: '2028-12-31', weight: 100 }] })], [
+  clinic('ogon-a', 'ogon', 1),
+], { planFrom: '2028-01-15' });
+
 describe('a region under way', () => {
   it('a planning day in the middle of a rotation: the rotation stays and its months count', async () => {
     const s = scenario([trainee('t01', { start: START, rotations: [{ specialty: 'psykiatri', months: 3 }, { specialty: 'hud', months: 1 }] })], [
@@ -147,5 +152,30 @@ describe('a region under way', () => {
     expect(r.report.trainees.map((t) => [t.id, t.extensionMonths])).toEqual([['t01', 0], ['t02', 0]]);
     expect(fte(s, 't01', r.plan, 'internmedicin')).toBeCloseTo(3, 0);
     expect(fte(s, 't02', r.plan, 'internmedicin')).toBeCloseTo(6, 0);
+  });
+
+  it('an agreed placement the studierektor releases moves where the re-plan wants it; the rest stay agreed', async () => {
+    const agreed = { trainee: 't01', kind: 'rotation' as const, specialty: 'ogon' as const, clinic: 'ogon-a', from: '2028-02-07', to: '2028-03-06' };
+    const r = await solve(wished, { currentPlan: { format: 'randplan.plan/1', placements: [agreed] }, workLimit: WORK, release: [agreed] });
+    expectValid(wished, r.plan);
+    expect(rotations(r.plan, 't01')[0]!.from >= '2028-09-01').toBe(true);
+    expect([r.kept, r.released, r.agreed]).toEqual([0, 1, []]);
+    expect(r.report.solve).toMatchObject({ kept: 0, released: 1 });
+    const kept = await solve(wished, { currentPlan: { format: 'randplan.plan/1', placements: [agreed] }, workLimit: WORK });
+    expect([kept.kept, kept.released, kept.agreed]).toEqual([1, 0, [agreed]]);
+  });
+
+  it('releasing a placement that began before the planning day, or a locked one, is an error naming it', async () => {
+    const underWay = { trainee: 't01', kind: 'rotation' as const, specialty: 'ogon' as const, clinic: 'ogon-a', from: '2028-01-03', to: '2028-02-02' };
+    const current: Plan = { format: 'randplan.plan/1', placements: [underWay] };
+    await expect(solve(wished, { currentPlan: current, workLimit: WORK, release: [underWay] })).rejects.toThrow(
+      'release[0]: t01 rotation ogon ogon-a 2028-01-03–2028-02-02 began before the planning day 2028-01-15: it is history and cannot be released',
+    );
+    const { trainee: _t, ...own } = { ...underWay, from: '2028-02-07', to: '2028-03-06' };
+    const locked: Scenario = { ...wished, trainees: wished.trainees.map((t) => ({ ...t, locked: [own] })) };
+    await expect(solve(locked, { currentPlan: current, workLimit: WORK, release: [{ trainee: 't01', ...own }] })).rejects.toThrow(
+      /^release\[0\]: t01 rotation ogon ogon-a 2028-02-07–2028-03-06 is locked/,
+    );
+    await expect(solve(wished, { currentPlan: current, workLimit: WORK, release: [{ ...underWay, trainee: 'nobody' }] })).rejects.toThrow('release[0].trainee');
   });
 });
