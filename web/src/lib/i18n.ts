@@ -62,6 +62,7 @@ const WORDS = {
     en: 'A released placement may be moved by the solve. Tell the clinic if it moves.',
   },
   release: { sv: 'Släpp', en: 'Release' },
+  agreedWhat: { sv: 'Placering', en: 'Placement' },
   releaseAll: { sv: 'Släpp alla', en: 'Release all' },
   releasedOf: { sv: 'släppta av', en: 'released of' },
   noAgreed: { sv: 'Inga placeringar börjar inom de överenskomna månaderna.', en: 'No placement starts in the agreed months.' },
