@@ -147,10 +147,10 @@ export async function solveWith(
   // there is a plan from the first second, whatever happens to the model later.
   const plain = options.trainee === undefined ? validPlan(scenario, { ...greedyPlan(scenario), scenario: scenario.name }) : null;
   // Whom the plain greedy plan extends may shorten rotations to their minimum (a month of extension
-  // weighs above the recommended total side time): greedy plans them so a second time, and the model
-  // offers both lengths.
+  // weighs above the recommended total side time): the model offers both lengths, and greedy plans them
+  // so a second time (not for a re-plan from a plan just made: that plan is the better seed).
   const mayShorten = new Set(plain?.report.trainees.filter((t) => t.extensionMonths > 0).map((t) => t.id));
-  const short = mayShorten.size > 0 ? validPlan(scenario, { ...greedyPlan(scenario, mayShorten), scenario: scenario.name }) : null;
+  const short = mayShorten.size > 0 && !options.startFrom ? validPlan(scenario, { ...greedyPlan(scenario, mayShorten), scenario: scenario.name }) : null;
   // The current plan competes too: a solve never returns worse than the plan it started from.
   const current = options.trainee === undefined && options.currentPlan ? validPlan(scenario, options.currentPlan) : null;
   const start = options.trainee === undefined && options.startFrom ? validPlan(scenario, options.startFrom) : null;
