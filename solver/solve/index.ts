@@ -40,7 +40,7 @@ import { gapOf, solveCohort } from './cohort.ts';
 import { explainLocked, explainLockedViolations, explainOverloads, explainTrainee, explainUnplaced } from './explain.ts';
 import { ADVICE_CANDIDATES, capacityAdvice } from './advice.ts';
 import { pinHistory } from './history.ts';
-import { buildModel, keptPlacements, type BuildOptions, type CohortModel } from './model.ts';
+import { buildModel, keptPlacements, type BuildOptions, type CohortModel, type TraineeModel } from './model.ts';
 import { createPricer } from './pricer.ts';
 import { traineePlacements } from './placements.ts';
 import { planColumns, planCost } from './score.ts';
@@ -124,12 +124,16 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
   return solveWith(scenario, options, () => false, undefined);
 }
 
-/** The solve itself; `externalStop` lets a worker's shared cancel flag stop it, `breathe` lets messages in. */
+/**
+ * The solve itself; `externalStop` lets a worker's shared cancel flag stop it, `breathe` lets messages in.
+ * `reuse`: the trainee models of the solve a capacity advice re-plan measures against (BuildOptions.trainees).
+ */
 export async function solveWith(
   given: Scenario,
   options: SolveOptions,
   externalStop: () => boolean,
   breathe: (() => Promise<void>) | undefined,
+  reuse?: readonly TraineeModel[],
 ): Promise<SolveResult> {
   const started = performance.now();
   if (options.trainee !== undefined && !given.trainees.some((t) => t.id === options.trainee)) {
@@ -143,9 +147,10 @@ export async function solveWith(
   const only = options.trainee !== undefined ? new Set([options.trainee]) : undefined;
   // History and agreed placements become locked: everything below plans the future only.
   const { scenario, kept, agreed, released } = pinHistory(given, options.currentPlan, options.today, options.release);
-  // The current plan competes too: a solve never returns worse than the plan it started from.
-  const current = options.trainee === undefined && options.currentPlan ? validPlan(scenario, options.currentPlan) : null;
+  // The current plan competes too: a solve never returns worse than the plan it started from (a plan to
+  // start from was made from it, no worse).
   const start = options.trainee === undefined && options.startFrom ? validPlan(scenario, options.startFrom) : null;
+  const current = options.trainee === undefined && options.currentPlan && !start ? validPlan(scenario, options.currentPlan) : null;
   // The greedy plan first (milliseconds, even at 800 trainees): when the rule catalogue finds it valid,
   // there is a plan from the first second, whatever happens to the model later. A re-plan from a plan
   // just made (capacity advice) has that plan instead, the better seed.
@@ -156,10 +161,11 @@ export async function solveWith(
   const mayShorten = new Set((start ?? plain)?.report.trainees.filter((t) => t.extensionMonths > 0).map((t) => t.id));
   const short = plain && mayShorten.size > 0 ? validPlan(scenario, { ...greedyPlan(scenario, mayShorten), scenario: scenario.name }) : null;
   const seedsSeconds = (performance.now() - started) / 1000;
-  const build: BuildOptions = { currentPlan: options.currentPlan, only, exactFor: [plain, short, start].flatMap((g) => (g ? [g.plan] : [])), mayShorten };
+  const build: BuildOptions = { currentPlan: options.currentPlan, only, exactFor: [plain, short, start].flatMap((g) => (g ? [g.plan] : [])), mayShorten, trainees: reuse };
   const model = buildModel(scenario, build);
-  // A helper thread for pricing starts building its model now, while the first plan is made.
-  const pricer = createPricer(model, { scenario, build }, options.trainee === undefined ? (options.threads ?? defaultThreads()) : 1);
+  // A helper thread for pricing starts building its model now, while the first plan is made (not for a
+  // re-plan on reused trainee models: they would have to be built again there).
+  const pricer = createPricer(model, { scenario, build }, options.trainee === undefined && !reuse ? (options.threads ?? defaultThreads()) : 1);
   const shouldStop = () => externalStop() || options.signal?.aborted === true;
   const gapTarget = options.gapTarget ?? DEFAULT_GAP_TARGET;
 
@@ -177,6 +183,7 @@ export async function solveWith(
     breathe,
     seed: seed?.columns ?? null,
   }).finally(() => pricer.dispose());
+  const searchEnded = performance.now();
 
   const inc = out.incumbent;
   const columns: (Column | null)[] = inc?.columns ?? model.trainees.map(() => null);
@@ -257,12 +264,14 @@ export async function solveWith(
   if (explanation.length > 0 && status !== 'optimal' && status !== 'feasible' && !fallback) report.explanation = explanation;
   if (options.advise !== false && options.trainee === undefined && !shouldStop()) {
     // Every re-plan is the same solve with the place added, started from the plan just made; on the
-    // wall clock all of them end within half the time limit from here.
+    // wall clock all of them end within half the time limit from here. A re-plan's time limit ends its
+    // search; completing and re-validating its plan comes after, about as long as this solve's took.
+    const finishing = performance.now() - searchEnded;
     const adviceEnds = performance.now() + 500 * limit;
     const advice = await capacityAdvice(scenario, plan, report, (variant, made) => {
-      const budget = adviceBudget(options, (adviceEnds - performance.now()) / 1000);
+      const budget = adviceBudget(options, (adviceEnds - finishing - performance.now()) / 1000);
       if (budget === null) return Promise.resolve(null);
-      return solveWith({ ...variant, trainees: given.trainees }, { ...options, ...budget, startFrom: made, advise: false }, externalStop, breathe);
+      return solveWith({ ...variant, trainees: given.trainees }, { ...options, ...budget, startFrom: made, advise: false }, externalStop, breathe, model.trainees);
     });
     if (advice.length > 0) report.capacityAdvice = advice;
   }

@@ -170,6 +170,12 @@ export interface BuildOptions {
   exactFor?: Plan[];
   /** Trainees whose rotations may also be planned at their minimum lengths (ItemModel.shortGrid). */
   mayShorten?: ReadonlySet<string>;
+  /**
+   * Trainee models to take as they are, from a model of the same trainees and options: capacity
+   * advice's re-plans differ from the solve only in places, and building every option again was most
+   * of a re-plan's time.
+   */
+  trainees?: readonly TraineeModel[];
 }
 
 /** The row of a resource on a day. */
@@ -284,9 +290,11 @@ export function buildModel(scenario: Scenario, opts: BuildOptions = {}): CohortM
     // A trainee outside the re-planned set keeps the current plan exactly (locked placements included).
     const fixed = fixedMode ? keptPlacements(current.get(t.id) ?? [], locked) : locked;
     for (const p of fixed) if (p.kind === 'rotation' && unit >= 0) takeFixed(t.id, unit, p);
-    const tm = fixedMode
-      ? emptyTrainee(index, t.id, unit, f, fixed)
-      : traineeModel(model, index, unit, f, fixed, current.get(t.id) ?? [], clinicIndex, shapes, opts.mayShorten?.has(t.id) === true);
+    const tm =
+      opts.trainees?.[index] ??
+      (fixedMode
+        ? emptyTrainee(index, t.id, unit, f, fixed)
+        : traineeModel(model, index, unit, f, fixed, current.get(t.id) ?? [], clinicIndex, shapes, opts.mayShorten?.has(t.id) === true));
     model.trainees.push(tm);
     model.traineeIndex.set(t.id, index);
   }
