@@ -117,7 +117,7 @@ describe('clinic-capacity before the planning day', () => {
   });
 });
 
-describe('leastCapacity: the places a month (or any period) offers, read as the rule reads them', () => {
+describe('leastLimit: the places a month (or any period) offers, read as the rule reads them', () => {
   const clinic: Clinic = {
     id: 'psyk-vxo',
     name: 'Psykiatri Växjö',
