@@ -152,6 +152,7 @@ export interface SolveJobTable {
   report: NullableJson<unknown>;
   moved: NullableJson<unknown>;
   error: string | null;
+  release: NullableJson<unknown>;
 }
 
 export interface AuditTable {

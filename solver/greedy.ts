@@ -10,7 +10,8 @@
  *
  * Per trainee: SÄBO is reserved at the end of ST; BT rotations from the start; then the required
  * rotations (pediatrics first, own BVC and the BVC course right after it), each at its minimum length,
- * lengthened within its range only as far as the `total-side-time` minimum needs (`plannedLengths`),
+ * lengthened within its range only as far as the `total-side-time` minimum needs (`plannedLengths`;
+ * for the trainees given as `atMinimum`, the minimum only),
  * split into parts by max-away's `splitRotation` (as the model splits them); wishes are tried first
  * inside their window. Then Mitt-i-ST (in mid-st's `midStWindow`) and the other milestones (one-day
  * events, allowed during a rotation) and the courses, each in its window. Rotations start on Mondays; other placements avoid rotations.
@@ -65,10 +66,9 @@ export interface GreedyResult {
 }
 
 /** The greedy plan of a scenario (see the module comment). Deterministic; never throws for a valid scenario. */
-export function greedyPlan(scenario: Scenario): Plan {
-  return greedyPlace(scenario).plan;
+export function greedyPlan(scenario: Scenario, atMinimum?: ReadonlySet<string>): Plan {
+  return greedyPlace(scenario, atMinimum).plan;
 }
-
 
 /**
  * Courses with the full-time month (from the start, credit included) greedy aims for; the window
@@ -158,7 +158,7 @@ class Occupancy {
 }
 
 /** Like `greedyPlan`, and also lists what could not be placed (the demo generator sizes capacities with it). */
-export function greedyPlace(scenario: Scenario): GreedyResult {
+export function greedyPlace(scenario: Scenario, atMinimum: ReadonlySet<string> = new Set()): GreedyResult {
   const params = resolveParams(scenario);
   const unitIndex = new Map(scenario.units.map((u, i) => [u.id, i]));
   const clinicIndex = new Map(scenario.clinics.map((c, i) => [c.id, i]));
@@ -220,7 +220,7 @@ export function greedyPlace(scenario: Scenario): GreedyResult {
   // under way, it extends ST far less than planning in order of start (bench:solve prints it).
   const ordered = [...states].sort((a, b) => a.end - b.end || (a.trainee.id < b.trainee.id ? -1 : 1));
   for (const s of ordered) {
-    const planner = new TraineePlanner(s, params, occupancy, clinicsBySpecialty, returnDays, unplaced);
+    const planner = new TraineePlanner(s, params, occupancy, clinicsBySpecialty, returnDays, unplaced, atMinimum.has(s.trainee.id));
     planner.planAll();
   }
 
@@ -241,6 +241,7 @@ class TraineePlanner {
     private readonly clinicsBySpecialty: Map<Specialty, number[]>,
     private readonly returnDays: number,
     private readonly unplaced: Unplaced[],
+    private readonly atMinimum: boolean,
   ) {
     this.locked = s.trainee.locked ?? [];
   }
@@ -265,7 +266,7 @@ class TraineePlanner {
     const byPriority = [...requirements].sort(
       (a, b) => Number(b.bt) - Number(a.bt) || ROTATION_PRIORITY.indexOf(a.specialty) - ROTATION_PRIORITY.indexOf(b.specialty),
     );
-    const lengths = plannedLengths(requirements, this.params);
+    const lengths = plannedLengths(requirements, this.params, this.atMinimum);
     let bvcDone = false;
     for (const req of byPriority) {
       const done = this.lockedRotationMonths(req.specialty);

@@ -6,8 +6,10 @@ import { Report } from '../../solver/domain/schemas.ts';
 import { validate } from '../../solver/validate.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { ERROR_RESPONSES, NoBody, NumericIdParams } from '../schemas/common.ts';
-import { CompareQuery, DiffQuery, JobCreated, PlanCompare, PlanDetail, PlanDiff, PlanSummary, SolveJob, SolveJobBody, type Change } from '../schemas/plans.ts';
+import { AgreedPlacements, CompareQuery, DiffQuery, JobCreated, PlanCompare, PlanDetail, PlanDiff, PlanSummary, SolveJob, SolveJobBody, type Change } from '../schemas/plans.ts';
 import { readableIds } from '../services/access.ts';
+import { agreedPlacements, assertReleasable } from '../services/agreed.ts';
+import { formatDay } from '../../solver/time/dates.ts';
 import { audit } from '../services/audit.ts';
 import { detailFor, detailView, diff, getPlan, plainPlan, publishedPlan, readPostedPlan, reportFor, reportOf } from '../services/plans.ts';
 import { comparePlans } from '../services/plan-compare.ts';
@@ -103,15 +105,25 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     '/api/solve-jobs',
     { config: { roles: STUDIEREKTOR }, schema: { body: SolveJobBody, response: { 202: JobCreated, ...ERROR_RESPONSES } } },
     async (request, reply) => {
+      const release = request.body?.release ?? [];
+      // Checked before the job exists: a release the solve would refuse starts nothing.
+      await assertReleasable(app.db, release, formatDay(app.today()));
       const job = await app.db.transaction().execute(async (trx) => {
-        const job = await solveJobsRepo.create(trx, { timeLimitSeconds: request.body?.timeLimitSeconds ?? null, createdBy: request.user!.email });
-        await audit(trx, request.user!, 'create', 'solve-job', job.id, null, { timeLimitSeconds: job.timeLimitSeconds });
+        const job = await solveJobsRepo.create(trx, { timeLimitSeconds: request.body?.timeLimitSeconds ?? null, createdBy: request.user!.email, release });
+        await audit(trx, request.user!, 'create', 'solve-job', job.id, null, { timeLimitSeconds: job.timeLimitSeconds, released: release.length });
         return job;
       });
       app.solveRunner?.kick();
       reply.code(202);
       return { id: job.id };
     },
+  );
+
+  // What a solve today keeps as agreed with the clinics: the Solve view lists it, to release before solving.
+  app.get(
+    '/api/solve-jobs/agreed',
+    { config: { roles: STUDIEREKTOR }, schema: { response: { 200: AgreedPlacements, ...ERROR_RESPONSES } } },
+    async () => agreedPlacements(app.db, formatDay(app.today())),
   );
 
   app.get<{ Params: NumericIdParams }>(

@@ -1,6 +1,6 @@
 /** Plans (versions, drafts, the published one), validation, diffs and solve jobs. */
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Placement, Plan, PlanPlacement, Report, SolveProgress, SolveSummary } from '../../solver/domain/schemas.ts';
+import { Id, IsoDate, Placement, Plan, PlanPlacement, Report, SolveProgress, SolveSummary } from '../../solver/domain/schemas.ts';
 import { RowId } from './common.ts';
 
 export const PlanStatus = Type.Union([Type.Literal('draft'), Type.Literal('published')]);
@@ -95,8 +95,18 @@ export const JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled']
 export const JobStatus = Type.Union(JOB_STATUSES.map((s) => Type.Literal(s)));
 export type JobStatus = Static<typeof JobStatus>;
 
+/** A placement of the published plan as a solve job names it: exactly the plan format's fields. */
+export const NamedPlacement = Type.Composite([Type.Object({ trainee: Id }), Placement], { additionalProperties: false });
+
 export const SolveJobBody = Type.Union([
-  Type.Object({ timeLimitSeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 3600 })) }, { additionalProperties: false }),
+  Type.Object(
+    {
+      timeLimitSeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 3600 })),
+      /** Agreed placements of the published plan (GET /api/solve-jobs/agreed) the solve may move. */
+      release: Type.Optional(Type.Array(NamedPlacement, { maxItems: 10000 })),
+    },
+    { additionalProperties: false },
+  ),
   Type.Null(),
 ]);
 export type SolveJobBody = Static<typeof SolveJobBody>;
@@ -116,6 +126,18 @@ export const SolveJob = Type.Object({
 export type SolveJob = Static<typeof SolveJob>;
 
 export const JobCreated = Type.Object({ id: Type.Integer() });
+
+/**
+ * The published plan's placements that a solve today keeps as agreed with the clinics: they start
+ * in the agreed months after the planning day and are not locked. A solve job may release them.
+ */
+export const AgreedPlacements = Type.Object({
+  planFrom: IsoDate,
+  /** The first day after the agreed months. */
+  until: IsoDate,
+  placements: Type.Array(Type.Composite([PlanPlacement, Type.Object({ name: Type.String() })])),
+});
+export type AgreedPlacements = Static<typeof AgreedPlacements>;
 export type JobCreated = Static<typeof JobCreated>;
 
 export { Placement, Plan, Report, SolveProgress };

@@ -14,10 +14,10 @@
 import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
-import { plansRepo, solveJobsRepo, type Database, type JobRecord, type StoredPlacement } from '../../db/index.ts';
+import { plansRepo, solveJobsRepo, type Database, type Db, type JobRecord, type StoredPlacement } from '../../db/index.ts';
 import { formatDay, today, type Day } from '../../solver/time/dates.ts';
 import { placementKey } from '../../solver/domain/identity.ts';
-import type { Placement, PlanPlacement, Scenario } from '../../solver/domain/schemas.ts';
+import type { Placement, Plan, PlanPlacement, Scenario } from '../../solver/domain/schemas.ts';
 import { solveInWorker, type SolveOptions, type SolveProgress, type SolveResult, type WorkerSolve } from '../../solver/solve/index.ts';
 import { plainPlan, type ReportCache } from './plans.ts';
 import { loadScenario } from './scenario.ts';
@@ -66,6 +66,13 @@ export function withPlanLocks(scenario: Scenario, placements: StoredPlacement[])
       return { ...t, locked: [...(t.locked ?? []), ...extra.filter((p) => !have.has(placementKey({ ...p, trainee: t.id })))] };
     }),
   };
+}
+
+/** What a solve job solves: the region with the published plan's locks, from the published plan (when there is one). */
+export async function solveInput(db: Db): Promise<{ scenario: Scenario; current: Plan | undefined }> {
+  const scenario = await loadScenario(db);
+  const published = await plansRepo.published(db);
+  return published ? { scenario: withPlanLocks(scenario, published.plan.placements), current: plainPlan(published.plan) } : { scenario, current: undefined };
 }
 
 /** Marks the placements of a solved plan that are locked in the scenario (kept as given). */
@@ -159,11 +166,10 @@ export class SolveRunner {
     const log = this.#opts.log.child({ solveJob: job.id });
     let heartbeat: NodeJS.Timeout | undefined;
     try {
-      const scenarioNow = await loadScenario(this.#db);
-      const published = await plansRepo.published(this.#db);
-      const scenario = published ? withPlanLocks(scenarioNow, published.plan.placements) : scenarioNow;
+      const { scenario, current: currentPlan } = await solveInput(this.#db);
       const handle = this.#opts.start(scenario, {
-        ...(published ? { currentPlan: plainPlan(published.plan) } : {}),
+        ...(currentPlan ? { currentPlan } : {}),
+        ...(job.release.length > 0 ? { release: job.release } : {}),
         timeLimitSeconds: job.timeLimitSeconds ?? this.#opts.defaultTimeLimitSeconds,
         // One pricing thread: the other core keeps answering requests while a region is solved.
         threads: 1,

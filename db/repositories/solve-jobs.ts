@@ -3,7 +3,7 @@
  * `FOR UPDATE SKIP LOCKED`, so several API instances over one PostgreSQL never take the same job.
  */
 import { sql } from 'kysely';
-import type { Report } from '../../solver/domain/schemas.ts';
+import type { PlanPlacement, Report } from '../../solver/domain/schemas.ts';
 import { iso, jsonOrNull, parsed, type Db } from './common.ts';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -31,6 +31,8 @@ export interface JobRecord {
   report: Report | null;
   moved: unknown[] | null;
   error: string | null;
+  /** Agreed placements of the published plan the solve may move (released by the studierektor). */
+  release: PlanPlacement[];
 }
 
 const COLUMNS = [
@@ -48,6 +50,7 @@ const COLUMNS = [
   'report',
   'moved',
   'error',
+  'release',
 ] as const;
 
 type Row = {
@@ -65,6 +68,7 @@ type Row = {
   report: unknown;
   moved: unknown;
   error: string | null;
+  release: unknown;
 };
 
 function toRecord(r: Row): JobRecord {
@@ -83,6 +87,7 @@ function toRecord(r: Row): JobRecord {
     report: r.report === null ? null : parsed(r.report),
     moved: r.moved === null ? null : parsed(r.moved),
     error: r.error,
+    release: r.release === null ? [] : parsed(r.release),
   };
 }
 
@@ -140,10 +145,10 @@ export const solveJobsRepo = {
   },
 
 
-  async create(db: Db, job: { timeLimitSeconds: number | null; createdBy: string | null }): Promise<JobRecord> {
+  async create(db: Db, job: { timeLimitSeconds: number | null; createdBy: string | null; release?: PlanPlacement[] }): Promise<JobRecord> {
     const row = await db
       .insertInto('solve_jobs')
-      .values({ status: 'queued', time_limit_seconds: job.timeLimitSeconds, created_by: job.createdBy })
+      .values({ status: 'queued', time_limit_seconds: job.timeLimitSeconds, created_by: job.createdBy, release: job.release?.length ? JSON.stringify(job.release) : null })
       .returning(COLUMNS)
       .executeTakeFirstOrThrow();
     return toRecord(row);

@@ -47,9 +47,14 @@ export const ROTATION_PRIORITY: Specialty[] = [
  * the minimum, lengthened within its range (medicine first, then in ROTATION_PRIORITY's order) until
  * the side rotations reach the `total-side-time` minimum — Kronoberg's minimums add up to 14 of the
  * recommended 18 months, and a plan of minimums gets that advice for every trainee.
+ *
+ * `atMinimum` plans every rotation at its minimum (greedy's second plan for those its first extends):
+ * a month of extension weighs above the recommended total side time (the `extension` rule), and the
+ * months beyond the minimum are not required work.
  */
-export function plannedLengths(requirements: Requirement[], params: RuleParams): Map<Requirement, number> {
+export function plannedLengths(requirements: Requirement[], params: RuleParams, atMinimum = false): Map<Requirement, number> {
   const lengths = new Map(requirements.map((r) => [r, r.months[0]] as const));
+  if (atMinimum) return lengths;
   let missing = params['total-side-time'].min - requirements.filter((r) => !r.bt).reduce((sum, r) => sum + r.months[0], 0);
   const byPreference = requirements
     .filter((r) => !r.bt)

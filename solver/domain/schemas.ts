@@ -233,6 +233,8 @@ export const SolveSummary = Type.Object({
   planFrom: Type.Optional(IsoDate),
   /** Randplan addition: placements of the current plan kept as history or agreed. */
   kept: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** Randplan addition: agreed placements of the current plan the studierektor released before the solve. */
+  released: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 export type SolveSummary = Static<typeof SolveSummary>;
 

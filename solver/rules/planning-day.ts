@@ -2,7 +2,8 @@
  * planning-day (advice): a rotation that starts within `agreedMonths` of the planning day must be
  * agreed with the clinic now; until it is locked (agreed), it is reported. The planners keep the
  * current plan's placements that start before the planning day or inside this window exactly (they
- * are history, or agreed), and begin nothing new before the planning day. amount = days from the
+ * are history, or agreed — unless the studierektor releases an agreed one, solve/history.ts), and
+ * begin nothing new before the planning day. amount = days from the
  * planning day to the rotation's start.
  */
 import { Type } from '@sinclair/typebox';

@@ -55,7 +55,7 @@ export function explainTrainee(m: CohortModel, t: TraineeModel): Explanation {
         },
       };
     }
-    if (!item.grid.some((o) => o) && !item.keepOption) {
+    if (!item.grid.some((o) => o) && !item.shortGrid?.some((o) => o) && !item.keepOption) {
       return {
         rules: item.bt ? ['required-rotations', 'availability', 'locked'] : ['initial-vc', 'availability', limit, 'locked'],
         trainees: [t.id],

@@ -22,9 +22,9 @@
  * columns and rows, and it reports MIP bounds. glpk.js rebuilds the model at each solve and reports no
  * MIP bound; it is available ('glpk') for the same master, and both are compared in the bench.
  *
- * Outcomes (infeasible, timeout) are results, never exceptions; bad options (an unknown trainee id)
- * throw an Error naming the option. Cancelling (AbortSignal or solveInWorker's cancel) resolves with the
- * best plan so far and status `timeout`.
+ * Outcomes (infeasible, timeout) are results, never exceptions; bad options (an unknown trainee id, a
+ * release of a placement that is not agreed) throw an Error naming the option. Cancelling (AbortSignal
+ * or solveInWorker's cancel) resolves with the best plan so far and status `timeout`.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -77,6 +77,12 @@ export interface SolveOptions {
    * just made this way.
    */
   startFrom?: Plan;
+  /**
+   * Agreed placements of `currentPlan` (starting in the agreed months after the planning day) that
+   * the studierektor releases: they are planned like the rest of the future. A placement that is
+   * history or locked, or not in the current plan, is a bad option (an Error naming it).
+   */
+  release?: PlanPlacement[];
 }
 
 function defaultThreads(): number {
@@ -98,6 +104,10 @@ export interface SolveResult {
   planFrom: string;
   /** Placements of the current plan kept as history (before the planning day) or agreed (just after it). */
   kept: number;
+  /** The agreed placements kept (the current plan's, starting in the agreed months, not released). */
+  agreed: PlanPlacement[];
+  /** Agreed placements released by `release`. */
+  released: number;
   /** Seconds to the first plan keeping every limit (null if none was found). */
   firstFeasibleSeconds?: number | null;
   /**
@@ -132,15 +142,20 @@ export async function solveWith(
   }
   const only = options.trainee !== undefined ? new Set([options.trainee]) : undefined;
   // History and agreed placements become locked: everything below plans the future only.
-  const { scenario, kept } = pinHistory(given, options.currentPlan, options.today);
+  const { scenario, kept, agreed, released } = pinHistory(given, options.currentPlan, options.today, options.release);
   // The greedy plan first (milliseconds, even at 800 trainees): when the rule catalogue finds it valid,
   // there is a plan from the first second, whatever happens to the model later.
-  const greedy = options.trainee === undefined ? validPlan(scenario, { ...greedyPlan(scenario), scenario: scenario.name }) : null;
+  const plain = options.trainee === undefined ? validPlan(scenario, { ...greedyPlan(scenario), scenario: scenario.name }) : null;
+  // Whom the plain greedy plan extends may shorten rotations to their minimum (a month of extension
+  // weighs above the recommended total side time): the model offers both lengths, and greedy plans them
+  // so a second time (not for a re-plan from a plan just made: that plan is the better seed).
+  const mayShorten = new Set(plain?.report.trainees.filter((t) => t.extensionMonths > 0).map((t) => t.id));
+  const short = mayShorten.size > 0 && !options.startFrom ? validPlan(scenario, { ...greedyPlan(scenario, mayShorten), scenario: scenario.name }) : null;
   // The current plan competes too: a solve never returns worse than the plan it started from.
   const current = options.trainee === undefined && options.currentPlan ? validPlan(scenario, options.currentPlan) : null;
   const start = options.trainee === undefined && options.startFrom ? validPlan(scenario, options.startFrom) : null;
-  const greedySeconds = greedy ? (performance.now() - started) / 1000 : null;
-  const build: BuildOptions = { currentPlan: options.currentPlan, only, exactFor: [greedy, start].flatMap((g) => (g ? [g.plan] : [])) };
+  const greedySeconds = plain || short ? (performance.now() - started) / 1000 : null;
+  const build: BuildOptions = { currentPlan: options.currentPlan, only, exactFor: [plain, short, start].flatMap((g) => (g ? [g.plan] : [])), mayShorten };
   const model = buildModel(scenario, build);
   // A helper thread for pricing starts building its model now, while the first plan is made.
   const pricer = createPricer(model, { scenario, build }, options.trainee === undefined ? (options.threads ?? defaultThreads()) : 1);
@@ -148,7 +163,7 @@ export async function solveWith(
   const gapTarget = options.gapTarget ?? DEFAULT_GAP_TARGET;
 
   const lockedConflicts = explainLocked(model);
-  const seeds = lockedConflictsCount(model) === 0 ? [current, greedy, start].flatMap((g) => (g ? [seedOf(g, model)] : [])) : [];
+  const seeds = lockedConflictsCount(model) === 0 ? [current, plain, short, start].flatMap((g) => (g ? [seedOf(g, model)] : [])) : [];
   const seed = seeds.reduce<Seed | null>((best, x) => (x && (!best || x.cost < best.cost) ? x : best), null);
   const seedSeconds = seed ? greedySeconds : null;
   const out = await solveCohort(model, {
@@ -178,7 +193,7 @@ export async function solveWith(
     // plan's (around the locked ones), else greedy's — and the report says what they break.
     const before = model.current.get(t.id);
     if (before && before.length > 0) return keptPlacements(before, t.fixed);
-    greedyAll ??= byTrainee(greedyPlan(scenario).placements);
+    greedyAll ??= byTrainee(greedyPlan(scenario, mayShorten).placements);
     return greedyAll.get(t.id) ?? t.fixed;
   });
   let plan: Plan = { format: PLAN_FORMAT, scenario: scenario.name, placements };
@@ -236,6 +251,7 @@ export async function solveWith(
     seconds: Math.round((performance.now() - started) / 10) / 100,
     planFrom: scenario.planFrom!,
     kept,
+    released,
   };
   if (explanation.length > 0 && status !== 'optimal' && status !== 'feasible' && !fallback) report.explanation = explanation;
   if (options.advise !== false && options.trainee === undefined && !shouldStop()) {
@@ -256,6 +272,8 @@ export async function solveWith(
     moved: movedPlacements(options.currentPlan, plan, options.trainee),
     planFrom: scenario.planFrom!,
     kept,
+    agreed,
+    released,
     firstFeasibleSeconds,
     fallback,
   };

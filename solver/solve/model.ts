@@ -10,7 +10,8 @@
  *
  * Design choices (documented because the validator is stricter than the model, never looser):
  * - a rotation takes its planned length (requirements.ts plannedLengths: the minimum, lengthened
- *   towards the recommended total side time as greedy does);
+ *   towards the recommended total side time as greedy does); a trainee who may shorten (one the
+ *   plain greedy plan extends) can also take the minimum, at a cost per month below the planned length;
  * - parts start on Mondays; a SÄBO window is reserved only for trainees with ample time left;
  * - two rotations are always separated by at least the return time, so the away limit applies
  *   to each rotation alone: one longer than the limit is split into parts of exactly the limit;
@@ -67,6 +68,11 @@ export interface ItemModel {
   clinics: number[];
   /** Grid options by slot − trainee.firstSlot; null where the rotation cannot start. */
   grid: (RotationOption | null)[];
+  /**
+   * The same at the rotation's minimum length, for a trainee who may shorten (BuildOptions.mayShorten)
+   * when the minimum is shorter; null otherwise. Each costs the months below the planned length.
+   */
+  shortGrid: (RotationOption | null)[] | null;
   /** The current plan's placement, when it is still valid on its own. */
   keepOption: RotationOption | null;
   /** Clinic of the current plan's placement (index), or −1. */
@@ -162,6 +168,8 @@ export interface BuildOptions {
   only?: ReadonlySet<string>;
   /** Plans whose rotations must be read as columns exactly (scored, seeded): their first days are checked rows. */
   exactFor?: Plan[];
+  /** Trainees whose rotations may also be planned at their minimum lengths (ItemModel.shortGrid). */
+  mayShorten?: ReadonlySet<string>;
 }
 
 /** The row of a resource on a day. */
@@ -271,7 +279,7 @@ export function buildModel(scenario: Scenario, opts: BuildOptions = {}): CohortM
     for (const p of fixed) if (p.kind === 'rotation' && unit >= 0) takeFixed(t.id, unit, p);
     const tm = fixedMode
       ? emptyTrainee(index, t.id, unit, f, fixed)
-      : traineeModel(model, index, unit, f, fixed, current.get(t.id) ?? [], clinicIndex, shapes);
+      : traineeModel(model, index, unit, f, fixed, current.get(t.id) ?? [], clinicIndex, shapes, opts.mayShorten?.has(t.id) === true);
     model.trainees.push(tm);
     model.traineeIndex.set(t.id, index);
   }
@@ -363,6 +371,7 @@ function traineeModel(
   current: PlanPlacement[],
   clinicIndex: Map<string, number>,
   shapes: Map<string, Map<Day, Shape | null>>,
+  mayShorten: boolean,
 ): TraineeModel {
   const { params, returnDays, awayMonths } = m;
   const cal = f.calendar;
@@ -436,23 +445,26 @@ function traineeModel(
     const done = lockedMonths.get(req.specialty) ?? 0;
     const months = planned.get(req)! - done;
     if (months <= tol) continue;
+    // A trainee who may shorten also gets the rotation at its minimum, when that is shorter.
+    const minimum = req.months[0] - done;
+    const shortMonths = mayShorten && minimum > tol && minimum < months - tol ? minimum : null;
     const clinics = m.scenario.clinics.flatMap((c, i) => (c.specialty === req.specialty ? [i] : []));
     const windowFrom = Math.max(firstRotationDay(f, req), planFrom);
     const windowTo = Math.min(lastDay, rotationDeadline(f, req), req.specialty === 'pediatrik' ? pedsDeadline : lastDay);
+    const lengthOf = (parts: Part[]): number => parts.reduce((sum, p) => sum + cal.fteMonths(p.from, p.to), done);
     const valid = (parts: Part[]): boolean => {
-      let length = done;
       for (const p of parts) {
         if (p.from < windowFrom || p.to > windowTo) return false;
         if (cal.hasLeave(p.from, p.to) || overlapsAny(blocked, p.from, p.to)) return false;
-        length += cal.fteMonths(p.from, p.to);
       }
-      return parts.length > 0 && keepsLength(req.months, length, tol);
+      return parts.length > 0 && keepsLength(req.months, lengthOf(parts), tol);
     };
     const wishes = (f.trainee.wishes ?? []).filter((w) => w.specialty === req.specialty);
-    const softCost = (parts: Part[]): number => {
+    /** `below`: full-time months below the planned length. */
+    const softCost = (parts: Part[], below: number): number => {
       const first = parts[0]!.from;
       const last = parts[parts.length - 1]!.to;
-      let cost = (WEIGHTS.earlyPerMonth * Math.max(0, first - windowFrom)) / DAYS_PER_MONTH;
+      let cost = (WEIGHTS.earlyPerMonth * Math.max(0, first - windowFrom)) / DAYS_PER_MONTH + WEIGHTS.shortPerMonth * below;
       for (const w of wishes) {
         if (!(first >= parseDay(w.from) && last <= parseDay(w.to))) cost += WEIGHTS.wish * (w.weight ?? 1);
       }
@@ -460,20 +472,22 @@ function traineeModel(
     };
     // Built field by field, always in this order: an object spread gave options another hidden class
     // and made the pricing round twice as slow.
-    const optionAt = (shape: Shape, keep: boolean): RotationOption => ({
+    const optionAt = (shape: Shape, keep: boolean, below: number): RotationOption => ({
       slot: shape.slot,
       parts: shape.parts,
       next: shape.next,
       spans: shape.spans,
-      cost: softCost(shape.parts),
+      cost: softCost(shape.parts, below),
       keep,
     });
-    const option = (parts: Part[], keep: boolean): RotationOption => optionAt(shapeOf(parts, returnDays), keep);
+    // Parts from elsewhere (the current plan, a plan scored): their length says how far below plan they are.
+    const option = (parts: Part[], keep: boolean): RotationOption =>
+      optionAt(shapeOf(parts, returnDays), keep, Math.max(0, planned.get(req)! - tol - lengthOf(parts)));
 
     // A rotation inside one stretch of constant rate has the same parts whoever takes it, so trainees
     // share them: splitting parts, and collecting the garbage of millions of part and span arrays, was
     // most of the cost of building a large region's model.
-    const sharedShapes = (from: Day): Map<Day, Shape | null> | null => {
+    const sharedShapes = (from: Day, months: number): Map<Day, Shape | null> | null => {
       const rate = cal.rate(from);
       // The days splitting can read: the calendar length at this rate, the return gaps between its
       // parts, and a month for reach()'s search past the end.
@@ -485,28 +499,33 @@ function traineeModel(
       if (!byStart) shapes.set(key, (byStart = new Map()));
       return byStart;
     };
-    const grid: (RotationOption | null)[] = [];
     const lastStart = slotOf(windowTo);
-    for (let s = firstSlot; s <= lastStart; s++) {
-      const from = slotStart(s);
-      if (from < windowFrom || cal.rate(from) === 0) {
-        grid.push(null);
-        continue;
+    const gridOf = (months: number, below: number): (RotationOption | null)[] => {
+      const grid: (RotationOption | null)[] = [];
+      for (let s = firstSlot; s <= lastStart; s++) {
+        const from = slotStart(s);
+        if (from < windowFrom || cal.rate(from) === 0) {
+          grid.push(null);
+          continue;
+        }
+        const byStart = sharedShapes(from, months);
+        let shape = byStart?.get(from);
+        if (shape === undefined) {
+          const parts = splitRotation(cal, from, months, params['max-away'], tol);
+          shape = parts && shapeOf(parts, returnDays);
+          byStart?.set(from, shape);
+        }
+        if (!shape || !valid(shape.parts)) {
+          grid.push(null);
+          continue;
+        }
+        maxNext = Math.max(maxNext, shape.next);
+        grid.push(optionAt(shape, false, below));
       }
-      const byStart = sharedShapes(from);
-      let shape = byStart?.get(from);
-      if (shape === undefined) {
-        const parts = splitRotation(cal, from, months, params['max-away'], tol);
-        shape = parts && shapeOf(parts, returnDays);
-        byStart?.set(from, shape);
-      }
-      if (!shape || !valid(shape.parts)) {
-        grid.push(null);
-        continue;
-      }
-      maxNext = Math.max(maxNext, shape.next);
-      grid.push(optionAt(shape, false));
-    }
+      return grid;
+    };
+    const grid = gridOf(months, 0);
+    const shortGrid = shortMonths === null ? null : gridOf(shortMonths, months - shortMonths);
 
     // The current plan's dates for this rotation, when they still keep the trainee's own rules.
     let keepOption: RotationOption | null = null;
@@ -533,6 +552,7 @@ function traineeModel(
       bt: req.bt,
       clinics,
       grid,
+      shortGrid,
       keepOption,
       currentClinic,
       hadCurrent: (cur?.length ?? 0) > 0,

@@ -13,6 +13,9 @@ import { bestSchedule, makeColumn, pricePrefix, type Choice, type Priced } from 
 
 /** Most rotations one trainee can have to place (the DP is exponential in them long before this). */
 const MAX_ITEMS = 20;
+/** How a choice's option travels between threads: its grid slot (≥ 0), the keep option, or SHORT − slot for the short grid's. */
+const KEPT = -1;
+const SHORT = -2;
 /** Rounds smaller than this are priced on this thread only. */
 const MIN_SHARED = 8;
 
@@ -91,7 +94,8 @@ export function createPricer(m: CohortModel, source: PricerSource, threads: numb
     for (let k = 0; k < sh.count[i]!; k++) {
       const item = t.items[sh.choices[base + 3 * k]!]!;
       const h = sh.choices[base + 3 * k + 1]!;
-      choices.push({ item: sh.choices[base + 3 * k]!, option: h >= 0 ? item.grid[h]! : item.keepOption!, clinic: sh.choices[base + 3 * k + 2]! });
+      const option = h >= 0 ? item.grid[h]! : h === KEPT ? item.keepOption! : item.shortGrid![SHORT - h]!;
+      choices.push({ item: sh.choices[base + 3 * k]!, option, clinic: sh.choices[base + 3 * k + 2]! });
     }
     return { column: makeColumn(m, t, choices), priced: sh.value[i]! };
   };
@@ -154,7 +158,8 @@ export function serveJobs(m: CohortModel, sh: Shared): void {
       const base = i * MAX_ITEMS * 3;
       p.column.choices.forEach((c, q) => {
         sh.choices[base + 3 * q] = c.item;
-        sh.choices[base + 3 * q + 1] = c.option.keep ? -1 : c.option.slot - t.firstSlot;
+        const h = c.option.slot - t.firstSlot;
+        sh.choices[base + 3 * q + 1] = c.option.keep ? KEPT : t.items[c.item]!.grid[h] === c.option ? h : SHORT - h;
         sh.choices[base + 3 * q + 2] = c.clinic;
       });
     }

@@ -192,13 +192,14 @@ export function bestSchedule(m: CohortModel, t: TraineeModel, p: Prices): Priced
   const n = t.span;
   const M = 1 << k;
   const full = M - 1;
-  // Cheapest clinic per item and slot, for the grid option and the keep option.
+  // Cheapest clinic per item and slot, for the grid options (at index i·n + h, and the short grid's at
+  // (k + i)·n + h) and the keep option.
   // Scratch tables reused across calls (pricing runs thousands of DPs per second; fresh arrays made
   // the garbage collector a sixth of the solve). bestSchedule never re-enters itself.
-  const gVal = scratch.f64(0, k * n).fill(Infinity);
-  const gNext = scratch.i32(0, k * n);
-  const gFin = scratch.f64(1, k * n);
-  const gClinic = scratch.i32(1, k * n).fill(-1);
+  const gVal = scratch.f64(0, 2 * k * n).fill(Infinity);
+  const gNext = scratch.i32(0, 2 * k * n);
+  const gFin = scratch.f64(1, 2 * k * n);
+  const gClinic = scratch.i32(1, 2 * k * n).fill(-1);
   const keepVal = new Float64Array(k).fill(Infinity);
   const keepAt = new Int32Array(k).fill(-1);
   const keepClinic = new Int32Array(k).fill(-1);
@@ -223,50 +224,55 @@ export function bestSchedule(m: CohortModel, t: TraineeModel, p: Prices): Priced
       gridCost[q] = clinicCost(m, item, NOT_KEPT, c);
       clinicBase[q] = c * stride - m.slot0;
     }
-    for (let h = 0; h < item.grid.length && h < n; h++) {
-      const o = item.grid[h];
-      if (!o) continue;
-      // The cheapest clinic for this start (inlined: no object per option).
-      let value = Infinity;
-      let clinic = -1;
-      if (P) {
-        const sp = o.spans;
-        let unitPrice = 0;
-        if (unitBase !== null) for (let x = 0; x < sp.length; x += 2) unitPrice += P[unitBase + sp[x + 1]! + 1]! - P[unitBase + sp[x]!]!;
-        for (let q = 0; q < nc; q++) {
-          const bc = clinicBase[q]!;
-          let v = o.cost + gridCost[q]! + unitPrice;
-          for (let x = 0; x < sp.length; x += 2) v += P[bc + sp[x + 1]! + 1]! - P[bc + sp[x]!]!;
-          if (v < value) {
-            value = v;
-            clinic = item.clinics[q]!;
+    const grids = item.shortGrid ? [item.grid, item.shortGrid] : [item.grid];
+    for (let g = 0; g < grids.length; g++) {
+      const grid = grids[g]!;
+      const at = (g * k + i) * n;
+      for (let h = 0; h < grid.length && h < n; h++) {
+        const o = grid[h];
+        if (!o) continue;
+        // The cheapest clinic for this start (inlined: no object per option).
+        let value = Infinity;
+        let clinic = -1;
+        if (P) {
+          const sp = o.spans;
+          let unitPrice = 0;
+          if (unitBase !== null) for (let x = 0; x < sp.length; x += 2) unitPrice += P[unitBase + sp[x + 1]! + 1]! - P[unitBase + sp[x]!]!;
+          for (let q = 0; q < nc; q++) {
+            const bc = clinicBase[q]!;
+            let v = o.cost + gridCost[q]! + unitPrice;
+            for (let x = 0; x < sp.length; x += 2) v += P[bc + sp[x + 1]! + 1]! - P[bc + sp[x]!]!;
+            if (v < value) {
+              value = v;
+              clinic = item.clinics[q]!;
+            }
+          }
+        } else if (local) {
+          const sp = o.spans;
+          const unitPrice = unitLocal ? localPrice(unitLocal, sp) : 0;
+          if (unitPrice === Infinity) continue;
+          for (let q = 0; q < nc; q++) {
+            const v = o.cost + gridCost[q]! + unitPrice + localPrice(clinicLocal[q]!, sp);
+            if (v < value) {
+              value = v;
+              clinic = item.clinics[q]!;
+            }
+          }
+        } else {
+          for (const c of item.clinics) {
+            const v = o.cost + clinicCost(m, item, o, c) + rowPrice(m, t, o, c, p, local);
+            if (v < value) {
+              value = v;
+              clinic = c;
+            }
           }
         }
-      } else if (local) {
-        const sp = o.spans;
-        const unitPrice = unitLocal ? localPrice(unitLocal, sp) : 0;
-        if (unitPrice === Infinity) continue;
-        for (let q = 0; q < nc; q++) {
-          const v = o.cost + gridCost[q]! + unitPrice + localPrice(clinicLocal[q]!, sp);
-          if (v < value) {
-            value = v;
-            clinic = item.clinics[q]!;
-          }
-        }
-      } else {
-        for (const c of item.clinics) {
-          const v = o.cost + clinicCost(m, item, o, c) + rowPrice(m, t, o, c, p, local);
-          if (v < value) {
-            value = v;
-            clinic = c;
-          }
-        }
+        if (clinic < 0 || value === Infinity) continue;
+        gVal[at + h] = value;
+        gClinic[at + h] = clinic;
+        gNext[at + h] = o.next - t.firstSlot;
+        gFin[at + h] = finishCost(t, item, o);
       }
-      if (clinic < 0 || value === Infinity) continue;
-      gVal[i * n + h] = value;
-      gClinic[i * n + h] = clinic;
-      gNext[i * n + h] = o.next - t.firstSlot;
-      gFin[i * n + h] = finishCost(t, item, o);
     }
     const ko = item.keepOption;
     if (ko) {
@@ -287,15 +293,17 @@ export function bestSchedule(m: CohortModel, t: TraineeModel, p: Prices): Priced
     V.copyWithin(base, base + M, base + 2 * M);
     for (let i = 0; i < k; i++) {
       const bit = 1 << i;
-      for (let pass = 0; pass < 2; pass++) {
+      // Passes: the grid option, the short grid's, the keep option.
+      for (let pass = 0; pass < 3; pass++) {
         let val: number;
         let nx: number;
         let fin: number;
-        if (pass === 0) {
-          val = gVal[i * n + h]!;
+        if (pass < 2) {
+          const at = (pass * k + i) * n + h;
+          val = gVal[at]!;
           if (val === Infinity) continue;
-          nx = gNext[i * n + h]!;
-          fin = gFin[i * n + h]!;
+          nx = gNext[at]!;
+          fin = gFin[at]!;
         } else {
           if (keepAt[i] !== h) continue;
           val = keepVal[i]!;
@@ -332,17 +340,19 @@ export function bestSchedule(m: CohortModel, t: TraineeModel, p: Prices): Priced
       if (S & bit) continue;
       const T = S | bit;
       const item = t.items[i]!;
-      const g = gVal[i * n + h]!;
-      if (g < Infinity) {
-        const nx = gNext[i * n + h]!;
-        if (nx <= n && Math.abs(g + V[nx * M + T]! + (T === full ? gFin[i * n + h]! : 0) - here) <= eps) {
-          choices.push({ item: i, option: item.grid[h]!, clinic: gClinic[i * n + h]! });
+      for (let g = 0; g < 2 && !moved; g++) {
+        const at = (g * k + i) * n + h;
+        const val = gVal[at]!;
+        if (val === Infinity) continue;
+        const nx = gNext[at]!;
+        if (nx <= n && Math.abs(val + V[nx * M + T]! + (T === full ? gFin[at]! : 0) - here) <= eps) {
+          choices.push({ item: i, option: (g === 0 ? item.grid : item.shortGrid!)[h]!, clinic: gClinic[at]! });
           S = T;
           h = nx;
           moved = true;
-          break;
         }
       }
+      if (moved) break;
       if (keepAt[i] === h) {
         const ko = item.keepOption!;
         const nx = ko.next - t.firstSlot;

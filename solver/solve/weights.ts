@@ -12,6 +12,12 @@ export const WEIGHTS = {
    */
   extensionPerMonth: 150,
   extensionPerMonth2: 30,
+  /**
+   * Side time below plan: per full-time month a rotation is shorter than its planned length (the
+   * recommended total side time, `total-side-time`). Below a month of extension, so a trainee who would
+   * otherwise be extended does the minimum instead; above the gain of starting others a little earlier.
+   */
+  shortPerMonth: 30,
   /** Rotations early: per month a rotation starts after the trainee's first possible rotation day. */
   earlyPerMonth: 1,
   /**

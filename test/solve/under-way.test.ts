@@ -20,6 +20,11 @@ const fte = (s: Scenario, id: string, plan: Plan, specialty: string) => {
     .reduce((sum, p) => sum + f.calendar.fteMonths(parseDay(p.from), parseDay(p.to)), 0);
 };
 
+/** One ögon rotation wished for in the autumn: a re-plan from the planning day moves an earlier one there. */
+const wished = scenario([trainee('t01', { start: START, rotations: [{ specialty: 'ogon', months: 1 }], wishes: [{ specialty: 'ogon', from: '2028-09-01', to: '2028-12-31', weight: 100 }] })], [
+  clinic('ogon-a', 'ogon', 1),
+], { planFrom: '2028-01-15' });
+
 describe('a region under way', () => {
   it('a planning day in the middle of a rotation: the rotation stays and its months count', async () => {
     const s = scenario([trainee('t01', { start: START, rotations: [{ specialty: 'psykiatri', months: 3 }, { specialty: 'hud', months: 1 }] })], [
@@ -164,5 +169,53 @@ describe('a region under way', () => {
     const released = await solve(base(0), { currentPlan: current, workLimit: WORK });
     expect(rotations(released.plan, 't01')[0]!.from >= '2028-09-01').toBe(true);
     expect(released.kept).toBe(0);
+  });
+
+  it('a trainee the planned lengths would extend plans at the minimum: no extension, the longer rotation for the others', async () => {
+    // internmedicin 3–6 months is planned at 6 (towards the recommended total side time); t01 has five
+    // months left of ST, so 6 would run past its end and 3 fits.
+    const done = [
+      { kind: 'bvc' as const, from: '2029-01-01', to: '2029-04-30' },
+      { kind: 'sabo' as const, from: '2030-01-01', to: '2030-04-30' },
+    ];
+    const medicine = [{ specialty: 'internmedicin' as const, months: [3, 6] as [number, number] }];
+    const s = scenario(
+      [
+        trainee('t01', { start: START, rotations: medicine, locked: done }),
+        trainee('t02', { start: '2028-01-03', rotations: medicine, locked: [done[0]!, { kind: 'sabo', from: '2031-01-01', to: '2031-04-30' }] }),
+      ],
+      [clinic('med-a', 'internmedicin', 1)],
+      { planFrom: '2031-08-01', horizon: { from: '2027-01-01', to: '2034-12-31' } },
+    );
+    const r = await solve(s, { workLimit: WORK });
+    expectValid(s, r.plan);
+    expect(r.report.trainees.map((t) => [t.id, t.extensionMonths])).toEqual([['t01', 0], ['t02', 0]]);
+    expect(fte(s, 't01', r.plan, 'internmedicin')).toBeCloseTo(3, 0);
+    expect(fte(s, 't02', r.plan, 'internmedicin')).toBeCloseTo(6, 0);
+  });
+
+  it('an agreed placement the studierektor releases moves where the re-plan wants it; the rest stay agreed', async () => {
+    const agreed = { trainee: 't01', kind: 'rotation' as const, specialty: 'ogon' as const, clinic: 'ogon-a', from: '2028-02-07', to: '2028-03-06' };
+    const r = await solve(wished, { currentPlan: { format: 'randplan.plan/1', placements: [agreed] }, workLimit: WORK, release: [agreed] });
+    expectValid(wished, r.plan);
+    expect(rotations(r.plan, 't01')[0]!.from >= '2028-09-01').toBe(true);
+    expect([r.kept, r.released, r.agreed]).toEqual([0, 1, []]);
+    expect(r.report.solve).toMatchObject({ kept: 0, released: 1 });
+    const kept = await solve(wished, { currentPlan: { format: 'randplan.plan/1', placements: [agreed] }, workLimit: WORK });
+    expect([kept.kept, kept.released, kept.agreed]).toEqual([1, 0, [agreed]]);
+  });
+
+  it('releasing a placement that began before the planning day, or a locked one, is an error naming it', async () => {
+    const underWay = { trainee: 't01', kind: 'rotation' as const, specialty: 'ogon' as const, clinic: 'ogon-a', from: '2028-01-03', to: '2028-02-02' };
+    const current: Plan = { format: 'randplan.plan/1', placements: [underWay] };
+    await expect(solve(wished, { currentPlan: current, workLimit: WORK, release: [underWay] })).rejects.toThrow(
+      'release[0]: t01 rotation ogon ogon-a 2028-01-03–2028-02-02 began before the planning day 2028-01-15: it is history and cannot be released',
+    );
+    const { trainee: _t, ...own } = { ...underWay, from: '2028-02-07', to: '2028-03-06' };
+    const locked: Scenario = { ...wished, trainees: wished.trainees.map((t) => ({ ...t, locked: [own] })) };
+    await expect(solve(locked, { currentPlan: current, workLimit: WORK, release: [{ trainee: 't01', ...own }] })).rejects.toThrow(
+      /^release\[0\]: t01 rotation ogon ogon-a 2028-02-07–2028-03-06 is locked/,
+    );
+    await expect(solve(wished, { currentPlan: current, workLimit: WORK, release: [{ ...underWay, trainee: 'nobody' }] })).rejects.toThrow('release[0].trainee');
   });
 });

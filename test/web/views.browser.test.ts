@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Route } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { generateDemo } from '../../solver/demo/generate.ts';
+import { frozenPlacements } from '../../solver/solve/history.ts';
 import { createValidator } from '../../solver/validate.ts';
 import type { Placement, Plan } from '../../solver/domain/schemas.ts';
-import type { ErrorBody, JobCreated, Ok, PlanDetail, PlanDiff, Proposal, PublishCheck, SolveJob, User } from '../../api/schemas/index.ts';
+import type { AgreedPlacements, ErrorBody, JobCreated, Ok, PlanDetail, PlanDiff, Proposal, PublishCheck, SolveJob, User } from '../../api/schemas/index.ts';
 import { addMonths, formatDay, parseDay } from '../../solver/time/dates.ts';
 import { buildWebIfStale, freePort, launch, openPage, ROOT, SCREENSHOTS } from './browser.ts';
 
@@ -103,6 +104,11 @@ function apiDouble(user: (typeof users)[keyof typeof users]) {
     if (path === '/api/import/trainees') return json({ error: 'validation', message: 'Importen innehåller fel', details: ['rad 2, start: inte ett datum'] } satisfies ErrorBody, 400);
     if (path === '/api/solve-jobs' && method === 'POST') return json({ id: 5 } satisfies JobCreated, 202);
     if (path === '/api/solve-jobs' && method === 'GET') return json([]);
+    if (path === '/api/solve-jobs/agreed') {
+      const frozen = frozenPlacements(scenario, plan, DEMO_TODAY);
+      const name = (id: string) => scenario.trainees.find((t) => t.id === id)!.name;
+      return json({ planFrom: frozen.planFrom, until: frozen.until, placements: frozen.agreed.map((p) => ({ ...p, name: name(p.trainee) })) } satisfies AgreedPlacements);
+    }
     if (path === '/api/solve-jobs/5') {
       jobPolls++;
       const done = jobPolls > 2;

@@ -1,6 +1,7 @@
 /**
- * `randplan solve SCENARIO [--plan CURRENT] [--from DATE] [--time-limit SECONDS] [--trainee ID]
- *  [--engine highs|glpk] --out PLAN [--json] [--lang sv|en]`: plans the cohort from the planning day
+ * `randplan solve SCENARIO [--plan CURRENT] [--from DATE] [--release FILE | --release-agreed]
+ *  [--time-limit SECONDS] [--trainee ID] [--engine highs|glpk] --out PLAN [--json] [--lang sv|en]`:
+ * plans the cohort from the planning day
  * (or one trainee, everyone else kept as in CURRENT), writes the plan and prints the report with its
  * solve block, the extensions and the capacity advice.
  * Exit 0 when a valid plan was written, 1 when infeasible / no valid plan, 2 on bad input.
@@ -10,6 +11,7 @@ import type { Scenario } from '../../domain/schemas.ts';
 import { readPlanFile, readScenarioFile } from '../../io/file.ts';
 import { ruleName } from '../../rules/index.ts';
 import { counted, monthWord } from '../../rules/text.ts';
+import { frozenPlacements, releaseErrors } from '../../solve/history.ts';
 import { solve, type SolveResult } from '../../solve/index.ts';
 import { solveVerdict } from '../../solve/verdict.ts';
 import { isIsoDate } from '../../time/dates.ts';
@@ -19,12 +21,15 @@ import type { CliIo, Lang } from '../io.ts';
 export function usage(lang: Lang): string {
   return lang === 'sv'
     ? [
-        'Användning: randplan solve SCENARIO [--plan NUVARANDE] [--from DATUM] [--time-limit SEKUNDER] [--trainee ID] --out PLAN [--json] [--lang sv|en]',
+        'Användning: randplan solve SCENARIO [--plan NUVARANDE] [--from DATUM] [--release FIL | --release-agreed] [--time-limit SEKUNDER] [--trainee ID] --out PLAN [--json] [--lang sv|en]',
         '',
         'Planerar alla ST-läkares randningar så att varje hård regel hålls, med bevisat gap till optimum.',
         '  --plan FIL         nuvarande plan: behåll allt som kan ligga kvar (minimal ändring)',
         '  --from DATUM       planeringsdagen (ÅÅÅÅ-MM-DD; standard scenariots planFrom, annars idag):',
         '                     det som ligger före är historik och ligger kvar',
+        '  --release FIL      släpp de överenskomna placeringar (de i --plan som börjar inom de',
+        '                     överenskomna månaderna) som FIL listar (randplan.plan/1): de får flyttas',
+        '  --release-agreed   släpp alla överenskomna placeringar; historik och låsta ligger alltid kvar',
         '  --time-limit S     tidsgräns i sekunder (standard 30)',
         '  --trainee ID       fyll i / laga en ST-läkares plan, alla andra som i --plan',
         '  --engine E         highs (standard) eller glpk för masterproblemet',
@@ -33,12 +38,15 @@ export function usage(lang: Lang): string {
         'Slutkod: 0 giltig plan skriven, 1 ingen giltig plan (ogenomförbart), 2 felaktig indata.',
       ].join('\n')
     : [
-        'Usage: randplan solve SCENARIO [--plan CURRENT] [--from DATE] [--time-limit SECONDS] [--trainee ID] --out PLAN [--json] [--lang sv|en]',
+        'Usage: randplan solve SCENARIO [--plan CURRENT] [--from DATE] [--release FILE | --release-agreed] [--time-limit SECONDS] [--trainee ID] --out PLAN [--json] [--lang sv|en]',
         '',
         "Plans every trainee's rotations keeping every hard rule, with a proven gap to the optimum.",
         '  --plan FILE        current plan: keep every placement that can stay (minimal change)',
         "  --from DATE        the planning day (YYYY-MM-DD; default the scenario's planFrom, else today):",
         '                     what lies before it is history and stays',
+        '  --release FILE     release the agreed placements (those of --plan starting in the agreed',
+        '                     months) that FILE lists (randplan.plan/1): they may move',
+        '  --release-agreed   release every agreed placement; history and locked placements always stay',
         '  --time-limit S     time limit in seconds (default 30)',
         "  --trainee ID       complete / repair one trainee's plan, everyone else as in --plan",
         '  --engine E         highs (default) or glpk for the master problem',
@@ -57,8 +65,8 @@ function underWay(result: SolveResult, lang: Lang, scenario: Scenario): string[]
   const total = extended.reduce((sum, t) => sum + t.extensionMonths, 0);
   const lines = [
     sv
-      ? `Planeringsdag ${result.planFrom}; ${result.kept} placeringar före den eller inom de överenskomna månaderna ligger kvar`
-      : `Planning day ${result.planFrom}; ${result.kept} placements before it or inside the agreed months kept`,
+      ? `Planeringsdag ${result.planFrom}; ${result.kept} placeringar före den eller inom de överenskomna månaderna ligger kvar, ${result.released} överenskomna släppta`
+      : `Planning day ${result.planFrom}; ${result.kept} placements before it or inside the agreed months kept, ${result.released} agreed released`,
     sv
       ? `Förlängning: ${extended.length} ST-läkare, sammanlagt ${monthWord(total, 'sv')}${extended[0] ? `, längst ${nameOf(extended[0].id)} ${monthWord(extended[0].extensionMonths, 'sv')}` : ''}`
       : `Extension: ${counted(extended.length, 'trainee', 'trainees')}, ${monthWord(total, 'en')} in all${extended[0] ? `, longest ${nameOf(extended[0].id)} ${monthWord(extended[0].extensionMonths, 'en')}` : ''}`,
@@ -78,6 +86,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       engine: { type: 'string' },
       'time-limit': { type: 'string' },
       from: { type: 'string' },
+      release: { type: 'string' },
+      'release-agreed': { type: 'boolean' },
     },
     usage,
     io,
@@ -99,6 +109,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (values.from !== undefined && !isIsoDate(values.from)) {
     return usageError(io, lang, usage, sv ? `--from: inte ett datum (ÅÅÅÅ-MM-DD): "${values.from}"` : `--from: not a date (YYYY-MM-DD): "${values.from}"`);
   }
+  if (values.release !== undefined && values['release-agreed']) {
+    return usageError(io, lang, usage, sv ? '--release och --release-agreed: välj en av dem' : '--release and --release-agreed: choose one of them');
+  }
+  if ((values.release !== undefined || values['release-agreed']) && !values.plan) {
+    const flag = values.release !== undefined ? '--release' : '--release-agreed';
+    return usageError(io, lang, usage, sv ? `${flag}: de överenskomna placeringarna läses ur --plan; ange den` : `${flag}: the agreed placements are read from --plan; give it`);
+  }
   const engine = values.engine ?? 'highs';
   if (engine !== 'highs' && engine !== 'glpk') {
     return usageError(io, lang, usage, sv ? `--engine: ska vara highs eller glpk, inte "${engine}"` : `--engine: must be highs or glpk, not "${engine}"`);
@@ -106,17 +123,23 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
   const scenario = await readScenarioFile(positionals[0]!);
   const current = values.plan ? await readPlanFile(values.plan, scenario.ok ? scenario.value : undefined) : null;
-  const errors = [...(scenario.ok ? [] : scenario.errors), ...(current && !current.ok ? current.errors : [])];
+  const asked = values.release ? await readPlanFile(values.release) : null;
+  const errors = [...(scenario.ok ? [] : scenario.errors), ...(current && !current.ok ? current.errors : []), ...(asked && !asked.ok ? asked.errors : [])];
   if (scenario.ok && values.trainee && !scenario.value.trainees.some((t) => t.id === values.trainee)) {
     errors.push(sv ? `--trainee: ingen ST-läkare med id "${values.trainee}" i scenariot` : `--trainee: no trainee with id "${values.trainee}" in the scenario`);
   }
-  if (!scenario.ok || (current && !current.ok) || errors.length > 0) {
+  const given = scenario.ok ? (values.from ? { ...scenario.value, planFrom: values.from } : scenario.value) : null;
+  const frozen = given && current?.ok ? frozenPlacements(given, current.value) : null;
+  const release = values['release-agreed'] ? (frozen?.agreed ?? []) : asked?.ok ? asked.value.placements : [];
+  if (frozen && given) errors.push(...releaseErrors(given, frozen, release).map((e) => `--${e}`));
+  if (!given || (current && !current.ok) || errors.length > 0) {
     for (const e of errors) io.stderr(e);
     return 2;
   }
 
-  const result = await solve(values.from ? { ...scenario.value, planFrom: values.from } : scenario.value, {
+  const result = await solve(given, {
     currentPlan: current?.ok ? current.value : undefined,
+    release,
     timeLimitSeconds: timeLimit,
     trainee: values.trainee,
     engine,
@@ -139,7 +162,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         ? `${result.plan.placements.length} placeringar skrivna till ${values.out}; ${moved.length} ändrade mot nuvarande plan`
         : `${result.plan.placements.length} placements written to ${values.out}; ${moved.length} changed from the current plan`,
       sv ? `Regelbrott: ${hard.length} hårda, ${advice} råd` : `Violations: ${hard.length} hard, ${advice} advice`,
-      ...underWay(result, lang, scenario.value),
+      ...underWay(result, lang, given),
     ];
     for (const m of moved.slice(0, 20)) {
       const p = m.before ?? m.after!;

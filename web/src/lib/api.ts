@@ -5,6 +5,7 @@
  */
 import type {
   Acknowledgement,
+  AgreedPlacements,
   ClinicRow,
   Completed,
   ErrorBody,
@@ -32,10 +33,11 @@ import type {
   UnitRow,
   UserResponse,
 } from '../../../api/schemas/index.ts';
-import type { Scenario, Trainee } from '../../../solver/domain/schemas.ts';
+import type { PlanPlacement, Scenario, Trainee } from '../../../solver/domain/schemas.ts';
 
 export type {
   Acknowledgement,
+  AgreedPlacements,
   ClinicRow,
   ErrorBody,
   Impact,
@@ -135,7 +137,10 @@ export const api = {
     request<Proposal>('POST', `/api/proposals/${seg(id)}/return`, { comment, version }),
   impact: (id: ProposalId) => request<Impact>('GET', `/api/proposals/${seg(id)}/impact`),
 
-  startSolve: (timeLimitSeconds: number) => request<JobCreated>('POST', '/api/solve-jobs', { timeLimitSeconds }),
+  /** Starts a solve; `release` are agreed placements (from `agreed`) it may move. */
+  startSolve: (timeLimitSeconds: number, release: PlanPlacement[] = []) =>
+    request<JobCreated>('POST', '/api/solve-jobs', release.length > 0 ? { timeLimitSeconds, release } : { timeLimitSeconds }),
+  agreed: () => request<AgreedPlacements>('GET', '/api/solve-jobs/agreed'),
   solveJob: (id: SolveJobId) => request<SolveJob>('GET', `/api/solve-jobs/${seg(id)}`),
   solveRuns: () => request<SolveRun[]>('GET', '/api/solve-jobs'),
   cancelSolve: (id: SolveJobId) => request<SolveJob>('DELETE', `/api/solve-jobs/${seg(id)}`),
