@@ -83,7 +83,6 @@ function candidates(scenario: Scenario, plan: Plan, report: Report): Candidate[]
   };
   const heldBack = unitHeldBack(scenario, plan);
   for (const { trainee, rotations } of lateRotations(plan, report)) {
-    const monthEnd = (p: PlanPlacement) => addMonths(startOfMonth(parseDay(p.to)), 1) - 1;
     for (const p of rotations) if (p.clinic) propose({ clinic: p.clinic, unit: null }, monthEnd(p), trainee.extensionMonths);
     const unit = heldBack(trainee.id, Math.max(...rotations.map((p) => parseDay(p.from))));
     if (unit !== null) propose({ clinic: null, unit }, Math.max(...rotations.map(monthEnd)), trainee.extensionMonths);
@@ -92,6 +91,9 @@ function candidates(scenario: Scenario, plan: Plan, report: Report): Candidate[]
 }
 
 const placeKey = (c: Place) => c.clinic ?? `~${c.unit}`;
+
+/** The last day of the month a placement ends in. */
+const monthEnd = (p: PlanPlacement) => addMonths(startOfMonth(parseDay(p.to)), 1) - 1;
 
 /**
  * The trainee's unit when, on some day from the planning day until `until`, the trainee was at the VC
