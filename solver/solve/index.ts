@@ -143,18 +143,19 @@ export async function solveWith(
   const only = options.trainee !== undefined ? new Set([options.trainee]) : undefined;
   // History and agreed placements become locked: everything below plans the future only.
   const { scenario, kept, agreed, released } = pinHistory(given, options.currentPlan, options.today, options.release);
-  // The greedy plan first (milliseconds, even at 800 trainees): when the rule catalogue finds it valid,
-  // there is a plan from the first second, whatever happens to the model later.
-  const plain = options.trainee === undefined ? validPlan(scenario, { ...greedyPlan(scenario), scenario: scenario.name }) : null;
-  // Whom the plain greedy plan extends may shorten rotations to their minimum (a month of extension
-  // weighs above the recommended total side time): the model offers both lengths, and greedy plans them
-  // so a second time (not for a re-plan from a plan just made: that plan is the better seed).
-  const mayShorten = new Set(plain?.report.trainees.filter((t) => t.extensionMonths > 0).map((t) => t.id));
-  const short = mayShorten.size > 0 && !options.startFrom ? validPlan(scenario, { ...greedyPlan(scenario, mayShorten), scenario: scenario.name }) : null;
   // The current plan competes too: a solve never returns worse than the plan it started from.
   const current = options.trainee === undefined && options.currentPlan ? validPlan(scenario, options.currentPlan) : null;
   const start = options.trainee === undefined && options.startFrom ? validPlan(scenario, options.startFrom) : null;
-  const greedySeconds = plain || short ? (performance.now() - started) / 1000 : null;
+  // The greedy plan first (milliseconds, even at 800 trainees): when the rule catalogue finds it valid,
+  // there is a plan from the first second, whatever happens to the model later. A re-plan from a plan
+  // just made (capacity advice) has that plan instead, the better seed.
+  const plain = options.trainee === undefined && !start ? validPlan(scenario, { ...greedyPlan(scenario), scenario: scenario.name }) : null;
+  // Whom that first plan extends may shorten rotations to their minimum (a month of extension weighs
+  // above the recommended total side time): the model offers both lengths, and greedy plans them so a
+  // second time.
+  const mayShorten = new Set((start ?? plain)?.report.trainees.filter((t) => t.extensionMonths > 0).map((t) => t.id));
+  const short = plain && mayShorten.size > 0 ? validPlan(scenario, { ...greedyPlan(scenario, mayShorten), scenario: scenario.name }) : null;
+  const seedsSeconds = (performance.now() - started) / 1000;
   const build: BuildOptions = { currentPlan: options.currentPlan, only, exactFor: [plain, short, start].flatMap((g) => (g ? [g.plan] : [])), mayShorten };
   const model = buildModel(scenario, build);
   // A helper thread for pricing starts building its model now, while the first plan is made.
@@ -165,7 +166,7 @@ export async function solveWith(
   const lockedConflicts = explainLocked(model);
   const seeds = lockedConflictsCount(model) === 0 ? [current, plain, short, start].flatMap((g) => (g ? [seedOf(g, model)] : [])) : [];
   const seed = seeds.reduce<Seed | null>((best, x) => (x && (!best || x.cost < best.cost) ? x : best), null);
-  const seedSeconds = seed ? greedySeconds : null;
+  const seedSeconds = seed ? seedsSeconds : null;
   const out = await solveCohort(model, {
     pricer,
     engine: options.engine === 'glpk' ? 'glpk' : 'highs',
