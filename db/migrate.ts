@@ -6,6 +6,7 @@ import * as sessionLastSeen from './migrations/0003_session_last_seen.ts';
 import * as planningDay from './migrations/0004_planning_day.ts';
 import * as planVersions from './migrations/0005_plan_versions.ts';
 import * as solveRelease from './migrations/0006_solve_release.ts';
+import * as unitAwayChanges from './migrations/0007_unit_away_changes.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_planning_day': planningDay,
   '0005_plan_versions': planVersions,
   '0006_solve_release': solveRelease,
+  '0007_unit_away_changes': unitAwayChanges,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -46,6 +46,14 @@ export interface CapacityChangeTable {
   capacity: number;
 }
 
+export interface UnitAwayChangeTable {
+  unit_id: string;
+  ordinal: number;
+  from_date: string;
+  to_date: string;
+  max_away: number;
+}
+
 export interface TraineeTable {
   id: string;
   name: string;
@@ -163,6 +171,7 @@ export interface Database {
   units: UnitTable;
   clinics: ClinicTable;
   clinic_capacity_changes: CapacityChangeTable;
+  unit_away_changes: UnitAwayChangeTable;
   trainees: TraineeTable;
   users: UserTable;
   sessions: SessionTable;

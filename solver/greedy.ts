@@ -19,7 +19,7 @@
  * Occupancy is kept per day in typed arrays: a region of 800 trainees over 12 years is
  * ~4,400 days × a few hundred clinics and units, small enough to check day by day.
  */
-import { capacityByDay } from './domain/capacity.ts';
+import { clinicLimit, limitByDay, unitLimit } from './domain/capacity.ts';
 import { WRITTEN_WORK_MONTHS } from './domain/delmal.ts';
 import { resolveParams } from './domain/params.ts';
 import type { RuleParams } from './domain/profiles.ts';
@@ -36,6 +36,7 @@ import {
   type Scenario,
   type Specialty,
   type Trainee,
+  type Unit,
 } from './domain/schemas.ts';
 import { traineeFacts, type TraineeFacts } from './plan/context.ts';
 import { courseDays } from './rules/course-windows.ts';
@@ -117,17 +118,17 @@ class Occupancy {
   readonly clinicIds: string[];
   readonly clinicCap: Int32Array[];
   readonly clinicUse: Int16Array[];
-  readonly unitMax: number[];
+  readonly unitMax: Int32Array[];
   readonly unitAway: Int16Array[];
 
-  constructor(base: Day, last: Day, clinics: Clinic[], unitMax: number[]) {
+  constructor(base: Day, last: Day, clinics: Clinic[], units: Unit[]) {
     this.base = base;
     this.days = last - base + 1;
     this.clinicIds = clinics.map((c) => c.id);
-    this.clinicCap = clinics.map((c) => capacityByDay(c, base, last));
+    this.clinicCap = clinics.map((c) => limitByDay(clinicLimit(c), base, last));
     this.clinicUse = clinics.map(() => new Int16Array(this.days));
-    this.unitMax = unitMax;
-    this.unitAway = unitMax.map(() => new Int16Array(this.days));
+    this.unitMax = units.map((u) => limitByDay(unitLimit(u), base, last));
+    this.unitAway = units.map(() => new Int16Array(this.days));
   }
 
   /** True when one more trainee fits at the clinic and away from the unit on every day of the interval. */
@@ -140,7 +141,7 @@ class Occupancy {
     const away = this.unitAway[unit]!;
     const max = this.unitMax[unit]!;
     for (let i = from; i <= to; i++) {
-      if (use[i]! >= cap[i]! || away[i]! >= max) return false;
+      if (use[i]! >= cap[i]! || away[i]! >= max[i]!) return false;
     }
     return true;
   }
@@ -197,7 +198,7 @@ export function greedyPlace(scenario: Scenario, atMinimum: ReadonlySet<string> =
       last = Math.max(last, parseDay(p.to));
     }
   }
-  const occupancy = new Occupancy(base, last, scenario.clinics, scenario.units.map((u) => u.maxAway));
+  const occupancy = new Occupancy(base, last, scenario.clinics, scenario.units);
   const unplaced: Unplaced[] = [];
   const returnDays = returnDaysOf(params['max-away']);
 

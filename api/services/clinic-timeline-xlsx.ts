@@ -10,6 +10,7 @@ import { SPECIALTY_NAMES } from '../../solver/domain/specialties.ts';
 import { formatDay, parseDay, type Day } from '../../solver/time/dates.ts';
 import { arrivals, type ArrivalStatus } from '../../web/src/lib/arrivals.ts';
 import { clinicLoad, monthBounds, monthRange, unitAway } from '../../web/src/lib/load.ts';
+import { awayLimitText } from '../../web/src/lib/i18n.ts';
 import { SPECIALTY_COLOURS } from '../../web/src/lib/palette.ts';
 import { excelDate, paint } from './cohort-xlsx.ts';
 
@@ -41,7 +42,7 @@ export async function timelineWorkbook(d: TimelineData): Promise<Buffer> {
   ws.addRow([title]).font = { bold: true, size: 14 };
   ws.addRow([
     `Planeringsdag ${d.planFrom}${d.version !== null ? ` · planversion ${d.version}` : ' · utkast'} · skapad ${formatDay(d.today)}` +
-      ('clinic' in d.of ? ` · ${d.of.clinic.capacity} platser` : ` · högst ${d.of.unit.maxAway} borta samtidigt`),
+      ('clinic' in d.of ? ` · ${d.of.clinic.capacity} platser` : ` · ${awayLimitText(d.of.unit, 'sv')}`),
   ]);
   ws.addRow([]);
   const head = ws.addRow(['ST-läkare', isClinic ? 'Hemenhet' : 'Klinik', 'Specialitet', 'Från', 'Till', 'Månader', 'Status']);

@@ -8,7 +8,7 @@ import { plansRepo, proposalsRepo, traineesRepo, type Database, type Db, type Pr
 import { PLAN_FORMAT, type Placement, type Plan, type PlanPlacement, type Report, type Scenario } from '../../solver/domain/schemas.ts';
 import { parseDay, formatDay, addMonths, startOfMonth } from '../../solver/time/dates.ts';
 import { solveInWorker } from '../../solver/solve/index.ts';
-import { leastCapacity } from '../../solver/domain/capacity.ts';
+import { clinicLimit, leastLimit, unitLimit } from '../../solver/domain/capacity.ts';
 import { validate } from '../../solver/validate.ts';
 import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import type { Impact } from '../schemas/proposals.ts';
@@ -214,7 +214,7 @@ export async function proposalImpact(db: Db, actor: Actor, id: number): Promise<
       const b = count(before, month, (x) => x.clinic === c);
       const a = count(after, month, (x) => x.clinic === c);
       const first = parseDay(`${month}-01`);
-      const capacity = leastCapacity(clinic, first, addMonths(first, 1) - 1);
+      const capacity = leastLimit(clinicLimit(clinic), first, addMonths(first, 1) - 1);
       if (a !== b) impact.clinicLoad.push({ clinic: c, month, capacity, before: b, after: a });
     }
   }
@@ -222,7 +222,9 @@ export async function proposalImpact(db: Db, actor: Actor, id: number): Promise<
     for (const month of months) {
       const b = count(before, month, (x) => unitOf.get(x.trainee) === unit.id);
       const a = count(after, month, (x) => unitOf.get(x.trainee) === unit.id);
-      if (a !== b) impact.unitAway.push({ unit: unit.id, month, maxAway: unit.maxAway, before: b, after: a });
+      const first = parseDay(`${month}-01`);
+      const maxAway = leastLimit(unitLimit(unit), first, addMonths(first, 1) - 1);
+      if (a !== b) impact.unitAway.push({ unit: unit.id, month, maxAway, before: b, after: a });
     }
   }
   return impact;

@@ -93,6 +93,6 @@ export const regionRepo = {
 export async function dataStamp(db: Db): Promise<string> {
   const part = (table: 'units' | 'clinics' | 'trainees') =>
     sql<string>`(select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(updated_at)::text, '') from ${sql.table(table)})`;
-  const r = await sql<{ stamp: string }>`select coalesce((select version || ':' || updated_at::text from region where id = 1), '') || '|' || ${part('units')} || '|' || ${part('clinics')} || '|' || ${part('trainees')} || '|' || (select count(*) from clinic_capacity_changes) as stamp`.execute(db);
+  const r = await sql<{ stamp: string }>`select coalesce((select version || ':' || updated_at::text from region where id = 1), '') || '|' || ${part('units')} || '|' || ${part('clinics')} || '|' || ${part('trainees')} || '|' || (select count(*) from clinic_capacity_changes) || '|' || (select count(*) from unit_away_changes) as stamp`.execute(db);
   return r.rows[0]?.stamp ?? '';
 }

@@ -91,6 +91,10 @@ export const Unit = Type.Object({
   id: Id,
   name: Type.String({ minLength: 1 }),
   maxAway: Places,
+  /** Periods with another limit (a summer with more cover, a short-staffed spring). */
+  maxAwayChanges: Type.Optional(
+    Type.Array(Type.Object({ from: IsoDate, to: IsoDate, maxAway: Places })),
+  ),
 });
 export type Unit = Static<typeof Unit>;
 

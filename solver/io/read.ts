@@ -134,6 +134,9 @@ export function readScenario(json: unknown): ReadResult<Scenario> {
     if (isObj(c)) arr(c.capacityChanges).forEach((ch, j) => checkPeriod(errors, ch, `clinics[${i}].capacityChanges[${j}]`));
   });
   const units = checkUnique(errors, arr(json.units), 'units');
+  arr(json.units).forEach((u, i) => {
+    if (isObj(u)) arr(u.maxAwayChanges).forEach((ch, j) => checkPeriod(errors, ch, `units[${i}].maxAwayChanges[${j}]`));
+  });
   checkUnique(errors, arr(json.trainees), 'trainees');
   arr(json.trainees).forEach((t, i) => {
     if (!isObj(t)) return;

@@ -18,7 +18,7 @@
  * - a rotation already in the current plan may also keep its exact dates (its "keep" option), so
  *   re-planning does not move placements off the weekly grid.
  */
-import { capacityByDay, capacityOn, capacitySteps } from '../domain/capacity.ts';
+import { capacityOn, clinicLimit, limitByDay, unitLimit, type Limit } from '../domain/capacity.ts';
 import { placementKey, samePlacement } from '../domain/identity.ts';
 import { resolveParams } from '../domain/params.ts';
 import { plannedLengths } from '../domain/requirements.ts';
@@ -194,32 +194,24 @@ export function buildModel(scenario: Scenario, opts: BuildOptions = {}): CohortM
   const slot0 = firstDay - 14;
   const nSlots = lastDay + 56 - slot0;
 
-  const steps = scenario.clinics.map(capacitySteps);
-  const resources: ResourceModel[] = scenario.clinics.map((c, i) => ({
-    id: c.id,
-    name: c.name,
-    kind: 'clinic',
-    specialty: c.specialty,
-    limit: capacityByDay(c, slot0, slot0 + nSlots - 1),
+  const lastSlotDay = slot0 + nSlots - 1;
+  const resource = (r: { id: string; name: string }, kind: 'clinic' | 'unit', specialty: Specialty | null, limit: Limit): ResourceModel => ({
+    id: r.id,
+    name: r.name,
+    kind,
+    specialty,
+    limit: limitByDay(limit, slot0, lastSlotDay),
     free: new Int32Array(nSlots),
     fixedBy: () => [],
     overfull: [],
-    capAt: (d: Day) => capacityOn(c.capacity, steps[i]!, d),
-  }));
+    capAt: (d: Day) => capacityOn(limit.base, limit.steps, d),
+  });
+  const limits = [...scenario.clinics.map(clinicLimit), ...scenario.units.map(unitLimit)];
+  const resources: ResourceModel[] = scenario.clinics.map((c, i) => resource(c, 'clinic', c.specialty, limits[i]!));
   const unitIndex = new Map<string, number>();
   for (const u of scenario.units) {
     unitIndex.set(u.id, resources.length);
-    resources.push({
-      id: u.id,
-      name: u.name,
-      kind: 'unit',
-      specialty: null,
-      limit: new Int32Array(nSlots).fill(u.maxAway),
-      free: new Int32Array(nSlots),
-      fixedBy: () => [],
-      overfull: [],
-      capAt: () => u.maxAway,
-    });
+    resources.push(resource(u, 'unit', null, limits[resources.length]!));
   }
   for (const r of resources) r.free.set(r.limit);
 
@@ -228,10 +220,11 @@ export function buildModel(scenario: Scenario, opts: BuildOptions = {}): CohortM
     if (r >= 0 && d >= slot0 && d < slot0 + nSlots) checked[r * nSlots + d - slot0] = 1;
   };
   for (let d = slotStart(slotAtOrAfter(slot0)); d < slot0 + nSlots; d += 7) for (let r = 0; r < resources.length; r++) check(r, d);
-  scenario.clinics.forEach((c, r) => {
-    for (const x of c.capacityChanges ?? []) {
-      check(r, parseDay(x.from));
-      check(r, parseDay(x.to) + 1);
+  // Where a limit changes, the day is a row of its own: the weekly rows alone could miss it.
+  limits.forEach((limit, r) => {
+    for (const x of limit.steps) {
+      check(r, x.from);
+      check(r, x.to + 1);
     }
   });
   const unitOfTrainee = new Map(scenario.trainees.map((t) => [t.id, unitIndex.get(t.unit) ?? -1]));

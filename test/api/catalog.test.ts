@@ -40,6 +40,35 @@ describe.each(DIALECTS)('catalogue API on $name', (dialect) => {
     expect(audit[1]).toMatchObject({ user: 'studierektor@demo', entityId: 'psyk-test', before: { capacity: 2 }, after: { capacity: 3 } });
   });
 
+  it('creates and updates a unit with limit changes; bad changes are refused with the field named and nothing written', async () => {
+    const unit = { id: 'vc-test', name: 'Vårdcentral Test', maxAway: 1, maxAwayChanges: [{ from: '2027-06-01', to: '2027-08-31', maxAway: 2 }] };
+    const created = await t.call(sr, { method: 'POST', url: '/api/units', payload: unit });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toEqual({ ...unit, version: 1 });
+    const read = async () => (await t.call(sr, { method: 'GET', url: '/api/units' })).json().find((u: { id: string }) => u.id === 'vc-test');
+    expect(await read()).toEqual({ ...unit, version: 1 });
+
+    const put = (changes: unknown) => t.call(sr, { method: 'PUT', url: '/api/units/vc-test', payload: { name: unit.name, maxAway: 1, maxAwayChanges: changes, version: 1 } });
+    const refused = async (changes: unknown, field: RegExp) => {
+      const res = await put(changes);
+      expect(res.statusCode, JSON.stringify(changes)).toBe(400);
+      expect((res.json().details as string[]).join('\n')).toMatch(field);
+    };
+    await refused([{ from: '2027-08-31', to: '2027-06-01', maxAway: 2 }], /^units\[\d+\]\.maxAwayChanges\[0\]\.to: 2027-06-01 is before from 2027-08-31/m);
+    await refused([{ from: '2027-06-01', to: '2027-08-31', maxAway: -1 }], /^maxAwayChanges\[0\]\.maxAway: /m);
+    await refused([{ from: '2027-06-01', maxAway: 2 }], /^maxAwayChanges\[0\]\.to: /m);
+    await refused([{ from: '2027-02-30', to: '2027-08-31', maxAway: 2 }], /maxAwayChanges\[0\]\.from: /m);
+    const post = await t.call(sr, { method: 'POST', url: '/api/units', payload: { id: 'vc-bad', name: 'Fel', maxAway: 1, maxAwayChanges: [{ from: '2027-06-01', to: '2027-08-31', maxAway: -1 }] } });
+    expect(post.statusCode).toBe(400);
+    expect((await t.call(sr, { method: 'GET', url: '/api/units' })).json().some((u: { id: string }) => u.id === 'vc-bad')).toBe(false);
+    expect(await read()).toEqual({ ...unit, version: 1 });
+
+    const cleared = await put([]);
+    expect(cleared.statusCode).toBe(200);
+    expect(cleared.json()).toEqual({ id: 'vc-test', name: unit.name, maxAway: 1, version: 2 });
+    expect((await t.call(sr, { method: 'DELETE', url: '/api/units/vc-test', payload: { version: 2 } })).statusCode).toBe(200);
+  });
+
   it('answers a stale write with 409 and the current row, and keeps the newer write', async () => {
     const before = (await t.call(sr, { method: 'GET', url: '/api/units' })).json()[0];
     const first = await t.call(sr, { method: 'PUT', url: `/api/units/${before.id}`, payload: { name: 'Ny', maxAway: 2, version: before.version } });

@@ -34,10 +34,14 @@ export function limitBreaches(scenario: Scenario, plan: Plan): LimitBreach[] {
     const [clinic, day] = key.split('|') as [string, string];
     if (n > capacityOn(clinic, Number(day))) out.push({ what: 'capacity', id: clinic, day });
   }
-  const maxAway = new Map(scenario.units.map((u) => [u.id, u.maxAway]));
+  const maxAwayOn = (unitId: string, day: number): number => {
+    const u = scenario.units.find((x) => x.id === unitId)!;
+    const inside = (u.maxAwayChanges ?? []).filter((ch) => parseDay(ch.from) <= day && day <= parseDay(ch.to));
+    return inside.length === 0 ? u.maxAway : Math.min(...inside.map((ch) => ch.maxAway));
+  };
   for (const [key, n] of perUnitDay) {
     const [unit, day] = key.split('|') as [string, string];
-    if (n > maxAway.get(unit)!) out.push({ what: 'unit', id: unit, day });
+    if (n > maxAwayOn(unit, Number(day))) out.push({ what: 'unit', id: unit, day });
   }
   for (const t of scenario.trainees) {
     const mine = plan.placements.filter((p) => p.trainee === t.id);

@@ -87,10 +87,12 @@ describe('readScenario', () => {
     s.horizon.to = '2026-12-31';
     s.units.push({ id: 'vc-a', name: 'Dubblett', maxAway: 1 });
     s.clinics[0]!.capacityChanges = [{ from: '2029-08-15', to: '2029-06-21', capacity: 0 }];
+    s.units[0]!.maxAwayChanges = [{ from: '2029-08-15', to: '2029-06-21', maxAway: 2 }];
     expect(errorsOf(s)).toEqual([
       'horizon.to: 2026-12-31 is before from 2027-01-01',
       'clinics[0].capacityChanges[0].to: 2029-06-21 is before from 2029-08-15',
       'units[2].id: duplicate id "vc-a" (also units[0])',
+      'units[0].maxAwayChanges[0].to: 2029-06-21 is before from 2029-08-15',
       'trainees[1].id: duplicate id "t01" (also trainees[0])',
       'trainees[0].start: not a date (2027-02-30 does not exist)',
       'trainees[2].unit: unknown unit "vc-x"',

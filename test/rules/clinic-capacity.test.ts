@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leastCapacity } from '../../solver/domain/capacity.ts';
+import { clinicLimit, leastLimit } from '../../solver/domain/capacity.ts';
 import type { Clinic } from '../../solver/domain/schemas.ts';
 import { addMonths, parseDay } from '../../solver/time/dates.ts';
 import { brief, cleanPlacements, clinics, rot, scenario, trainee, traineeViolationsOf, violationsOf } from './fixtures.ts';
@@ -117,7 +117,7 @@ describe('clinic-capacity before the planning day', () => {
   });
 });
 
-describe('leastCapacity: the places a month (or any period) offers, read as the rule reads them', () => {
+describe('leastLimit: the places a month (or any period) offers, read as the rule reads them', () => {
   const clinic: Clinic = {
     id: 'psyk-vxo',
     name: 'Psykiatri Växjö',
@@ -129,7 +129,7 @@ describe('leastCapacity: the places a month (or any period) offers, read as the 
       { from: '2029-10-01', to: '2029-10-31', capacity: 3 },
     ],
   };
-  const month = (m: string) => leastCapacity(clinic, parseDay(`${m}-01`), addMonths(parseDay(`${m}-01`), 1) - 1);
+  const month = (m: string) => leastLimit(clinicLimit(clinic), parseDay(`${m}-01`), addMonths(parseDay(`${m}-01`), 1) - 1);
 
   it('is the smallest where two changes overlap, a raised capacity inside its period, the base elsewhere', () => {
     expect([month('2029-05'), month('2029-06'), month('2029-07'), month('2029-08'), month('2029-09'), month('2029-10')]).toEqual([2, 0, 0, 0, 2, 3]);

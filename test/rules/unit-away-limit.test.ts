@@ -30,4 +30,44 @@ describe('unit-away-limit', () => {
     ];
     expect(violationsOf(RULE, scenario(cohort), placements)).toEqual([]);
   });
+
+  describe('a limit that changes over the calendar', () => {
+    // vc-b lets 1 away, but 2 from June to August 2029.
+    const summer = (changes: { from: string; to: string; maxAway: number }[]) =>
+      scenario(cohort, {
+        units: [
+          { id: 'vc-a', name: 'Vårdcentralen A', maxAway: 2 },
+          { id: 'vc-b', name: 'Vårdcentralen B', maxAway: 1, maxAwayChanges: changes },
+        ],
+      });
+    const both = (from: string, to: string) => [rot('t01', 'psykiatri', from, to), rot('t02', 'hud', from, to)];
+
+    it('two away inside the period is fine', () => {
+      expect(violationsOf(RULE, summer([{ from: '2029-06-01', to: '2029-08-31', maxAway: 2 }]), both('2029-06-10', '2029-07-09'))).toEqual([]);
+    });
+
+    it('two away outside it is a violation that names the limit of those days', () => {
+      const found = violationsOf(RULE, summer([{ from: '2029-06-01', to: '2029-08-31', maxAway: 2 }]), both('2029-08-15', '2029-09-14'));
+      expect(found.map(brief)).toEqual([
+        { rule: RULE, severity: 'hard', trainees: ['t01', 't02'], clinic: null, unit: 'vc-b', from: '2029-09-01', to: '2029-09-14', amount: 1 },
+      ]);
+      expect(found[0]!.message.sv).toContain('tillåter 1 borta samtidigt men 2 ST-läkare randar 2029-09-01 – 2029-09-14');
+    });
+
+    it('a period that lowers the limit is named in the message', () => {
+      const found = violationsOf(RULE, summer([{ from: '2029-06-01', to: '2029-08-31', maxAway: 0 }]), [rot('t01', 'psykiatri', '2029-08-01', '2029-09-30')]);
+      expect(found.map((v) => [v.from, v.to, v.amount])).toEqual([['2029-08-01', '2029-08-31', 1]]);
+      expect(found[0]!.message.sv).toContain('tillåter 0 borta samtidigt');
+      expect(found[0]!.message.en).toContain('allows 0 away at once');
+    });
+
+    it('where periods overlap the smallest holds', () => {
+      const changes = [
+        { from: '2029-06-01', to: '2029-08-31', maxAway: 2 },
+        { from: '2029-07-01', to: '2029-07-31', maxAway: 1 },
+      ];
+      const found = violationsOf(RULE, summer(changes), both('2029-06-10', '2029-07-09'));
+      expect(found.map((v) => [v.from, v.to, v.amount])).toEqual([['2029-07-01', '2029-07-09', 1]]);
+    });
+  });
 });

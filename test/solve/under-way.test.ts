@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan, Scenario } from '../../solver/domain/schemas.ts';
 import { solve } from '../../solver/solve/index.ts';
-import { parseDay } from '../../solver/time/dates.ts';
+import { formatDay, parseDay } from '../../solver/time/dates.ts';
 import { createValidator } from '../../solver/validate.ts';
 import { clinic, expectValid, rotations, scenario, trainee } from './fixtures.ts';
 
@@ -98,6 +98,46 @@ describe('a region under way', () => {
     const withPlace: Scenario = {
       ...s,
       clinics: [{ ...ogon, capacityChanges: [...ogon.capacityChanges!, { from: best!.from, to: best!.to, capacity: 1 }] }],
+    };
+    const again = await solve(withPlace, { startFrom: r.plan, workLimit: Math.round(WORK / 6), advise: false });
+    const total = (x: typeof r) => x.report.trainees.reduce((sum, t) => sum + t.extensionMonths, 0);
+    expect(best!.savesMonths).toBeCloseTo(total(r) - total(again), 1);
+    expect(total(again)).toBe(0);
+  });
+
+  it('two trainees of a unit that lets one away, clinics with room: one is extended, and the advice names the unit with the saving of the re-plan', async () => {
+    // ST ends 2032-01-02; three months are left from the planning day, and each needs two months away.
+    const done = [
+      { kind: 'bvc' as const, from: '2029-01-01', to: '2029-04-30' },
+      { kind: 'sabo' as const, from: '2030-01-01', to: '2030-04-30' },
+    ];
+    const people = [
+      trainee('t01', { start: START, unit: 'vc-b', rotations: [{ specialty: 'ogon', months: 2 }], locked: done }),
+      trainee('t02', { start: START, unit: 'vc-b', rotations: [{ specialty: 'hud', months: 2 }], locked: done }),
+    ];
+    const s = scenario(people, [clinic('ogon-a', 'ogon', 10), clinic('hud-a', 'hud', 10)], {
+      planFrom: '2031-10-01',
+      horizon: { from: '2027-01-01', to: '2033-12-31' },
+      rules: { 'max-away': { months: 2, returnWeeks: 5 } },
+    });
+    const r = await solve(s, { workLimit: WORK });
+    expectValid(s, r.plan);
+    const extended = r.report.trainees.filter((t) => t.extensionMonths > 0);
+    expect(extended).toHaveLength(1);
+    const [best, ...rest] = r.report.capacityAdvice ?? [];
+    expect(best).toMatchObject({ clinic: null, unit: 'vc-b', from: '2031-10-01', places: 1, trainees: [extended[0]!.id] });
+    // To the end of the month of the late rotation.
+    const late = rotations(r.plan, extended[0]!.id)[0]!;
+    expect(best!.to.slice(0, 7)).toBe(late.to.slice(0, 7));
+    expect(formatDay(parseDay(best!.to) + 1).slice(8)).toBe('01');
+    // Clinics with room to spare save nothing: they are re-planned and left out.
+    expect(rest).toEqual([]);
+    expect(best!.message.sv).toMatch(/^En plats till borta samtidigt på Vårdcentral B 2031-10-01 – \d{4}-\d\d-\d\d kortar förlängningarna med .* \(1 ST-läkare\)\.$/);
+    expect(best!.message.en).toMatch(/^One more place away at once at Vårdcentral B 2031-10-01 – /);
+    // Measured, not estimated: the saving is the difference of the two solves.
+    const withPlace: Scenario = {
+      ...s,
+      units: s.units.map((u) => (u.id === 'vc-b' ? { ...u, maxAwayChanges: [{ from: best!.from, to: best!.to, maxAway: u.maxAway + 1 }] } : u)),
     };
     const again = await solve(withPlace, { startFrom: r.plan, workLimit: Math.round(WORK / 6), advise: false });
     const total = (x: typeof r) => x.report.trainees.reduce((sum, t) => sum + t.extensionMonths, 0);

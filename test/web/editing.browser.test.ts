@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { plansRepo } from '../../db/index.ts';
+import { plansRepo, solveJobsRepo } from '../../db/index.ts';
 import type { PlanPlacement } from '../../solver/domain/schemas.ts';
 import { validate } from '../../solver/validate.ts';
 import { DIALECTS } from '../helpers/db.ts';
@@ -184,6 +184,96 @@ describe('editing the region in Chromium (real API, fixture region)', { timeout:
     const restored = (await api('GET', '/api/clinics')).body.find((c: { id: string }) => c.id === 'psyk-vxo');
     expect(restored.capacityChanges).toBeUndefined();
     expect(await page.getByText('Inga perioder: samma kapacitet hela tiden.').count()).toBe(1);
+    await page.close();
+  });
+
+  it('edits a unit’s limit on trainees away with a preview, shows it in the unit view, saves and undoes', async () => {
+    const page = await studierektor('Kapacitet');
+    await page.getByRole('button', { name: 'Vårdcentraler' }).click();
+    await page.getByLabel(/^Enhet/).selectOption('vc-a');
+    const preview = page.getByTestId('capacity-preview');
+    await preview.getByText('Inget ändrat ännu.').waitFor();
+    expect(await page.getByText('Inga perioder: samma gräns hela tiden.').count()).toBe(1);
+
+    // Both trainees of vc-a (two away at once) are at psychiatry 2028-09-01 – 2028-11-30: a limit of one in October puts them over.
+    await page.getByRole('button', { name: '+ Lägg till period' }).click();
+    await page.getByLabel('Från', { exact: true }).fill('2028-10-01');
+    await page.getByLabel('Till', { exact: true }).fill('2028-10-31');
+    await page.getByLabel('Max borta samtidigt', { exact: true }).nth(1).fill('1');
+    await expect.poll(() => page.getByTestId('preview-after').innerText()).toBe('2 placeringar');
+    expect(await preview.innerText()).toContain('2028-10-01 – 2028-10-31: 1 borta samtidigt, 1 för många');
+    expect(await page.getByTestId('preview-load').getByRole('row', { name: /okt 2028/ }).innerText()).toMatch(/okt 2028\s+2\/2\s+2\/1/);
+    await expectNoIds(page, TRAINEE_IDS);
+    await shot(page, 'editing-unit-limit-preview');
+    expect((await api('GET', '/api/units')).body.find((u: { id: string }) => u.id === 'vc-a').maxAwayChanges).toBeUndefined();
+
+    // A period that ends before it begins is refused and named at its field.
+    await page.getByLabel('Till', { exact: true }).fill('2028-09-30');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    const to = page.getByLabel('Till', { exact: true });
+    await expect.poll(() => to.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`[id="${await to.getAttribute('aria-describedby')}"]`).innerText()).toBe('ligger före från-datumet');
+
+    // More cover one summer: three away at once in June–August.
+    await page.getByLabel('Från', { exact: true }).fill('2028-06-01');
+    await page.getByLabel('Till', { exact: true }).fill('2028-08-31');
+    await page.getByLabel('Max borta samtidigt', { exact: true }).nth(1).fill('3');
+    await expect.poll(() => page.getByTestId('preview-after').innerText()).toBe('0 placeringar');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByTestId('capacity-message').filter({ hasText: 'Ändrad: Vårdcentralen A' }).waitFor();
+    const saved = (await api('GET', '/api/units')).body.find((u: { id: string }) => u.id === 'vc-a');
+    expect(saved.maxAwayChanges).toEqual([{ from: '2028-06-01', to: '2028-08-31', maxAway: 3 }]);
+
+    // The unit view says the limit that applies, and when another does.
+    const unitPage = await studierektor('Enhet');
+    await unitPage.getByLabel(/^Enhet/).selectOption('vc-a');
+    await expect.poll(() => unitPage.getByTestId('limit-text').innerText()).toBe('Högst 2 borta samtidigt; 3 under 2028-06-01 – 2028-08-31');
+    await unitPage.getByLabel(/^År/).selectOption('2028');
+    await shot(unitPage, 'unit-view-limit');
+    await unitPage.close();
+
+    await page.getByTestId('undo').click();
+    await page.getByTestId('capacity-message').filter({ hasText: 'Ångrat' }).waitFor();
+    expect((await api('GET', '/api/units')).body.find((u: { id: string }) => u.id === 'vc-a').maxAwayChanges).toBeUndefined();
+    expect(await page.getByText('Inga perioder: samma gräns hela tiden.').count()).toBe(1);
+    await page.close();
+  });
+
+  it('applies a unit’s capacity advice from a solve as a limit change, after a confirmation, and solves again', async () => {
+    const pub = await published();
+    const message = {
+      sv: 'En plats till borta samtidigt på Vårdcentralen B 2028-01-01 – 2028-12-31 kortar förlängningarna med 2 månader (1 ST-läkare).',
+      en: 'One more place away at once at Vårdcentralen B 2028-01-01 – 2028-12-31 shortens the extensions by 2 months (1 trainee).',
+    };
+    const advice = { clinic: null, unit: 'vc-b', from: '2028-01-01', to: '2028-12-31', places: 1, savesMonths: 2, trainees: ['t01'], message };
+    // A finished run whose report carries the advice (written as one step, so no worker takes it as queued).
+    const checked = validate(region, plan(pub.plan.placements));
+    const trainees = checked.trainees.map((x) => (x.id === 't01' ? { ...x, plannedEnd: '2032-04-01', extensionMonths: 2 } : x));
+    const report = { ...checked, trainees, capacityAdvice: [advice] };
+    report.solve = { status: 'feasible', objective: 1, bound: 1, gap: 0, seconds: 1, planFrom: '2027-03-15', kept: 0 };
+    const job = await t.app.db.transaction().execute(async (trx) => {
+      const created = await solveJobsRepo.create(trx, { timeLimitSeconds: 5, createdBy: 'studierektor@demo' });
+      await solveJobsRepo.finish(trx, created.id, { status: 'done', resultPlanId: pub.id, report, moved: [] });
+      return created;
+    });
+    const runsBefore = (await api('GET', '/api/solve-jobs')).body.length as number;
+
+    const page = await studierektor('Optimera');
+    const list = page.getByTestId('capacity-advice');
+    await list.getByText(message.sv).waitFor();
+    await shot(page, 'solve-unit-advice');
+    let asked = '';
+    page.once('dialog', (d) => {
+      asked = d.message();
+      void d.accept();
+    });
+    await list.getByRole('button', { name: 'Lägg till platsen och optimera igen' }).click();
+    await expect.poll(async () => (await api('GET', '/api/units')).body.find((u: { id: string }) => u.id === 'vc-b').maxAwayChanges).toEqual([
+      { from: '2028-01-01', to: '2028-12-31', maxAway: 2 },
+    ]);
+    expect(asked).toContain('Lägga till en plats till borta samtidigt på Vårdcentralen B 2028-01-01 – 2028-12-31');
+    await expect.poll(async () => (await api('GET', '/api/solve-jobs')).body.length).toBe(runsBefore + 1);
+    expect(job.id).toBeGreaterThan(0);
     await page.close();
   });
 

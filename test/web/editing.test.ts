@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveParams } from '../../solver/domain/params.ts';
 import { parseDay } from '../../solver/time/dates.ts';
-import { capacityFormOf, capacityPreview, clinicOf, fieldErrors, fieldLabel, formOf, messageIn, profileRotations, traineeOf } from '../../web/src/lib/editing.ts';
+import { awayFormOf, awayPreview, capacityFormOf, capacityPreview, clinicOf, fieldErrors, fieldLabel, formOf, messageIn, profileRotations, traineeOf, unitOf } from '../../web/src/lib/editing.ts';
+import { awayLimitText } from '../../web/src/lib/i18n.ts';
 import { cleanPlacements, clinics, rot, trainee } from '../rules/fixtures.ts';
 
 describe('a trainee as a form', () => {
@@ -106,5 +107,34 @@ describe('the capacity preview', () => {
   it('leaves a period out while its dates are still being typed', () => {
     const half = clinicOf({ capacity: '2', changes: [{ from: '2028-', to: '2028-09-15', capacity: '0' }] }, psyk);
     expect(capacityPreview(psyk, half, placements, null).added).toEqual([]);
+  });
+});
+
+describe('the unit limit preview', () => {
+  const unit = { id: 'vc-a', name: 'Vårdcentralen A', maxAway: 2 };
+  // t01 and t02 of vc-a share the clean plan (two away at once, at the limit); t03 of vc-b is away in October too.
+  const unitOfTrainee = (id: string) => (id === 't03' ? 'vc-b' : 'vc-a');
+  const placements = [...cleanPlacements('t01'), ...cleanPlacements('t02'), rot('t03', 'psykiatri', '2028-10-01', '2028-10-31')];
+
+  it('goes to the form and back unchanged', () => {
+    const summer = { ...unit, maxAwayChanges: [{ from: '2028-06-01', to: '2028-08-31', maxAway: 3 }] };
+    expect(unitOf(awayFormOf(summer), summer)).toEqual(summer);
+    expect(unitOf(awayFormOf(unit), unit)).toEqual(unit);
+  });
+
+  it('names the unit’s rotations a lower limit puts over it, not other units’ trainees', () => {
+    const form = { ...awayFormOf(unit), changes: [{ from: '2028-10-01', to: '2028-10-31', capacity: '1' }] };
+    const p = awayPreview(unit, unitOf(form, unit), placements, unitOfTrainee, parseDay('2027-03-15'));
+    expect(p.before).toEqual([]);
+    expect(p.added.map((o) => [o.placement.trainee, o.placement.specialty, o.from, o.to])).toEqual([
+      ['t01', 'psykiatri', '2028-10-01', '2028-10-31'],
+      ['t02', 'psykiatri', '2028-10-01', '2028-10-31'],
+    ]);
+    expect(p.runs).toEqual([{ from: '2028-10-01', to: '2028-10-31', over: 1, places: 1 }]);
+  });
+
+  it('says the limit and the periods with another', () => {
+    expect(awayLimitText({ maxAway: 1, maxAwayChanges: [{ from: '2027-06-01', to: '2027-08-31', maxAway: 2 }] }, 'sv')).toBe('Högst 1 borta samtidigt; 2 under 2027-06-01 – 2027-08-31');
+    expect(awayLimitText({ maxAway: 1 }, 'en')).toBe('At most 1 away at once');
   });
 });

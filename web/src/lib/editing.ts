@@ -1,10 +1,10 @@
 /**
  * Editing the region's data in the browser: a trainee as a form and back, the API's field errors
- * placed at their fields (in Swedish), and the preview of a clinic's new capacity against the
- * published plan. Pure, so the views stay thin and the rules are tested without a DOM.
+ * placed at their fields (in Swedish), and the preview of a clinic's new capacity, or a unit's new
+ * limit on trainees away at once, against the published plan. Pure, so the views stay thin and the rules are tested without a DOM.
  */
-import type { Clinic, Leave, PlanPlacement, Regulation, RequiredRotation, Specialty, Trainee } from '../../../solver/domain/schemas.ts';
-import { capacitySteps } from '../../../solver/domain/capacity.ts';
+import type { Clinic, Unit, Leave, PlanPlacement, Regulation, RequiredRotation, Specialty, Trainee } from '../../../solver/domain/schemas.ts';
+import { clinicLimit, unitLimit, type Limit } from '../../../solver/domain/capacity.ts';
 import { monthRange } from '../../../solver/domain/requirements.ts';
 import type { RuleParams } from '../../../solver/domain/profiles.ts';
 import { overloadRunsAround } from '../../../solver/rules/sweep.ts';
@@ -173,7 +173,7 @@ export function messageIn(message: string, lang: Lang): string {
   return (lang === 'sv' ? sv : (en ?? sv)) ?? message;
 }
 
-/** A clinic's capacity as the form holds it. */
+/** A clinic's capacity, or a unit's limit on trainees away at once, as the form holds it. */
 export interface CapacityForm {
   capacity: string;
   changes: { from: string; to: string; capacity: string }[];
@@ -183,12 +183,25 @@ export function capacityFormOf(c: Clinic): CapacityForm {
   return { capacity: String(c.capacity), changes: (c.capacityChanges ?? []).map((x) => ({ from: x.from, to: x.to, capacity: String(x.capacity) })) };
 }
 
-/** The clinic with the form's capacity; a number that is none goes as typed, for the API to name. */
+export function awayFormOf(u: Unit): CapacityForm {
+  return { capacity: String(u.maxAway), changes: (u.maxAwayChanges ?? []).map((x) => ({ from: x.from, to: x.to, capacity: String(x.maxAway) })) };
+}
+
+/** A number that is none goes as typed, for the API to name. */
+const typed = (s: string) => numberOf(s) ?? (s as unknown as number);
+
+/** The clinic with the form's capacity. */
 export function clinicOf(form: CapacityForm, base: Clinic): Clinic {
-  const n = (s: string) => numberOf(s) ?? (s as unknown as number);
   const { capacityChanges: _c, ...rest } = base;
-  const changes = form.changes.map((x) => ({ from: x.from, to: x.to, capacity: n(x.capacity) }));
-  return { ...rest, capacity: n(form.capacity), ...(changes.length > 0 ? { capacityChanges: changes } : {}) };
+  const changes = form.changes.map((x) => ({ from: x.from, to: x.to, capacity: typed(x.capacity) }));
+  return { ...rest, capacity: typed(form.capacity), ...(changes.length > 0 ? { capacityChanges: changes } : {}) };
+}
+
+/** The unit with the form's limit. */
+export function unitOf(form: CapacityForm, base: Unit): Unit {
+  const { maxAwayChanges: _c, ...rest } = base;
+  const changes = form.changes.map((x) => ({ from: x.from, to: x.to, maxAway: typed(x.capacity) }));
+  return { ...rest, maxAway: typed(form.capacity), ...(changes.length > 0 ? { maxAwayChanges: changes } : {}) };
 }
 
 export interface OverPlacement {
@@ -199,7 +212,7 @@ export interface OverPlacement {
 }
 
 export interface CapacityPreview {
-  /** Placements at the clinic, from the planning day on, that lie in overbooked days: now and with the change. */
+  /** Placements at the clinic (rotations of the unit's trainees), from the planning day on, that lie in overbooked days: now and with the change. */
   before: OverPlacement[];
   after: OverPlacement[];
   /** Overbooked with the change but not now: what the change breaks. */
@@ -212,17 +225,24 @@ export interface CapacityPreview {
 
 const places = (n: number) => Number.isInteger(n) && n >= 0;
 
+/** Periods complete enough to read: those still being typed are left out. */
+const usablePeriods = <T extends { from: string; to: string }>(list: readonly T[] | undefined, value: (x: T) => number) =>
+  (list ?? []).filter((c) => isIsoDate(c.from) && isIsoDate(c.to) && c.from <= c.to && places(value(c)));
+
 /** The clinic as far as the form is complete: periods still being typed are left out, a capacity that is no number counts as none. */
 export function usableClinic(clinic: Clinic): Clinic {
-  const changes = (clinic.capacityChanges ?? []).filter((c) => isIsoDate(c.from) && isIsoDate(c.to) && c.from <= c.to && places(c.capacity));
-  return { ...clinic, capacity: places(clinic.capacity) ? clinic.capacity : 0, capacityChanges: changes };
+  return { ...clinic, capacity: places(clinic.capacity) ? clinic.capacity : 0, capacityChanges: usablePeriods(clinic.capacityChanges, (c) => c.capacity) };
 }
 
-/** Over-capacity runs of a clinic's rotations, by the clinic-capacity rule's own sweep (history left out). */
-function overRuns(clinic: Clinic, parts: readonly PlanPlacement[], planFrom: Day | null) {
-  const usable = usableClinic(clinic);
+/** The unit as far as the form is complete, read as `usableClinic` reads a clinic. */
+export function usableUnit(unit: Unit): Unit {
+  return { ...unit, maxAway: places(unit.maxAway) ? unit.maxAway : 0, maxAwayChanges: usablePeriods(unit.maxAwayChanges, (c) => c.maxAway) };
+}
+
+/** Overbooked runs of the rotations against the limit, by the rules' own sweep (history left out). */
+function overRuns(limit: Limit, parts: readonly PlanPlacement[], planFrom: Day | null) {
   const loads = parts.map((p) => ({ from: parseDay(p.from), to: parseDay(p.to), who: p.trainee }));
-  return overloadRunsAround(loads, usable.capacity, capacitySteps(usable), planFrom).filter((r) => !r.past);
+  return overloadRunsAround(loads, limit.base, limit.steps, planFrom).filter((r) => !r.past);
 }
 
 function overPlacements(parts: readonly PlanPlacement[], runs: ReturnType<typeof overRuns>): OverPlacement[] {
@@ -235,12 +255,9 @@ function overPlacements(parts: readonly PlanPlacement[], runs: ReturnType<typeof
   return out;
 }
 
-/** What a clinic's new capacity does to the published plan: which placements would be over the capacity. */
-export function capacityPreview(before: Clinic, after: Clinic, placements: readonly PlanPlacement[], planFrom: Day | null): CapacityPreview {
-  const parts = placements.filter((p) => p.kind === 'rotation' && p.clinic === before.id);
-  const runsBefore = overRuns(before, parts, planFrom);
+function previewOf(parts: readonly PlanPlacement[], before: Limit, after: Limit, planFrom: Day | null): CapacityPreview {
   const runsAfter = overRuns(after, parts, planFrom);
-  const b = overPlacements(parts, runsBefore);
+  const b = overPlacements(parts, overRuns(before, parts, planFrom));
   const a = overPlacements(parts, runsAfter);
   return {
     before: b,
@@ -249,4 +266,22 @@ export function capacityPreview(before: Clinic, after: Clinic, placements: reado
     repaired: b.filter((x) => !a.some((y) => y.placement === x.placement)),
     runs: runsAfter.map((r) => ({ from: formatDay(r.from), to: formatDay(r.to), over: r.over, places: r.peakCapacity })),
   };
+}
+
+/** What a clinic's new capacity does to the published plan: which placements would be over the capacity. */
+export function capacityPreview(before: Clinic, after: Clinic, placements: readonly PlanPlacement[], planFrom: Day | null): CapacityPreview {
+  const parts = placements.filter((p) => p.kind === 'rotation' && p.clinic === before.id);
+  return previewOf(parts, clinicLimit(usableClinic(before)), clinicLimit(usableClinic(after)), planFrom);
+}
+
+/** What a unit's new limit does to the published plan: which of its trainees' rotations would be over the limit. */
+export function awayPreview(
+  before: Unit,
+  after: Unit,
+  placements: readonly PlanPlacement[],
+  unitOfTrainee: (trainee: string) => string | undefined,
+  planFrom: Day | null,
+): CapacityPreview {
+  const parts = placements.filter((p) => p.kind === 'rotation' && unitOfTrainee(p.trainee) === before.id);
+  return previewOf(parts, unitLimit(usableUnit(before)), unitLimit(usableUnit(after)), planFrom);
 }

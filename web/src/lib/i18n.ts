@@ -1,4 +1,5 @@
 /** The interface's words, Swedish first. Domain names (specialties, courses) come from solver/domain/specialties.ts. */
+import type { Unit } from '../../../solver/domain/schemas.ts';
 import type { Lang } from './placements.ts';
 
 const WORDS = {
@@ -365,6 +366,8 @@ const WORDS = {
   field_specialty: { sv: 'specialitet', en: 'specialty' },
   field_capacity: { sv: 'Platser', en: 'Places' },
   field_capacityChanges: { sv: 'Period', en: 'Period' },
+  field_maxAway: { sv: 'Max borta samtidigt', en: 'Max away at once' },
+  field_maxAwayChanges: { sv: 'Period', en: 'Period' },
   latestEndHelp: { sv: 'Frivilligt: ST måste vara klar då (hårt krav). Utan datum kan ST förlängas.', en: 'Optional: ST must be done by then (hard). Without it ST may be extended.' },
   percentFrom: { sv: 'Från och med', en: 'From' },
   percent: { sv: 'Procent', en: 'Per cent' },
@@ -393,11 +396,20 @@ const WORDS = {
   deletedT: { sv: 'Borttagen', en: 'Deleted' },
   undoneT: { sv: 'Ångrat', en: 'Undone' },
   undoLast: { sv: 'Ångra', en: 'Undo' },
-  capacityTitle: { sv: 'Klinikernas kapacitet', en: 'Clinic capacity' },
+  capacityTitle: { sv: 'Kapacitet', en: 'Capacity' },
   capacityHelp: {
-    sv: 'Platser per klinik och perioder med annan kapacitet (sommarstängning, färre platser en termin). Förhandsvisningen visar vad ändringen gör med den publicerade planen innan du sparar.',
-    en: 'Places per clinic and periods with other capacity (summer closure, fewer places one term). The preview shows what the change does to the published plan before you save.',
+    sv: 'Platser per klinik och hur många av en vårdcentrals ST-läkare som får vara borta samtidigt, med perioder då något annat gäller (sommarstängning, färre platser en termin, mer täckning en sommar). Förhandsvisningen visar vad ändringen gör med den publicerade planen innan du sparar.',
+    en: "Places per clinic and how many of a unit's trainees may be away at once, with periods when something else holds (summer closure, fewer places one term, more cover one summer). The preview shows what the change does to the published plan before you save.",
   },
+  capacityOf: { sv: 'Gäller', en: 'Applies to' },
+  capacityClinics: { sv: 'Kliniker', en: 'Clinics' },
+  capacityUnits: { sv: 'Vårdcentraler', en: 'Units' },
+  awayPeriods: { sv: 'Perioder med en annan gräns', en: 'Periods with another limit' },
+  noAwayPeriods: { sv: 'Inga perioder: samma gräns hela tiden.', en: 'No periods: the same limit throughout.' },
+  previewOverAway: { sv: 'i den publicerade planen ligger där för många av vårdcentralens ST-läkare är borta samtidigt', en: "of the published plan lie where too many of the unit's trainees are away at once" },
+  loadPerMonthAway: { sv: 'Borta per månad (flest samtidigt / gräns)', en: 'Away per month (most at once / limit)' },
+  awayAtOnce: { sv: 'borta samtidigt', en: 'away at once' },
+
   capacityPeriods: { sv: 'Perioder med annan kapacitet', en: 'Periods with other capacity' },
   noPeriods: { sv: 'Inga perioder: samma kapacitet hela tiden.', en: 'No periods: the same capacity throughout.' },
   addPeriod: { sv: 'Lägg till period', en: 'Add period' },
@@ -517,3 +529,10 @@ export function counted(n: number, lang: Lang, forms: Forms): string {
 export const PLACEMENTS_WORD = { sv: ['placering', 'placeringar'], en: ['placement', 'placements'] } as const satisfies Forms;
 export const CHANGED_WORD = { sv: ['ändrad placering', 'ändrade placeringar'], en: ['placement changed', 'placements changed'] } as const satisfies Forms;
 export const RULES_WORD = { sv: ['regelbrott', 'regelbrott'], en: ['rule broken', 'rules broken'] } as const satisfies Forms;
+
+/** "Högst 1 borta samtidigt; 2 under 2027-06-01 – 2027-08-31": a unit's limit and the periods with another. */
+export function awayLimitText(unit: Pick<Unit, 'maxAway' | 'maxAwayChanges'>, lang: Lang): string {
+  const during = (unit.maxAwayChanges ?? []).map((c) => `${c.maxAway} ${lang === 'sv' ? 'under' : 'during'} ${c.from} – ${c.to}`);
+  const head = lang === 'sv' ? `Högst ${unit.maxAway} borta samtidigt` : `At most ${unit.maxAway} away at once`;
+  return [head, ...during].join('; ');
+}

@@ -4,7 +4,7 @@
  * day — the same "at no time" reading as the rules clinic-capacity and unit-away-limit.
  */
 import type { Clinic, PlanPlacement, Trainee, Unit } from '../../../solver/domain/schemas.ts';
-import { capacityByDay } from '../../../solver/domain/capacity.ts';
+import { clinicLimit, limitByDay, unitLimit } from '../../../solver/domain/capacity.ts';
 import { dayOfMonthIndex, formatDay, monthIndex, parseDay, type Day } from '../../../solver/time/dates.ts';
 
 export interface MonthCell {
@@ -99,7 +99,7 @@ export function clinicLoad(clinics: readonly Clinic[], placements: readonly Plan
     byClinic.set(p.clinic, list);
   }
   return clinics.map((clinic) => {
-    const cap = capacityByDay(clinic, first, last);
+    const cap = limitByDay(clinicLimit(clinic), first, last);
     return { item: clinic, cells: monthCells(byClinic.get(clinic.id) ?? [], months, (i) => cap[i]!) };
   });
 }
@@ -121,7 +121,13 @@ export function unitAway(
     list.push({ trainee: p.trainee, from: parseDay(p.from), to: parseDay(p.to) });
     byUnit.set(unit, list);
   }
-  return units.map((unit) => ({ item: unit, cells: monthCells(byUnit.get(unit.id) ?? [], months, () => unit.maxAway) }));
+  if (months.length === 0) return units.map((item) => ({ item, cells: [] }));
+  const first = dayOfMonthIndex(months[0]!);
+  const last = dayOfMonthIndex(months[months.length - 1]! + 1) - 1;
+  return units.map((unit) => {
+    const max = limitByDay(unitLimit(unit), first, last);
+    return { item: unit, cells: monthCells(byUnit.get(unit.id) ?? [], months, (i) => max[i]!) };
+  });
 }
 
 /** The cells that changed between two grids of the same rows and months (for "effect of this proposal"). */
