@@ -147,19 +147,28 @@ export async function solveWith(
   const only = options.trainee !== undefined ? new Set([options.trainee]) : undefined;
   // History and agreed placements become locked: everything below plans the future only.
   const { scenario, kept, agreed, released } = pinHistory(given, options.currentPlan, options.today, options.release);
+  // How long re-validating a whole plan takes: the search leaves that much of the time limit for the
+  // plan's completion and re-validation after it.
+  let validating = 0;
+  const checked = (plan: Plan) => {
+    const at = performance.now();
+    const out = validPlan(scenario, plan);
+    validating = Math.max(validating, performance.now() - at);
+    return out;
+  };
   // The current plan competes too: a solve never returns worse than the plan it started from (a plan to
   // start from was made from it, no worse).
-  const start = options.trainee === undefined && options.startFrom ? validPlan(scenario, options.startFrom) : null;
-  const current = options.trainee === undefined && options.currentPlan && !start ? validPlan(scenario, options.currentPlan) : null;
+  const start = options.trainee === undefined && options.startFrom ? checked(options.startFrom) : null;
+  const current = options.trainee === undefined && options.currentPlan && !start ? checked(options.currentPlan) : null;
   // The greedy plan first (milliseconds, even at 800 trainees): when the rule catalogue finds it valid,
   // there is a plan from the first second, whatever happens to the model later. A re-plan from a plan
   // just made (capacity advice) has that plan instead, the better seed.
-  const plain = options.trainee === undefined && !start ? validPlan(scenario, { ...greedyPlan(scenario), scenario: scenario.name }) : null;
+  const plain = options.trainee === undefined && !start ? checked({ ...greedyPlan(scenario), scenario: scenario.name }) : null;
   // Whom that first plan extends may shorten rotations to their minimum (a month of extension weighs
   // above the recommended total side time): the model offers both lengths, and greedy plans them so a
   // second time.
   const mayShorten = new Set((start ?? plain)?.report.trainees.filter((t) => t.extensionMonths > 0).map((t) => t.id));
-  const short = plain && mayShorten.size > 0 ? validPlan(scenario, { ...greedyPlan(scenario, mayShorten), scenario: scenario.name }) : null;
+  const short = plain && mayShorten.size > 0 ? checked({ ...greedyPlan(scenario, mayShorten), scenario: scenario.name }) : null;
   const seedsSeconds = (performance.now() - started) / 1000;
   const build: BuildOptions = { currentPlan: options.currentPlan, only, exactFor: [plain, short, start].flatMap((g) => (g ? [g.plan] : [])), mayShorten, trainees: reuse };
   const model = buildModel(scenario, build);
@@ -176,7 +185,7 @@ export async function solveWith(
   const out = await solveCohort(model, {
     pricer,
     engine: options.engine === 'glpk' ? 'glpk' : 'highs',
-    clock: options.workLimit !== undefined ? workClock(model.work, options.workLimit) : wallClock(limit - (performance.now() - started) / 1000),
+    clock: options.workLimit !== undefined ? workClock(model.work, options.workLimit) : wallClock(limit - (performance.now() - started + validating) / 1000),
     targetGap: gapTarget,
     shouldStop,
     onProgress: options.onProgress,
