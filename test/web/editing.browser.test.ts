@@ -422,6 +422,7 @@ describe('editing the region in Chromium (real API, fixture region)', { timeout:
     expect(await errorOf(first.getByLabel('Vikt (1–10)'))).toBe('ange 1–10');
     expect(await page.getByTestId('field-errors').innerText()).toContain('Önskemål 1 · vikt: ange 1–10');
     expect(await wishesOf()).toBeUndefined();
+    await form.screenshot({ path: join(SCREENSHOTS, 'editing-trainee-wish-errors.png') });
 
     // Fixed; a second row without an end: the API refuses it, and its word stands at that row.
     await first.getByLabel('Från').fill('2029-01-01');

@@ -1,5 +1,6 @@
 /**
- * Editing the region's data in the browser: a trainee as a form and back, the API's field errors
+ * Editing the region's data in the browser: a trainee as a form and back (their wishes too; their
+ * locked placements shown, as history or agreed, never edited here), the API's field errors
  * placed at their fields (in Swedish), and the preview of a clinic's new capacity, or a unit's new
  * limit on trainees away at once, against the published plan. Pure, so the views stay thin and the rules are tested without a DOM.
  */
@@ -148,7 +149,7 @@ function wishesOf(form: TraineeForm, params: RuleParams, lang: Lang, errors: Fie
     if (w.weight.trim() === '') return out;
     const weight = numberOf(w.weight);
     if (weight === null || weight < WISH_WEIGHT.min || weight > WISH_WEIGHT.max) errors[`${at}.weight`] = sv ? `ange ${WISH_WEIGHT.min}–${WISH_WEIGHT.max}` : `enter ${WISH_WEIGHT.min}–${WISH_WEIGHT.max}`;
-    return { ...out, weight: weight ?? 0 };
+    return weight === null ? out : { ...out, weight };
   });
 }
 
