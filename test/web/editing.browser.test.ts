@@ -4,7 +4,9 @@
  * sees the broken rule at once, undoes it, and publishes a valid move as a new version; edits a
  * clinic's summer closure and sees which placements it would put over capacity before saving; and
  * deletes a trainee after a confirmation and undoes it (the placements come back), adds one (a bad
- * field is named at the field), edits and undoes.
+ * field is named at the field), edits and undoes; gives a trainee a wish in the form (bad rows named
+ * at their fields, by the form and by the API), undoes it, and sees it after a reload next to the
+ * trainee's locked placements.
  * The region is the rule tests' fixture (two trainees with the same clean plan): no real date.
  */
 import { join } from 'node:path';
@@ -33,7 +35,7 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-async function api(method: 'GET' | 'POST', url: string, payload?: unknown) {
+async function api(method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) {
   const res = await t.call(sr, { method, url, ...(payload !== undefined ? { payload: payload as object } : {}) });
   return { status: res.statusCode, body: res.statusCode === 204 ? null : res.json() };
 }
@@ -371,6 +373,101 @@ describe('editing the region in Chromium (real API, fixture region)', { timeout:
     await page.getByLabel('Sök namn').fill('');
     await expectNoIds(page, TRAINEE_IDS);
     await shot(page, 'editing-trainees');
+    await page.close();
+  });
+
+  it('adds a wish in the trainee form (bad rows named at their fields), undoes it, and shows it after a reload with the locked placements', async () => {
+    // Jonas has a course done before the planning day and a paediatrics place agreed after it.
+    const jonas = (await api('GET', '/api/trainees/t01')).body;
+    const locked = [
+      { kind: 'course', course: 'allmanmedicinskt-arbetssatt', from: '2027-03-01', to: '2027-03-03' },
+      { kind: 'rotation', specialty: 'pediatrik', clinic: 'barn-vxo', from: '2029-01-01', to: '2029-03-31' },
+    ];
+    expect((await api('PUT', '/api/trainees/t01', { ...jonas, locked })).status).toBe(200);
+    const wishesOf = async () => (await api('GET', '/api/trainees/t01')).body.wishes;
+
+    const page = await studierektor('ST-läkare');
+    const form = page.locator('form.trainee-form');
+    const wishes = form.getByRole('group', { name: 'Önskemål' });
+    const rows = wishes.getByTestId('wish-row');
+    const openJonas = async () => {
+      await page.getByRole('button', { name: 'Ändra: Jonas Lundgren' }).click();
+      await wishes.waitFor();
+    };
+    await openJonas();
+    await wishes.getByText('Inga önskemål.').waitFor();
+
+    // The locked placements are listed, read only, with the way to release them.
+    const lockedList = form.getByTestId('locked-placements');
+    const lockedRows = lockedList.locator('tbody tr');
+    await expect.poll(() => lockedRows.count()).toBe(2);
+    expect(await lockedRows.nth(0).innerText()).toMatch(/Kurs\s+Allmänmedicinskt arbetssätt.*\s+–\s+2027-03-01 – 2027-03-03\s+Historik/s);
+    expect(await lockedRows.nth(1).innerText()).toMatch(/Randning\s+Pediatrik\s+\S.*\s+2029-01-01 – 2029-03-31\s+Överenskommen/s);
+    expect(await lockedList.getByRole('link', { name: 'Till Låsningar' }).getAttribute('href')).toBe('#/locks');
+    expect(await lockedList.locator('input, select, button').count()).toBe(0);
+
+    // A window the wrong way round and a weight off the scale: the form names both at the row.
+    await wishes.getByRole('button', { name: '+ Lägg till rad' }).click();
+    const first = rows.nth(0);
+    await first.getByLabel('Specialitet').selectOption({ label: 'Psykiatri' });
+    await first.getByLabel('Från').fill('2029-06-30');
+    await first.getByLabel('Till').fill('2029-01-01');
+    await first.getByLabel('Vikt (1–10)').fill('11');
+    await form.getByRole('button', { name: 'Spara' }).click();
+    const errorOf = async (field: ReturnType<Page['locator']>) => {
+      await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+      return page.locator(`[id="${await field.getAttribute('aria-describedby')}"]`).innerText();
+    };
+    expect(await errorOf(first.getByLabel('Till'))).toBe('ligger före från-datumet');
+    expect(await errorOf(first.getByLabel('Vikt (1–10)'))).toBe('ange 1–10');
+    expect(await page.getByTestId('field-errors').innerText()).toContain('Önskemål 1 · vikt: ange 1–10');
+    expect(await wishesOf()).toBeUndefined();
+    await form.screenshot({ path: join(SCREENSHOTS, 'editing-trainee-wish-errors.png') });
+
+    // Fixed; a second row without an end: the API refuses it, and its word stands at that row.
+    await first.getByLabel('Från').fill('2029-01-01');
+    await first.getByLabel('Till').fill('2029-06-30');
+    await first.getByLabel('Vikt (1–10)').fill('4');
+    await wishes.getByRole('button', { name: '+ Lägg till rad' }).click();
+    const second = rows.nth(1);
+    await second.getByLabel('Specialitet').selectOption({ label: 'Pediatrik' });
+    await second.getByLabel('Från').fill('2028-01-01');
+    await form.getByRole('button', { name: 'Spara' }).click();
+    expect(await errorOf(second.getByLabel('Till'))).toBe('inte ett datum (ÅÅÅÅ-MM-DD)');
+    expect(await first.getByLabel('Till').getAttribute('aria-invalid')).toBeNull();
+    expect(await wishesOf()).toBeUndefined();
+
+    // Without it the wish is saved with the trainee; undo takes it away again.
+    await wishes.getByRole('button', { name: 'Ta bort rad: Önskemål 2, Pediatrik' }).click();
+    await form.getByRole('button', { name: 'Spara' }).click();
+    await page.getByTestId('trainee-message').filter({ hasText: 'Ändrad: Jonas Lundgren' }).waitFor();
+    const wish = { specialty: 'psykiatri', from: '2029-01-01', to: '2029-06-30', weight: 4 };
+    expect(await wishesOf()).toEqual([wish]);
+    await page.getByTestId('undo').click();
+    await page.getByTestId('trainee-message').filter({ hasText: 'Ångrat – Ändrad: Jonas Lundgren' }).waitFor();
+    expect(await wishesOf()).toBeUndefined();
+    expect((await api('GET', '/api/trainees/t01')).body.locked).toEqual(locked);
+    await openJonas();
+    await wishes.getByText('Inga önskemål.').waitFor();
+
+    // Saved again, it is there after a reload.
+    await wishes.getByRole('button', { name: '+ Lägg till rad' }).click();
+    await first.getByLabel('Specialitet').selectOption({ label: 'Psykiatri' });
+    await first.getByLabel('Från').fill('2029-01-01');
+    await first.getByLabel('Till').fill('2029-06-30');
+    await first.getByLabel('Vikt (1–10)').fill('4');
+    await form.getByRole('button', { name: 'Spara' }).click();
+    await page.getByTestId('trainee-message').filter({ hasText: 'Ändrad: Jonas Lundgren' }).waitFor();
+    await page.reload();
+    await openJonas();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await first.getByLabel('Specialitet').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent)).toBe('Psykiatri');
+    expect([await first.getByLabel('Från').inputValue(), await first.getByLabel('Till').inputValue(), await first.getByLabel('Vikt (1–10)').inputValue()]).toEqual(['2029-01-01', '2029-06-30', '4']);
+    await expect.poll(() => lockedRows.count()).toBe(2);
+    expect(await wishesOf()).toEqual([wish]);
+    await expectNoIds(page, TRAINEE_IDS);
+    await shot(page, 'editing-trainee-wishes');
+    await form.screenshot({ path: join(SCREENSHOTS, 'editing-trainee-wishes-form.png') });
     await page.close();
   });
 });

@@ -82,7 +82,7 @@ async function settled(page: Page, inFlight: () => number): Promise<void> {
 
 /**
  * What to open inside a view besides its first screen, so that its details are checked too: each
- * proposal under review, a heat-map cell's "who is there". Each opens what it opens and calls
+ * proposal under review, a heat-map cell's "who is there", the trainee form. Each opens what it opens and calls
  * `seen` once it is on screen.
  */
 const DETAILS: Partial<Record<ViewId, (page: Page, seen: () => Promise<void>) => Promise<void>>> = {
@@ -92,6 +92,16 @@ const DETAILS: Partial<Record<ViewId, (page: Page, seen: () => Promise<void>) =>
       await proposals.nth(i).click();
       await seen();
     }
+  },
+  // The trainee form, with its locked placements and a wish row the form refuses (nothing is saved).
+  trainees: async (page, seen) => {
+    await page.locator('main table.data button', { hasText: 'Ändra' }).first().click();
+    const wishes = page.getByRole('group', { name: 'Önskemål' });
+    await wishes.getByRole('button', { name: '+ Lägg till rad' }).click();
+    await wishes.getByLabel('Vikt (1–10)').fill('11');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByTestId('field-errors').waitFor();
+    await seen();
   },
   load: async (page, seen) => {
     const busy = page.locator('table.heat td button:not(.lvl-none):not(.lvl-closed)').first();

@@ -1,15 +1,16 @@
 /**
- * Editing the region's data in the browser: a trainee as a form and back, the API's field errors
+ * Editing the region's data in the browser: a trainee as a form and back (their wishes too; their
+ * locked placements shown, as history or agreed, never edited here), the API's field errors
  * placed at their fields (in Swedish), and the preview of a clinic's new capacity, or a unit's new
  * limit on trainees away at once, against the published plan. Pure, so the views stay thin and the rules are tested without a DOM.
  */
-import type { Clinic, Unit, Leave, PlanPlacement, Regulation, RequiredRotation, Specialty, Trainee } from '../../../solver/domain/schemas.ts';
+import type { Clinic, Unit, Leave, Placement, PlanPlacement, Regulation, RequiredRotation, Specialty, Trainee, Wish } from '../../../solver/domain/schemas.ts';
 import { clinicLimit, unitLimit, type Limit } from '../../../solver/domain/capacity.ts';
-import { monthRange } from '../../../solver/domain/requirements.ts';
+import { monthRange, requirementsFor } from '../../../solver/domain/requirements.ts';
 import type { RuleParams } from '../../../solver/domain/profiles.ts';
 import { overloadRunsAround } from '../../../solver/rules/sweep.ts';
 import { formatDay, isIsoDate, parseDay, type Day } from '../../../solver/time/dates.ts';
-import type { Lang } from './placements.ts';
+import { samePlacement, type Lang } from './placements.ts';
 
 export type LeaveKind = NonNullable<Leave['kind']>;
 
@@ -28,12 +29,17 @@ export interface TraineeForm {
   /** False: the profile's required rotations for the regulation. */
   ownRotations: boolean;
   rotations: { specialty: Specialty; min: string; max: string; bt: boolean }[];
+  /** Weight as typed; empty: the format's default. */
+  wishes: { specialty: Specialty; from: string; to: string; weight: string }[];
 }
+
+/** The weights the form offers: the format takes any, the form keeps to a scale a person can weigh. */
+export const WISH_WEIGHT = { min: 1, max: 10, default: 1 } as const;
 
 const text = (n: number | undefined) => (n === undefined ? '' : String(n));
 
 export function emptyForm(unit: string, start: string): TraineeForm {
-  return { id: '', name: '', unit, start, regulation: '2015:8', employment: [], leave: [], creditMonths: '', latestEnd: '', btDone: false, ownRotations: false, rotations: [] };
+  return { id: '', name: '', unit, start, regulation: '2015:8', employment: [], leave: [], creditMonths: '', latestEnd: '', btDone: false, ownRotations: false, rotations: [], wishes: [] };
 }
 
 export function formOf(t: Trainee): TraineeForm {
@@ -50,7 +56,21 @@ export function formOf(t: Trainee): TraineeForm {
     btDone: t.btDone === true,
     ownRotations: t.rotations !== undefined,
     rotations: (t.rotations ?? []).map(rotationRow),
+    wishes: (t.wishes ?? []).map((w) => ({ specialty: w.specialty, from: w.from, to: w.to, weight: text(w.weight) })),
   };
+}
+
+/** The specialties a wish may name: those of the rotations the form's trainee needs (the requirements' own reading of the form). */
+export function wishSpecialties(form: TraineeForm, params: RuleParams): Specialty[] {
+  const rotations = form.ownRotations ? form.rotations.map((r) => ({ specialty: r.specialty, ...(r.bt ? { bt: true } : {}) })) : undefined;
+  const shape: Trainee = { id: '', name: '', unit: '', start: '', regulation: form.regulation, btDone: form.regulation === '2021:8' && form.btDone, ...(rotations ? { rotations } : {}) };
+  return requirementsFor(shape, params).map((r) => r.specialty);
+}
+
+/** A new wish row: the first specialty the trainee needs, the weight the format assumes. */
+export function newWish(form: TraineeForm, params: RuleParams): TraineeForm['wishes'][number] | null {
+  const specialty = wishSpecialties(form, params)[0];
+  return specialty ? { specialty, from: '', to: '', weight: String(WISH_WEIGHT.default) } : null;
 }
 
 function rotationRow(r: RequiredRotation): TraineeForm['rotations'][number] {
@@ -78,13 +98,13 @@ function numberOf(s: string): number | null {
 
 /**
  * The trainee the form describes, on top of `base` (fields the form does not show — locked
- * placements, wishes — stay as they were). Only what cannot be sent at all is refused here (a
- * per cent that is no number); everything else is the API's to judge, field by field.
+ * placements — stay as they were). Refused here: what cannot be sent at all (a per cent that is no
+ * number) and a wish the form can tell is wrong; everything else is the API's to judge, field by field.
  */
-export function traineeOf(form: TraineeForm, base: Trainee | null, lang: Lang): { trainee: Trainee } | { errors: FieldErrors } {
+export function traineeOf(form: TraineeForm, base: Trainee | null, lang: Lang, params: RuleParams): { trainee: Trainee } | { errors: FieldErrors } {
   const errors: FieldErrors = {};
   const sv = lang === 'sv';
-  const { employment: _e, leave: _l, creditMonths: _c, latestEnd: _le, rotations: _r, btDone: _b, ...kept } = base ?? ({} as Partial<Trainee>);
+  const { employment: _e, leave: _l, creditMonths: _c, latestEnd: _le, rotations: _r, btDone: _b, wishes: _w, ...kept } = base ?? ({} as Partial<Trainee>);
   const t: Trainee = { ...kept, id: form.id.trim(), name: form.name.trim(), unit: form.unit, start: form.start, regulation: form.regulation };
   if (form.employment.length > 0) {
     t.employment = form.employment.map((e, i) => {
@@ -112,7 +132,44 @@ export function traineeOf(form: TraineeForm, base: Trainee | null, lang: Lang): 
       return out;
     });
   }
+  if (form.wishes.length > 0) t.wishes = wishesOf(form, params, lang, errors);
   return Object.keys(errors).length > 0 ? { errors } : { trainee: t };
+}
+
+/** The form's wishes, with what is wrong in a row named at its field in `errors`. */
+function wishesOf(form: TraineeForm, params: RuleParams, lang: Lang, errors: FieldErrors): Wish[] {
+  const sv = lang === 'sv';
+  const needed = wishSpecialties(form, params);
+  return form.wishes.map((w, i) => {
+    const at = `wishes[${i}]`;
+    if (!needed.includes(w.specialty)) errors[`${at}.specialty`] = sv ? 'ST-läkaren har ingen randning i den specialiteten' : 'the trainee has no rotation of this specialty';
+    // The API says the same of a period; said here, it stands with the row's other faults.
+    if (isIsoDate(w.from) && isIsoDate(w.to) && w.to < w.from) errors[`${at}.to`] = sv ? 'ligger före från-datumet' : 'is before from';
+    const out: Wish = { specialty: w.specialty, from: w.from, to: w.to };
+    if (w.weight.trim() === '') return out;
+    const weight = numberOf(w.weight);
+    if (weight === null || weight < WISH_WEIGHT.min || weight > WISH_WEIGHT.max) errors[`${at}.weight`] = sv ? `ange ${WISH_WEIGHT.min}–${WISH_WEIGHT.max}` : `enter ${WISH_WEIGHT.min}–${WISH_WEIGHT.max}`;
+    return weight === null ? out : { ...out, weight };
+  });
+}
+
+export type LockedStatus = 'history' | 'agreed';
+
+/**
+ * A trainee's locked placements, as the Locks view gathers them (listed on the trainee, or flagged in
+ * the published plan), by date, each history when it began before the planning day, else agreed.
+ */
+export function lockedPlacements(
+  trainee: Pick<Trainee, 'id' | 'locked'>,
+  planned: readonly (PlanPlacement & { locked?: boolean })[],
+  planFrom: Day,
+): { placement: Placement; status: LockedStatus }[] {
+  const list: Placement[] = [];
+  const flagged = planned.filter((p) => p.trainee === trainee.id && p.locked === true).map(({ trainee: _t, locked: _l, ...p }) => p);
+  for (const p of [...(trainee.locked ?? []), ...flagged]) if (!list.some((q) => samePlacement(q, p))) list.push(p);
+  return list
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+    .map((placement) => ({ placement, status: parseDay(placement.from) < planFrom ? 'history' : 'agreed' }));
 }
 
 /** The API's English detail texts in Swedish; an unknown one is shown as it came. */
@@ -159,6 +216,9 @@ export function fieldErrors(details: readonly string[], lang: Lang): FieldErrors
   }
   return out;
 }
+
+/** The id of the element that shows a field's error, for its input's aria-describedby. */
+export const errorId = (key: string) => `err-${key.replace(/[^\w-]/g, '_')}`;
 
 /** "Ledighet 1 · till": a field key ("leave[0].to") as a person reads it, with `word` naming each part. */
 export function fieldLabel(key: string, word: (part: string) => string): string {
