@@ -1,5 +1,6 @@
-/** A draft the studierektor makes by hand (placements moved on the cohort timeline). */
+/** Drafts: the one the studierektor makes by hand (placements moved on the cohort timeline), and the list of all not published. */
 import { Type, type Static } from '@sinclair/typebox';
+import { PlanFigures, PlanSummary } from './plans.ts';
 
 export const DraftBody = Type.Object(
   {
@@ -10,3 +11,14 @@ export const DraftBody = Type.Object(
   { additionalProperties: false },
 );
 export type DraftBody = Static<typeof DraftBody>;
+
+/** A draft in the studierektor's list: where it came from and its figures, judged against the region as it is now. */
+export const DraftListing = Type.Composite([
+  PlanSummary,
+  Type.Object({
+    /** The solve run that made it; null for a draft made by hand. */
+    run: Type.Union([Type.Integer(), Type.Null()]),
+    figures: PlanFigures,
+  }),
+]);
+export type DraftListing = Static<typeof DraftListing>;

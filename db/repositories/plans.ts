@@ -192,6 +192,25 @@ export const plansRepo = {
     return row ? plansRepo.get(db, id) : null;
   },
 
+  /** The drafts not published, newest first, each with the solve run that made it (null: made by hand). */
+  async drafts(db: Db): Promise<(PlanSummary & { run: number | null })[]> {
+    const rows = (await db.selectFrom('plans').select(SUMMARY).where('status', '=', 'draft').orderBy('id', 'desc').execute()).map(toSummary);
+    if (rows.length === 0) return [];
+    const runs = await db
+      .selectFrom('solve_jobs')
+      .select(['id', 'result_plan_id'])
+      .where('result_plan_id', 'in', rows.map((r) => r.id))
+      .execute();
+    const runOf = new Map(runs.map((j) => [j.result_plan_id!, j.id]));
+    return rows.map((r) => ({ ...r, run: runOf.get(r.id) ?? null }));
+  },
+
+  /** Deletes a draft (its placements go with it; a solve run keeps its report without the plan); null when there is no such draft. */
+  async removeDraft(db: Db, id: number): Promise<PlanSummary | null> {
+    const row = await db.deleteFrom('plans').where('id', '=', id).where('status', '=', 'draft').returning(SUMMARY).executeTakeFirst();
+    return row ? toSummary(row) : null;
+  },
+
   async setReport(db: Db, id: number, report: Report): Promise<void> {
     await db.updateTable('plans').set({ report: JSON.stringify(report) }).where('id', '=', id).execute();
   },

@@ -48,14 +48,25 @@ export async function submitBrokenProposal(t: TestApp): Promise<void> {
   if (submitted.statusCode !== 200) throw new Error(`submit: ${submitted.statusCode} ${submitted.body}`);
 }
 
-/** The real app on a private PGlite with the demo region, and a browser; with `broken`, the demo also holds a proposal that breaks rules. */
+/** A draft saved by hand (the published plan as it is), so that Versions lists one. */
+async function saveDraft(t: TestApp): Promise<void> {
+  const sr = await t.login('studierektor@demo');
+  const published = plainPlan((await plansRepo.published(t.app.db))!.plan);
+  const saved = await t.call(sr, { method: 'POST', url: '/api/plans/drafts', payload: { plan: published, note: 'Sparat för hand' } });
+  if (saved.statusCode !== 201) throw new Error(`draft: ${saved.statusCode} ${saved.body}`);
+}
+
+/** The real app on a private PGlite with the demo region, and a browser; with `broken`, the demo also holds a proposal that breaks rules and a draft. */
 export async function startSite(opts: { broken?: boolean } = {}): Promise<Site> {
   buildWebIfStale();
   const browser = await launch();
   const t = await startTestApp(DIALECTS[0]!, { webRoot: join(ROOT, 'web/dist') });
   const port = await freePort();
   await t.app.listen({ port, host: '127.0.0.1' });
-  if (opts.broken) await submitBrokenProposal(t);
+  if (opts.broken) {
+    await submitBrokenProposal(t);
+    await saveDraft(t);
+  }
   return {
     t,
     browser,
@@ -82,7 +93,8 @@ async function settled(page: Page, inFlight: () => number): Promise<void> {
 
 /**
  * What to open inside a view besides its first screen, so that its details are checked too: each
- * proposal under review, a heat-map cell's "who is there", the trainee form. Each opens what it opens and calls
+ * proposal under review, a heat-map cell's "who is there", the trainee form, a draft compared with the
+ * published plan. Each opens what it opens and calls
  * `seen` once it is on screen.
  */
 const DETAILS: Partial<Record<ViewId, (page: Page, seen: () => Promise<void>) => Promise<void>>> = {
@@ -101,6 +113,13 @@ const DETAILS: Partial<Record<ViewId, (page: Page, seen: () => Promise<void>) =>
     await wishes.getByLabel('Vikt (1–10)').fill('11');
     await page.getByRole('button', { name: 'Spara' }).click();
     await page.getByTestId('field-errors').waitFor();
+    await seen();
+  },
+  versions: async (page, seen) => {
+    const compare = page.getByTestId('drafts').getByRole('button', { name: /^Jämför/ }).first();
+    if (!(await compare.count())) return;
+    await compare.click();
+    await page.getByRole('heading', { name: 'Jämför två planer' }).waitFor();
     await seen();
   },
   load: async (page, seen) => {

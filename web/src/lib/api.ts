@@ -8,6 +8,7 @@ import type {
   AgreedPlacements,
   ClinicRow,
   Completed,
+  DraftListing,
   ErrorBody,
   Impact,
   ImportCounts,
@@ -39,6 +40,7 @@ export type {
   Acknowledgement,
   AgreedPlacements,
   ClinicRow,
+  DraftListing,
   ErrorBody,
   Impact,
   JobStatus,
@@ -154,6 +156,8 @@ export const api = {
   saveTrainee: (t: Trainee, version: number) => request<TraineeRow>('PUT', `/api/trainees/${seg(t.id)}`, { ...t, version }),
   deleteTrainee: (id: string, version: number) => request<TraineeRow>('DELETE', `/api/trainees/${seg(id)}`, { version }),
   saveDraft: (plan: Plan, note?: string) => request<PlanSummary>('POST', '/api/plans/drafts', { plan, ...(note ? { note } : {}) }),
+  drafts: () => request<DraftListing[]>('GET', '/api/plans/drafts'),
+  deleteDraft: (id: PlanId) => request<PlanSummary>('DELETE', `/api/plans/drafts/${seg(id)}`),
 
   importScenario: (json: unknown) => request<ImportCounts>('POST', '/api/import/scenario', json),
   /** A list (CSV or XLSX); `regulation` answers, or asks (`ask`), how to read an empty regulation after 2021-07-01. */

@@ -50,28 +50,38 @@ export class CohortEdit {
   private validator: LiveValidator | null = null;
   private readonly history = new History<Stored[]>(100);
 
-  async start(scenario: Scenario, published: PlanDetail, owner: string): Promise<void> {
+  /**
+   * Starts on the published plan, or goes on with a draft saved from it (`from`): one whose placements
+   * are the published ones in the same order, some at other dates, so that a bar's index stays its
+   * identity. False, and nothing started, when the draft is not such a one (the published plan or the
+   * region changed since it was saved, or a solve made it).
+   */
+  async start(scenario: Scenario, published: PlanDetail, owner: string, from: PlanDetail | null = null): Promise<boolean> {
+    if (from && !sameAtOtherDates(published.plan.placements, from.plan.placements)) return false;
     this.active = true;
     this.owner = owner;
     this.ready = false;
     this.published = published.plan.placements;
     this.base = published.report.violations;
     this.scenarioName = scenario.name;
-    this.placements = this.published;
+    this.placements = from ? from.plan.placements : this.published;
     this.preview = null;
     this.live = new Map();
     this.focus = null;
-    this.draft = null;
+    this.draft = from ? summaryOf(from) : null;
     this.error = null;
     this.history.clear();
     this.sync();
     try {
       this.validator = await loadValidator(scenario);
       this.ready = true;
+      // The draft's moved trainees are checked as if just moved.
+      if (from) this.recheck();
     } catch (e) {
       // Without the catalogue nothing could be checked while dragging: no moving then.
       this.error = e instanceof Error ? e.message : String(e);
     }
+    return true;
   }
 
   private isChanged(p: Stored, i: number): boolean {
@@ -190,6 +200,18 @@ export class CohortEdit {
       this.busy = false;
     }
   }
+}
+
+/** What a placement is, apart from its dates. */
+const identity = (p: Stored) => [p.trainee, p.kind, p.specialty, p.clinic, p.course, p.milestone].join('|');
+
+/** The same placements in the same order, some maybe at other dates. */
+function sameAtOtherDates(published: readonly Stored[], draft: readonly Stored[]): boolean {
+  return published.length === draft.length && published.every((p, i) => identity(p) === identity(draft[i]!));
+}
+
+function summaryOf({ plan: _plan, report: _report, ...summary }: PlanDetail): PlanSummary {
+  return summary;
 }
 
 /** One editor for the app: leaving the cohort view for another does not lose the moves. */

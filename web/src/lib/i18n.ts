@@ -454,6 +454,31 @@ const WORDS = {
   discard: { sv: 'Släng ändringarna', en: 'Discard the changes' },
   draftSaved: { sv: 'Sparat som utkast', en: 'Saved as draft' },
   publishDraft: { sv: 'Publicera utkastet', en: 'Publish the draft' },
+  // The drafts not published, in the Versions view.
+  draftsTitle: { sv: 'Utkast', en: 'Drafts' },
+  draftsHelp: {
+    sv: 'Planer som inte är publicerade: sparade under Flytta placeringar i Kohort, eller från en optimering. Regelbrott och förlängning bedöms mot regionens data som de är nu.',
+    en: 'Plans not published: saved under Move placements in Cohort, or from a solve run. Rules broken and extension are judged against the region’s data as it is now.',
+  },
+  noDrafts: { sv: 'Inga opublicerade utkast.', en: 'No unpublished drafts.' },
+  draftMade: { sv: 'Skapat', en: 'Made' },
+  draftNote: { sv: 'Anteckning', en: 'Note' },
+  draftSource: { sv: 'Ursprung', en: 'Source' },
+  draftByHand: { sv: 'Handgjort', en: 'By hand' },
+  draftFromSolve: { sv: 'Optimering', en: 'Solve run' },
+  draftExtension: { sv: 'Förlängning', en: 'Extension' },
+  draftOf: { sv: 'utkastet från', en: 'the draft of' },
+  continueEditing: { sv: 'Fortsätt redigera', en: 'Continue editing' },
+  draftNotResumable: {
+    sv: 'Utkastet bygger inte på den publicerade planen som den är nu och kan inte redigeras vidare. Jämför eller publicera det i stället.',
+    en: 'The draft is not based on the published plan as it is now and cannot be edited further. Compare or publish it instead.',
+  },
+  deleteDraftTitle: { sv: 'Ta bort utkastet från', en: 'Delete the draft of' },
+  deleteDraftIntro: {
+    sv: 'Utkastet tas bort för gott; det går inte att ångra. Den publicerade planen ändras inte.',
+    en: 'The draft is deleted for good; this cannot be undone. The published plan does not change.',
+  },
+  draftDeleted: { sv: 'Utkastet är borttaget.', en: 'The draft is deleted.' },
   unsavedWarning: { sv: 'Du har flyttade placeringar som inte är sparade.', en: 'You have moved placements that are not saved.' },
   liveFor: { sv: 'Kontroll medan du drar', en: 'Checked while you drag' },
   // History in, history out: the placements sheet, templates, undo, printed plan, per-clinic timeline.
