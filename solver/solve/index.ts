@@ -164,10 +164,11 @@ export async function solveWith(
   // there is a plan from the first second, whatever happens to the model later. A re-plan from a plan
   // just made (capacity advice) has that plan instead, the better seed.
   const plain = options.trainee === undefined && !start ? checked({ ...greedyPlan(scenario), scenario: scenario.name }) : null;
-  // Whom that first plan extends may shorten rotations to their minimum (a month of extension weighs
-  // above the recommended total side time): the model offers both lengths, and greedy plans them so a
-  // second time.
-  const mayShorten = new Set((start ?? plain)?.report.trainees.filter((t) => t.extensionMonths > 0).map((t) => t.id));
+  // Whom that first plan extends (in a one-trainee solve, that trainee) may shorten rotations to their
+  // minimum (a month of extension weighs above the recommended total side time): the model offers both
+  // lengths, and greedy plans them so a second time.
+  const extended = (start ?? plain)?.report.trainees.filter((t) => t.extensionMonths > 0).map((t) => t.id);
+  const mayShorten = new Set(options.trainee !== undefined ? [options.trainee] : extended);
   const short = plain && mayShorten.size > 0 ? checked({ ...greedyPlan(scenario, mayShorten), scenario: scenario.name }) : null;
   const seedsSeconds = (performance.now() - started) / 1000;
   const build: BuildOptions = { currentPlan: options.currentPlan, only, exactFor: [plain, short, start].flatMap((g) => (g ? [g.plan] : [])), mayShorten, trainees: reuse };

@@ -192,6 +192,10 @@ describe('a region under way', () => {
     expect(r.report.trainees.map((t) => [t.id, t.extensionMonths])).toEqual([['t01', 0], ['t02', 0]]);
     expect(fte(s, 't01', r.plan, 'internmedicin')).toBeCloseTo(3, 0);
     expect(fte(s, 't02', r.plan, 'internmedicin')).toBeCloseTo(6, 0);
+    // The same for one trainee's own completion, the others kept.
+    const own = await solve(s, { trainee: 't01', currentPlan: { ...r.plan, placements: r.plan.placements.filter((p) => p.trainee !== 't01') }, workLimit: WORK });
+    expect(own.report.trainees.find((t) => t.id === 't01')!.extensionMonths).toBe(0);
+    expect(fte(s, 't01', own.plan, 'internmedicin')).toBeCloseTo(3, 0);
   });
 
   it('an agreed placement the studierektor releases moves where the re-plan wants it; the rest stay agreed', async () => {
