@@ -460,6 +460,11 @@ function traineeModel(
     const windowFrom = Math.max(firstRotationDay(f, req), planFrom);
     const windowTo = Math.min(lastDay, rotationDeadline(f, req), req.specialty === 'pediatrik' ? pedsDeadline : lastDay);
     const lengthOf = (parts: Part[]): number => parts.reduce((sum, p) => sum + cal.fteMonths(p.from, p.to), done);
+    // Full-time months below the planned length, beyond the tolerance: what such a placement costs.
+    const belowPlan = (parts: Part[]): number => {
+      const length = lengthOf(parts);
+      return length < planned.get(req)! - tol ? planned.get(req)! - length : 0;
+    };
     const valid = (parts: Part[]): boolean => {
       for (const p of parts) {
         if (p.from < windowFrom || p.to > windowTo) return false;
@@ -489,8 +494,7 @@ function traineeModel(
       keep,
     });
     // Parts from elsewhere (the current plan, a plan scored): their length says how far below plan they are.
-    const option = (parts: Part[], keep: boolean): RotationOption =>
-      optionAt(shapeOf(parts, returnDays), keep, Math.max(0, planned.get(req)! - tol - lengthOf(parts)));
+    const option = (parts: Part[], keep: boolean): RotationOption => optionAt(shapeOf(parts, returnDays), keep, belowPlan(parts));
 
     // A rotation inside one stretch of constant rate has the same parts whoever takes it, so trainees
     // share them: splitting parts, and collecting the garbage of millions of part and span arrays, was
@@ -508,7 +512,9 @@ function traineeModel(
       return byStart;
     };
     const lastStart = slotOf(windowTo);
-    const gridOf = (months: number, below: number): (RotationOption | null)[] => {
+    // At the planned length a grid option is within the tolerance of it (nothing below plan); a short
+    // one is read as any other placement, so a schedule costs the same whoever proposes it.
+    const gridOf = (months: number, short: boolean): (RotationOption | null)[] => {
       const grid: (RotationOption | null)[] = [];
       for (let s = firstSlot; s <= lastStart; s++) {
         const from = slotStart(s);
@@ -528,12 +534,12 @@ function traineeModel(
           continue;
         }
         maxNext = Math.max(maxNext, shape.next);
-        grid.push(optionAt(shape, false, below));
+        grid.push(optionAt(shape, false, short ? belowPlan(shape.parts) : 0));
       }
       return grid;
     };
-    const grid = gridOf(months, 0);
-    const shortGrid = shortMonths === null ? null : gridOf(shortMonths, months - shortMonths);
+    const grid = gridOf(months, false);
+    const shortGrid = shortMonths === null ? null : gridOf(shortMonths, true);
 
     // The current plan's dates for this rotation, when they still keep the trainee's own rules.
     let keepOption: RotationOption | null = null;
