@@ -5,12 +5,12 @@
 import type { Kysely } from 'kysely';
 import { clinicsRepo, plansRepo, proposalsRepo, regionRepo, traineesRepo, unitsRepo, usersRepo, type Database } from '../../db/index.ts';
 import { generateDemo } from '../../solver/demo/generate.ts';
-import { placementKey } from '../../solver/domain/identity.ts';
 import type { Placement, Plan, Report, Scenario } from '../../solver/domain/schemas.ts';
 import { solve } from '../../solver/solve/index.ts';
 import { addMonths, formatDay, parseDay, today } from '../../solver/time/dates.ts';
 import { createValidator, validate } from '../../solver/validate.ts';
 import { audit } from './audit.ts';
+import { markLocked } from './solve-runner.ts';
 import { hashPassword } from './users.ts';
 
 export const DEMO_PASSWORD = 'demo';
@@ -52,11 +52,10 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, opts: DemoOptions = 
     for (const u of scenario.units) await unitsRepo.insert(trx, u);
     for (const c of scenario.clinics) await clinicsRepo.insert(trx, c);
     for (const t of scenario.trainees) await traineesRepo.insert(trx, t);
-    const lockedKeys = new Set(scenario.trainees.flatMap((t) => (t.locked ?? []).map((p) => placementKey({ ...p, trainee: t.id }))));
     await plansRepo.create(trx, {
       status: 'published',
       note: 'Demoplan / Demo plan',
-      plan: { ...plan, placements: plan.placements.map((p) => (lockedKeys.has(placementKey(p)) ? { ...p, locked: true } : p)) },
+      plan: { ...plan, placements: markLocked(scenario, plan.placements) },
       report,
       createdBy: 'studierektor@demo',
     });

@@ -16,7 +16,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { plansRepo, solveJobsRepo, type Database, type Db, type JobRecord, type StoredPlacement } from '../../db/index.ts';
 import { formatDay, today, type Day } from '../../solver/time/dates.ts';
-import { placementKey } from '../../solver/domain/identity.ts';
+import { lockedKeys, placementKey } from '../../solver/domain/identity.ts';
 import type { Placement, Plan, PlanPlacement, Scenario } from '../../solver/domain/schemas.ts';
 import { solveInWorker, type SolveOptions, type SolveProgress, type SolveResult, type WorkerSolve } from '../../solver/solve/index.ts';
 import { plainPlan, type ReportCache } from './plans.ts';
@@ -77,8 +77,7 @@ export async function solveInput(db: Db): Promise<{ scenario: Scenario; current:
 
 /** Marks the placements of a solved plan that are locked in the scenario (kept as given). */
 export function markLocked(scenario: Scenario, placements: PlanPlacement[]): StoredPlacement[] {
-  const locked = new Set<string>();
-  for (const t of scenario.trainees) for (const p of t.locked ?? []) locked.add(placementKey({ ...p, trainee: t.id }));
+  const locked = lockedKeys(scenario);
   return placements.map((p) => (locked.has(placementKey(p)) ? { ...p, locked: true } : p));
 }
 

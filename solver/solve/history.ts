@@ -7,7 +7,7 @@
  * The studierektor may release agreed placements before a solve: those are then planned like the
  * rest of the future. History and the trainees' own locked placements are never released.
  */
-import { placementKey } from '../domain/identity.ts';
+import { lockedKeys, placementKey } from '../domain/identity.ts';
 import { resolveParams } from '../domain/params.ts';
 import type { Placement, Plan, PlanPlacement, Scenario } from '../domain/schemas.ts';
 import { agreedUntil } from '../rules/planning-day.ts';
@@ -44,7 +44,7 @@ export function planningDay(scenario: Scenario, todayIso?: string): string {
 export function frozenPlacements(scenario: Scenario, current: Plan | undefined, todayIso?: string): Frozen {
   const planFrom = planningDay(scenario, todayIso);
   const until = formatDay(agreedUntil(parseDay(planFrom), resolveParams(scenario)['planning-day'].agreedMonths));
-  const seen = new Set(scenario.trainees.flatMap((t) => (t.locked ?? []).map((p) => placementKey({ ...p, trainee: t.id }))));
+  const seen = lockedKeys(scenario);
   const trainees = new Set(scenario.trainees.map((t) => t.id));
   const frozen: Frozen = { planFrom, until, history: [], agreed: [] };
   for (const stored of current?.placements ?? []) {
@@ -60,7 +60,7 @@ export function frozenPlacements(scenario: Scenario, current: Plan | undefined, 
 export function releaseErrors(scenario: Scenario, frozen: Frozen, release: PlanPlacement[]): string[] {
   const agreed = new Set(frozen.agreed.map((p) => placementKey(p)));
   const history = new Set(frozen.history.map((p) => placementKey(p)));
-  const locked = new Set(scenario.trainees.flatMap((t) => (t.locked ?? []).map((p) => placementKey({ ...p, trainee: t.id }))));
+  const locked = lockedKeys(scenario);
   const errors: string[] = [];
   release.forEach((p, i) => {
     const k = placementKey(p);
