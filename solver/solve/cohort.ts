@@ -1,10 +1,12 @@
 /**
  * The cohort solve, in phases: (0) every trainee's own best schedule — a first bound — and a first
- * integer plan (best responses from the greedy seed, or repairs); (1) Lagrangian ascent (lagrange.ts)
- * for a strong bound, with price-guided repairs in between;
+ * integer plan (best responses from the greedy seed, or repairs; trainees no repair places get their
+ * unit planned jointly, unit.ts); (1) Lagrangian ascent (lagrange.ts) for a strong bound, with
+ * price-guided repairs in between;
  * (2) when the ascent stalls early, column generation on the master LP (master.ts), prices smoothed
  * towards the ascent's best; (3) with HiGHS and a small master, the restricted master as a MIP, and
- * neighbourhood moves to the end. Phases end early at the gap target, the time limit or a cancel.
+ * to the end moves: tight units re-planned jointly (unit.ts), then trainees with their rivals
+ * (repair.ts). Phases end early at the gap target, the time limit or a cancel.
  *
  * Pricing is the trainee DP of pricing.ts, shared between threads by pricer.ts.
  *
@@ -18,7 +20,8 @@ import { bestSchedule, columnKey, type Column } from './pricing.ts';
 import { localPricer, type Pricer } from './pricer.ts';
 import { costOf, ejectRepair, freeRows, improve, repairPlan, searchNeighbourhoods, type Incumbent } from './repair.ts';
 import { Random } from '../demo/random.ts';
-import { createLpModel, type EngineName, type LpModel } from './lp/index.ts';
+import { createLpModel, type EngineName, type LpModel, type SolveLimits } from './lp/index.ts';
+import { completeByUnits, tightUnits, unitMoves } from './unit.ts';
 import { lagrangeAscent, placesValue } from './lagrange.ts';
 import { Master } from './master.ts';
 
@@ -32,6 +35,20 @@ const MASTER_TRAINEES = 40;
 const ENRICH_ROUNDS = 100;
 /** The restricted MIP's node limit under a work budget. */
 const MIP_NODES = 200;
+/** One unit MIP's limits (unit.ts): nodes under a work budget, else seconds. */
+const UNIT_NODES = 50;
+const UNIT_SECONDS = 2;
+/** A unit MIP stops at this proven gap: a move needs a better plan, not its proof. */
+const UNIT_GAP = 0.005;
+/**
+ * The share of the final polish that goes to unit moves, and how far they let rotations move (weeks):
+ * on the seeded region's tight units alone, the narrow reach made as cheap plans as the wider one in a
+ * third of the time, and each stalls where the other does not. In a region, clinics crowd the tight
+ * units' trainees too, and moves with clinic rivals gained more there: unit moves get a small share
+ * and the narrow reach; every trainee in a tight unit (a unit alone), all of the polish and both.
+ */
+const UNIT_SHARE = 0.1;
+const UNIT_REACHES = [6, 13];
 
 export interface SolveProgressInfo {
   seconds: number;
@@ -142,6 +159,14 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
     const again = ejectRepair(m, repairPlan(m, first, squeaky(byStart), null, stop), stop);
     if (again.unplaced.length < best.unplaced.length || (again.unplaced.length === best.unplaced.length && again.cost < best.cost)) best = again;
   }
+  // The limits of one unit MIP: a node limit under a work budget, else at most UNIT_SECONDS of what is left.
+  const unitLimits = (until: number): SolveLimits =>
+    clock.deterministic ? { nodeLimit: UNIT_NODES, mipGap: UNIT_GAP } : { timeLimitSeconds: Math.max(0.05, Math.min(UNIT_SECONDS, (until - now()) / 1000)), mipGap: UNIT_GAP };
+  // Trainees still without a schedule: their units planned together before anyone is left out.
+  if (best.unplaced.length > 0 && !stop()) {
+    const joint = await completeByUnits(m, best, { until: stop, limits: () => unitLimits(clock.deadline) });
+    if (joint.unplaced.length < best.unplaced.length) best = improve(m, joint, stop, 1);
+  }
   let firstFeasibleSeconds: number | null = best.unplaced.length === 0 ? secs() : null;
   const accept = (inc: Incumbent) => {
     const better =
@@ -164,6 +189,9 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   if (alone.length > 0 || done() || stop()) {
     return { incumbent: best, bound, overloads: [], converged: false, alone, firstFeasibleSeconds, iterations: 0, stoppedEarly: stop() };
   }
+  const own = first.map((c) => c?.cost ?? 0);
+  const inTight = new Set(tightUnits(m).flat());
+  const allInTightUnits = planned.every((i) => inTight.has(i));
 
   // Lagrangian ascent first: a strong bound fast, and prices and averaged schedules for repairs. It
   // runs until it stalls (then the master LP, for instances small enough to converge in the time left)
@@ -178,8 +206,14 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   // ascent they cost it steps, and the gap closed less in the same time.
   const rng = new Random(1);
   let bestLambda: Float64Array | null = null;
-  const polish = (until: number) => {
-    if (best && now() < until) best = searchNeighbourhoods(m, best, rng, () => stop() || now() >= until || done(), bestLambda, first.map((c) => c?.cost ?? 0));
+  // Unit moves first (unit.ts: a tight unit's trainees re-planned together), within a share of the
+  // time left, then moves of trainees with their clinic and unit rivals.
+  const polish = async (until: number) => {
+    const enough = () => stop() || now() >= until || done();
+    const unitsUntil = now() + (allInTightUnits ? 1 : UNIT_SHARE) * (until - now());
+    const reaches = allInTightUnits ? UNIT_REACHES : UNIT_REACHES.slice(0, 1);
+    if (best && !enough()) best = await unitMoves(m, best, own, reaches, { until: () => enough() || now() >= unitsUntil, limits: () => unitLimits(unitsUntil) });
+    if (best && !enough()) best = searchNeighbourhoods(m, best, rng, enough, bestLambda, own);
   };
   let steps = 0;
   let repairSpent = 0;
@@ -221,7 +255,7 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
     // stalled ascent on a large region, column generation raised the bound by little in a long time
     // while neighbourhood moves improved the plan much in a short one. The rest goes to neighbourhood
     // moves. Without a complete plan the master still runs: only it can prove that none exists.
-    polish(end);
+    await polish(end);
     progress('done', best);
     return { incumbent: best, bound, overloads: [], converged: false, alone, firstFeasibleSeconds, iterations: ascent.iterations, stoppedEarly: true };
   }
@@ -383,7 +417,7 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
       }
     }
     if (!done() && !stop()) {
-      polish(end);
+      await polish(end);
       progress('improve', best);
     }
   } finally {

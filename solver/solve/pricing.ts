@@ -71,15 +71,19 @@ export function pricePrefix(m: CohortModel, dual: Float64Array): Float64Array {
 
 /** Cost of finishing the trainee's rotations with this option last: extension, fairness and order. */
 export function finishCost(t: TraineeModel, item: ItemModel, o: RotationOption): number {
-  const lastTo = o.parts[o.parts.length - 1]!.to;
+  return completionCost(t, o.parts[o.parts.length - 1]!.to) + orderCost(item);
+}
+
+/** Extension and fairness of a schedule whose last rotation ends on `lastTo`: never falls as `lastTo` grows. */
+export function completionCost(t: TraineeModel, lastTo: number): number {
   const late = Math.max(0, (lastTo - t.earliest) / DAYS_PER_MONTH - WEIGHTS.fairnessFreeMonths);
   const extension = Math.max(0, (lastTo - t.facts.end) / DAYS_PER_MONTH);
-  return (
-    WEIGHTS.extensionPerMonth * extension +
-    WEIGHTS.extensionPerMonth2 * extension * extension +
-    WEIGHTS.fairnessPerMonth2 * late * late +
-    (LAST_NOT.has(item.specialty) ? WEIGHTS.lastRotation : 0)
-  );
+  return WEIGHTS.extensionPerMonth * extension + WEIGHTS.extensionPerMonth2 * extension * extension + WEIGHTS.fairnessPerMonth2 * late * late;
+}
+
+/** What it costs that this rotation is the trainee's last (a sensible order). */
+export function orderCost(item: ItemModel): number {
+  return LAST_NOT.has(item.specialty) ? WEIGHTS.lastRotation : 0;
 }
 
 /** Stands for any option that is not the current plan's (a grid option): its clinic cost depends on the clinic only. */
@@ -376,22 +380,31 @@ export function makeColumn(m: CohortModel, t: TraineeModel, choices: Choice[]): 
   const rows = new Set<number>();
   let last: Choice | null = null;
   for (const ch of choices) {
-    const item = t.items[ch.item]!;
-    cost += ch.option.cost + clinicCost(m, item, ch.option, ch.clinic);
-    const sp = ch.option.spans;
-    for (let k = 0; k < sp.length; k += 2) {
-      for (let s = sp[k]!; s <= sp[k + 1]!; s++) {
-        const rc = rowOf(m, ch.clinic, s);
-        if (m.checked[rc]) rows.add(rc);
-        if (t.unit < 0) continue;
-        const ru = rowOf(m, t.unit, s);
-        if (m.checked[ru]) rows.add(ru);
-      }
-    }
+    cost += choiceCost(m, t, ch);
+    addChoiceRows(m, t, ch, rows);
     if (!last || ch.option.slot > last.option.slot) last = ch;
   }
   if (last) cost += finishCost(t, t.items[last.item]!, last.option);
   return { trainee: t.index, choices, cost, rows: [...rows].sort((a, b) => a - b) };
+}
+
+/** One rotation's own cost at its clinic (what being the last one adds is finishCost's). */
+export function choiceCost(m: CohortModel, t: TraineeModel, ch: Choice): number {
+  return ch.option.cost + clinicCost(m, t.items[ch.item]!, ch.option, ch.clinic);
+}
+
+/** The checked rows (clinic and unit days) one rotation holds, added to `rows`. */
+export function addChoiceRows(m: CohortModel, t: TraineeModel, ch: Choice, rows: Set<number>): void {
+  const sp = ch.option.spans;
+  for (let k = 0; k < sp.length; k += 2) {
+    for (let s = sp[k]!; s <= sp[k + 1]!; s++) {
+      const rc = rowOf(m, ch.clinic, s);
+      if (m.checked[rc]) rows.add(rc);
+      if (t.unit < 0) continue;
+      const ru = rowOf(m, t.unit, s);
+      if (m.checked[ru]) rows.add(ru);
+    }
+  }
 }
 
 /**

@@ -5,7 +5,8 @@
  * solver's own objective, makeColumn) finds the optimum; the solver's plan must come within 1 % of
  * it (issue 12's figure for units), and its proven bound may never exceed it. (This test found the
  * fast pricing path dropping the unit's prices, which made a converged master's "bound" exceed the
- * optimum.)
+ * optimum.) The unit subproblem (unit.ts) must reach the optimum itself, and its bound, even cut
+ * short, may never exceed it.
  */
 import { describe, expect, it } from 'vitest';
 import type { Scenario, Specialty } from '../../solver/domain/schemas.ts';
@@ -14,6 +15,8 @@ import { pinHistory } from '../../solver/solve/history.ts';
 import { buildModel, type CohortModel, type RotationOption, type TraineeModel } from '../../solver/solve/model.ts';
 import { makeColumn, type Choice, type Column } from '../../solver/solve/pricing.ts';
 import { freeRows } from '../../solver/solve/repair.ts';
+import { withinLimits } from '../../solver/solve/cohort.ts';
+import { planUnit } from '../../solver/solve/unit.ts';
 import { solve } from '../../solver/solve/index.ts';
 import { clinic, expectValid, scenario, trainee } from './fixtures.ts';
 
@@ -111,6 +114,29 @@ describe('small random units: the solver against brute force', () => {
       expect(objective!).toBeGreaterThanOrEqual(optimum - 1e-3);
       expect(objective!).toBeLessThanOrEqual(optimum * 1.01);
       if (status === 'optimal') expect(objective!).toBeCloseTo(optimum, 2);
+    });
+  }
+});
+
+describe('small random units: the unit subproblem against brute force', () => {
+  for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+    it(`unit ${seed}: the unit MIP reaches the optimum, and its bound never exceeds it`, async () => {
+      const m = buildModel(pinHistory(randomUnit(seed), undefined).scenario);
+      const optimum = bruteForce(m);
+      const group = m.trainees.filter((t) => t.items.length > 0).map((t) => t.index);
+      const unit = (nodeLimit: number) => planUnit(m, { trainees: group, free: freeRows(m), start: null, reach: Infinity, limits: { nodeLimit, mipGap: 1e-6 } });
+      const r = await unit(10_000);
+      if (optimum === Infinity) {
+        expect(r.columns).toBeNull();
+        expect(r.bound).toBe(Infinity);
+        return;
+      }
+      expect(r.optimal).toBe(true);
+      expect(r.cost).toBeCloseTo(optimum, 3);
+      expect(r.bound).toBeLessThanOrEqual(optimum + 1e-6);
+      expect(withinLimits(m, r.columns!)).toBe(true);
+      // Stopped at its first node, the bound still holds.
+      expect((await unit(1)).bound).toBeLessThanOrEqual(optimum + 1e-6);
     });
   }
 });

@@ -6,6 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../solver/domain/schemas.ts';
 import { solve } from '../../solver/solve/index.ts';
+import { pinHistory } from '../../solver/solve/history.ts';
+import { buildModel } from '../../solver/solve/model.ts';
+import { freeRows } from '../../solver/solve/repair.ts';
+import { completeByUnits, planUnit } from '../../solver/solve/unit.ts';
 import { clinic, expectValid, rotations, scenario, trainee } from './fixtures.ts';
 
 const START = '2027-01-03';
@@ -47,6 +51,27 @@ describe('unit-mates take turns', () => {
     const [first, second] = rotations(r.plan, 'a');
     const between = [...rotations(r.plan, 'b'), ...rotations(r.plan, 'c')].filter((p) => first!.to < p.from && p.to < second!.from);
     expect(between).toHaveLength(1);
+  });
+
+  it('the unit subproblem alone finds the turns: nobody ends after the end of ST', async () => {
+    const m = buildModel(pinHistory(turns(), undefined).scenario);
+    const group = m.trainees.map((t) => t.index);
+    const r = await planUnit(m, { trainees: group, free: freeRows(m), start: null, reach: Infinity, limits: { nodeLimit: 1000 } });
+    expect(r.optimal).toBe(true);
+    const ends = r.columns!.map((c) => Math.max(...c.choices.flatMap((ch) => ch.option.parts.map((p) => p.to))));
+    ends.forEach((end, k) => expect(end).toBeLessThanOrEqual(m.trainees[group[k]!]!.facts.end));
+    const [a, ...others] = r.columns!;
+    const [first, second] = a!.choices[0]!.option.parts;
+    const inside = others.flatMap((c) => c.choices).filter((ch) => ch.option.parts[0]!.from > first!.to && ch.option.parts.at(-1)!.to < second!.from);
+    expect(inside).toHaveLength(1);
+  });
+
+  it('trainees no repair could place are placed by planning their unit together, before anyone is left out', async () => {
+    const m = buildModel(pinHistory(turns(), undefined).scenario);
+    const all = m.trainees.map((t) => t.index);
+    const r = await completeByUnits(m, { columns: all.map(() => null), cost: 0, unplaced: all }, { until: () => false, limits: () => ({ nodeLimit: 1000 }) });
+    expect(r.unplaced).toEqual([]);
+    r.columns.forEach((c, i) => expect(Math.max(...c!.choices.flatMap((ch) => ch.option.parts.map((p) => p.to)))).toBeLessThanOrEqual(m.trainees[i]!.facts.end));
   });
 
   it('the fixture is tight: with return weeks too short for a month of ögon, someone is extended', async () => {
