@@ -44,10 +44,10 @@ const UNIT_GAP = 0.005;
  * The share of the final polish that goes to unit moves, and how far they let rotations move (weeks):
  * on the seeded region's tight units alone, the narrow reach made as cheap plans as the wider one in a
  * third of the time, and each stalls where the other does not. In a region, clinics crowd the tight
- * units' trainees too, and moves with clinic rivals gained more there: unit moves get a small share
- * and the narrow reach; every trainee in a tight unit (a unit alone), all of the polish and both.
+ * units' trainees too, and moves with clinic rivals gain there as well: unit moves get a quarter and
+ * the narrow reach; every trainee in a tight unit (a unit alone), all of the polish and both.
  */
-const UNIT_SHARE = 0.1;
+const UNIT_SHARE = 0.25;
 const UNIT_REACHES = [6, 13];
 
 export interface SolveProgressInfo {
@@ -159,12 +159,17 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
     const again = ejectRepair(m, repairPlan(m, first, squeaky(byStart), null, stop), stop);
     if (again.unplaced.length < best.unplaced.length || (again.unplaced.length === best.unplaced.length && again.cost < best.cost)) best = again;
   }
-  // The limits of one unit MIP: a node limit under a work budget, else at most UNIT_SECONDS of what is left.
-  const unitLimits = (until: number): SolveLimits =>
-    clock.deterministic ? { nodeLimit: UNIT_NODES, mipGap: UNIT_GAP } : { timeLimitSeconds: Math.max(0.05, Math.min(UNIT_SECONDS, (until - now()) / 1000)), mipGap: UNIT_GAP };
+  // The control of unit MIPs up to `until`: a node limit under a work budget (and a MIP only as large as
+  // the work left), else at most UNIT_SECONDS of the time left.
+  const unitControl = (until: number, enough: () => boolean) => ({
+    until: () => enough() || now() >= until,
+    limits: (): SolveLimits =>
+      clock.deterministic ? { nodeLimit: UNIT_NODES, mipGap: UNIT_GAP } : { timeLimitSeconds: Math.max(0.05, Math.min(UNIT_SECONDS, (until - now()) / 1000)), mipGap: UNIT_GAP },
+    room: () => (clock.deterministic ? until - now() : Infinity),
+  });
   // Trainees still without a schedule: their units planned together before anyone is left out.
   if (best.unplaced.length > 0 && !stop()) {
-    const joint = await completeByUnits(m, best, { until: stop, limits: () => unitLimits(clock.deadline) });
+    const joint = await completeByUnits(m, best, unitControl(clock.deadline, stop));
     if (joint.unplaced.length < best.unplaced.length) best = improve(m, joint, stop, 1);
   }
   let firstFeasibleSeconds: number | null = best.unplaced.length === 0 ? secs() : null;
@@ -212,7 +217,7 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
     const enough = () => stop() || now() >= until || done();
     const unitsUntil = now() + (allInTightUnits ? 1 : UNIT_SHARE) * (until - now());
     const reaches = allInTightUnits ? UNIT_REACHES : UNIT_REACHES.slice(0, 1);
-    if (best && !enough()) best = await unitMoves(m, best, own, reaches, { until: () => enough() || now() >= unitsUntil, limits: () => unitLimits(unitsUntil) });
+    if (best && !enough()) best = await unitMoves(m, best, own, reaches, unitControl(unitsUntil, enough));
     if (best && !enough()) best = searchNeighbourhoods(m, best, rng, enough, bestLambda, own);
   };
   let steps = 0;

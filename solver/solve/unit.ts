@@ -33,6 +33,8 @@ export interface UnitProblem {
   /** With a start plan, only starts within this many weeks of each rotation's start there. */
   reach: number;
   limits: SolveLimits;
+  /** A MIP with more binaries than this is not solved (what a work budget has room for); default any. */
+  maxVariables?: number;
 }
 
 export interface UnitSolution {
@@ -56,6 +58,7 @@ interface Candidate {
 export async function planUnit(m: CohortModel, p: UnitProblem): Promise<UnitSolution> {
   const trainees = p.trainees.map((i) => m.trainees[i]!);
   const candidates = candidatesOf(m, trainees, p);
+  if (candidates.length > (p.maxVariables ?? Infinity)) return { columns: null, cost: Infinity, bound: -Infinity, optimal: false, variables: 0 };
   const lp = await createLpModel('highs');
   try {
     const start = buildMip(lp, m, trainees, candidates, p);
@@ -278,6 +281,11 @@ export interface UnitMoveControl {
   until: () => boolean;
   /** The limits of one MIP (a node limit under a work budget, else seconds). */
   limits: () => SolveLimits;
+  /**
+   * The most binaries a MIP may have now. Under a work budget a MIP costs a unit per binary, counted
+   * before it runs, so a move never overruns the share it was given.
+   */
+  room: () => number;
 }
 
 /**
@@ -294,7 +302,7 @@ export async function unitMoves(m: CohortModel, inc: Incumbent, ownCost: number[
     for (let wide = 0; wide < reaches.length; ) {
       if (ctl.until()) return { columns, cost: costOf(columns), unplaced: [] };
       const start = group.map((i) => columns[i]!);
-      const r = await planUnit(m, { trainees: group, free: freeFor(m, columns, group), start, reach: reaches[wide]!, limits: ctl.limits() });
+      const r = await planUnit(m, { trainees: group, free: freeFor(m, columns, group), start, reach: reaches[wide]!, limits: ctl.limits(), maxVariables: ctl.room() });
       m.work.units += r.variables;
       if (process.env.RANDPLAN_DEBUG) console.error(`unit move: ${group.length} trainees, reach ${reaches[wide]}, ${r.variables} variables, ${costOf(start).toFixed(1)} → ${r.cost.toFixed(1)}, optimal ${r.optimal}, work ${m.work.units}`);
       if (r.columns && r.cost < costOf(start) - 1e-6) {
@@ -316,7 +324,7 @@ export async function completeByUnits(m: CohortModel, inc: Incumbent, ctl: UnitM
   for (const group of tightUnits(m)) {
     if (ctl.until()) break;
     if (!group.some((i) => unplaced.includes(i))) continue;
-    const r = await planUnit(m, { trainees: group, free: freeFor(m, columns, group), start: null, reach: Infinity, limits: ctl.limits() });
+    const r = await planUnit(m, { trainees: group, free: freeFor(m, columns, group), start: null, reach: Infinity, limits: ctl.limits(), maxVariables: ctl.room() });
     m.work.units += r.variables;
     if (!r.columns) continue;
     group.forEach((i, k) => (columns[i] = r.columns![k]!));
