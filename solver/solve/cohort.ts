@@ -167,9 +167,10 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
       clock.deterministic ? { nodeLimit: UNIT_NODES, mipGap: UNIT_GAP } : { timeLimitSeconds: Math.max(0.05, Math.min(UNIT_SECONDS, (until - now()) / 1000)), mipGap: UNIT_GAP },
     room: () => (clock.deterministic ? until - now() : Infinity),
   });
+  const units = tightUnits(m);
   // Trainees still without a schedule: their units planned together before anyone is left out.
   if (best.unplaced.length > 0 && !stop()) {
-    const joint = await completeByUnits(m, best, unitControl(clock.deadline, stop));
+    const joint = await completeByUnits(m, best, units, unitControl(clock.deadline, stop));
     if (joint.unplaced.length < best.unplaced.length) best = improve(m, joint, stop, 1);
   }
   let firstFeasibleSeconds: number | null = best.unplaced.length === 0 ? secs() : null;
@@ -195,7 +196,7 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
     return { incumbent: best, bound, overloads: [], converged: false, alone, firstFeasibleSeconds, iterations: 0, stoppedEarly: stop() };
   }
   const own = first.map((c) => c?.cost ?? 0);
-  const inTight = new Set(tightUnits(m).flat());
+  const inTight = new Set(units.flat());
   const allInTightUnits = planned.every((i) => inTight.has(i));
 
   // Lagrangian ascent first: a strong bound fast, and prices and averaged schedules for repairs. It
@@ -217,7 +218,7 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
     const enough = () => stop() || now() >= until || done();
     const unitsUntil = now() + (allInTightUnits ? 1 : UNIT_SHARE) * (until - now());
     const reaches = allInTightUnits ? UNIT_REACHES : UNIT_REACHES.slice(0, 1);
-    if (best && !enough()) best = await unitMoves(m, best, own, reaches, unitControl(unitsUntil, enough));
+    if (best && !enough()) best = await unitMoves(m, best, units, own, reaches, unitControl(unitsUntil, enough));
     if (best && !enough()) best = searchNeighbourhoods(m, best, rng, enough, bestLambda, own);
   };
   let steps = 0;

@@ -23,6 +23,15 @@ export function freeRows(m: CohortModel): Int32Array {
   return free;
 }
 
+/** Places left per row when the schedules in `columns` (all but those of `except`) hold theirs. */
+export function placesLeft(m: CohortModel, columns: (Column | null)[], except: ReadonlySet<number> = new Set()): Int32Array {
+  const free = freeRows(m);
+  columns.forEach((c, i) => {
+    if (c && !except.has(i)) take(c, free, 1);
+  });
+  return free;
+}
+
 function fits(col: Column, free: Int32Array): boolean {
   for (const r of col.rows) if (free[r]! < 1) return false;
   return true;
@@ -75,9 +84,8 @@ export function repairPlan(
  * nothing or time runs out. Unplaced trainees get another try each pass.
  */
 export function improve(m: CohortModel, inc: Incumbent, shouldStop: () => boolean, maxPasses = 3): Incumbent {
-  const free = freeRows(m);
   const columns = [...inc.columns];
-  for (const c of columns) if (c) take(c, free, 1);
+  const free = placesLeft(m, columns);
   let unplaced = [...inc.unplaced];
   for (let pass = 0; pass < maxPasses; pass++) {
     let gained = 0;
@@ -128,8 +136,7 @@ export function ejectRepair(m: CohortModel, inc: Incumbent, shouldStop: () => bo
     if (shouldStop()) break;
     const own = bestSchedule(m, m.trainees[u]!, { dual: null, free: null });
     if (!own) continue;
-    const free = freeRows(m);
-    for (const c of columns) if (c) take(c, free, 1);
+    const free = placesLeft(m, columns);
     const full = new Set(own.column.rows.filter((r) => free[r]! < 1));
     const eject = new Set<number>();
     columns.forEach((c, i) => {
@@ -188,8 +195,7 @@ export function searchNeighbourhoods(
 ): Incumbent {
   if (inc.unplaced.length > 0) return inc;
   const columns = [...inc.columns];
-  const free = freeRows(m);
-  for (const c of columns) if (c) take(c, free, 1);
+  const free = placesLeft(m, columns);
   const movable = m.trainees.filter((t) => t.items.length > 0 && columns[t.index]).map((t) => t.index);
   if (movable.length < 2) return inc;
   let cost = inc.cost;

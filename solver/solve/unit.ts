@@ -21,7 +21,7 @@
 import { addChoiceRows, choiceCost, completionCost, makeColumn, orderCost, type Choice, type Column } from './pricing.ts';
 import type { CohortModel, RotationOption, TraineeModel } from './model.ts';
 import { createLpModel, type LpModel, type SolveLimits } from './lp/index.ts';
-import { costOf, freeRows, type Incumbent } from './repair.ts';
+import { costOf, placesLeft, type Incumbent } from './repair.ts';
 
 export interface UnitProblem {
   /** The trainees planned together (model indices, each with rotations to place). */
@@ -53,6 +53,8 @@ export interface UnitSolution {
 interface Candidate {
   trainee: number;
   choice: Choice;
+  /** The checked rows it holds (addChoiceRows). */
+  rows: number[];
 }
 
 export async function planUnit(m: CohortModel, p: UnitProblem): Promise<UnitSolution> {
@@ -83,27 +85,22 @@ export async function planUnit(m: CohortModel, p: UnitProblem): Promise<UnitSolu
  * its completion and order columns. Returns the start plan as a full solution, when there is one.
  */
 function buildMip(lp: LpModel, m: CohortModel, trainees: TraineeModel[], candidates: Candidate[], p: UnitProblem): Float64Array | undefined {
-  const rowsOf = candidates.map((c) => {
-    const rows = new Set<number>();
-    addChoiceRows(m, trainees[c.trainee]!, c.choice, rows);
-    return [...rows];
-  });
   const itemRow = trainees.map((t) => t.items.map(() => lp.addRow(1, 1, [], [])));
   const slotRow = slotRows(lp, trainees, candidates);
   const users = new Map<number, Set<number>>();
-  rowsOf.forEach((rows, j) => {
-    for (const r of rows) {
+  for (const c of candidates) {
+    for (const r of c.rows) {
       let u = users.get(r);
       if (!u) users.set(r, (u = new Set()));
-      u.add(candidates[j]!.trainee);
+      u.add(c.trainee);
     }
-  });
+  }
   const placeRow = new Map<number, number>();
   for (const [r, u] of users) if (u.size > p.free[r]!) placeRow.set(r, lp.addRow(-Infinity, p.free[r]!, [], []));
   const finishRow = trainees.map((t) => t.items.map(() => lp.addRow(0, Infinity, [], [])));
   const order = trainees.map((t, k) => orderRows(lp, t, candidates.filter((c) => c.trainee === k).map((c) => c.choice.option.slot - t.firstSlot)));
 
-  candidates.forEach((c, j) => {
+  for (const c of candidates) {
     const t = trainees[c.trainee]!;
     const o = c.choice.option;
     const h = o.slot - t.firstSlot;
@@ -112,7 +109,7 @@ function buildMip(lp: LpModel, m: CohortModel, trainees: TraineeModel[], candida
       const row = slotRow[c.trainee]!.get(s);
       if (row !== undefined) rows.push(row);
     }
-    for (const r of rowsOf[j]!) {
+    for (const r of c.rows) {
       const row = placeRow.get(r);
       if (row !== undefined) rows.push(row);
     }
@@ -121,7 +118,7 @@ function buildMip(lp: LpModel, m: CohortModel, trainees: TraineeModel[], candida
     values.push(-completionCost(t, o.parts[o.parts.length - 1]!.to));
     order[c.trainee]?.enter(c.choice.item, h, rows, values);
     lp.addColumn(choiceCost(m, t, c.choice), 0, 1, rows, values, true);
-  });
+  }
   const planned = p.start && p.start.every((c) => c !== null) ? (p.start as Column[]) : null;
   const startValues: number[] = planned ? chosenIn(candidates, planned) : [];
   trainees.forEach((t, k) => {
@@ -143,12 +140,12 @@ function buildMip(lp: LpModel, m: CohortModel, trainees: TraineeModel[], candida
 function candidatesOf(m: CohortModel, trainees: TraineeModel[], p: UnitProblem): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Map<RotationOption, Set<number>>();
-  const add = (k: number, item: number, option: RotationOption, clinic: number) => {
-    let clinics = seen.get(option);
-    if (!clinics) seen.set(option, (clinics = new Set()));
-    if (clinics.has(clinic)) return;
-    clinics.add(clinic);
-    out.push({ trainee: k, choice: { item, option, clinic } });
+  const add = (k: number, choice: Choice, rows: number[]) => {
+    let clinics = seen.get(choice.option);
+    if (!clinics) seen.set(choice.option, (clinics = new Set()));
+    if (clinics.has(choice.clinic)) return;
+    clinics.add(choice.clinic);
+    out.push({ trainee: k, choice, rows });
   };
   trainees.forEach((t, k) => {
     const planned = p.start?.[k]?.choices;
@@ -157,32 +154,35 @@ function candidatesOf(m: CohortModel, trainees: TraineeModel[], p: UnitProblem):
       for (const o of [...item.grid, ...(item.shortGrid ?? []), item.keepOption]) {
         if (!o || o.next - t.firstSlot > t.span) continue;
         if (near !== undefined && Math.abs(o.slot - near) > p.reach) continue;
-        const clinic = cheapestOpenClinic(m, t, i, o, p.free);
-        if (clinic >= 0) add(k, i, o, clinic);
+        const open = cheapestOpenClinic(m, t, i, o, p.free);
+        if (open) add(k, open.choice, open.rows);
       }
     });
-    for (const ch of planned ?? []) add(k, ch.item, ch.option, ch.clinic);
+    for (const ch of planned ?? []) add(k, ch, rowsOf(m, t, ch));
   });
   return out;
 }
 
-/** The cheapest of the rotation's clinics with a place on every day the option holds (its unit's too); −1 when none. */
-function cheapestOpenClinic(m: CohortModel, t: TraineeModel, item: number, o: RotationOption, free: Int32Array): number {
-  let best = -1;
+/** The option at the cheapest of the rotation's clinics with a place on every day it holds (its unit's too), with those rows; null when none. */
+function cheapestOpenClinic(m: CohortModel, t: TraineeModel, item: number, o: RotationOption, free: Int32Array): { choice: Choice; rows: number[] } | null {
+  let best: { choice: Choice; rows: number[] } | null = null;
   let bestCost = Infinity;
   for (const clinic of t.items[item]!.clinics) {
     const choice = { item, option: o, clinic };
-    const rows = new Set<number>();
-    addChoiceRows(m, t, choice, rows);
-    let open = true;
-    for (const r of rows) if (free[r]! < 1) open = false;
+    const rows = rowsOf(m, t, choice);
     const cost = choiceCost(m, t, choice);
-    if (open && cost < bestCost) {
+    if (rows.every((r) => free[r]! >= 1) && cost < bestCost) {
       bestCost = cost;
-      best = clinic;
+      best = { choice, rows };
     }
   }
   return best;
+}
+
+function rowsOf(m: CohortModel, t: TraineeModel, choice: Choice): number[] {
+  const rows = new Set<number>();
+  addChoiceRows(m, t, choice, rows);
+  return [...rows];
 }
 
 /**
@@ -267,16 +267,6 @@ export function tightUnits(m: CohortModel): number[][] {
   return [...byUnit].filter(([u, group]) => group.length >= 2 && Math.min(...m.resources[u]!.free) < group.length).map(([, group]) => group);
 }
 
-/** Places left for `group` when everyone else keeps their schedule. */
-function freeFor(m: CohortModel, columns: (Column | null)[], group: number[]): Int32Array {
-  const free = freeRows(m);
-  const inGroup = new Set(group);
-  columns.forEach((c, i) => {
-    if (c && !inGroup.has(i)) for (const r of c.rows) free[r]!--;
-  });
-  return free;
-}
-
 export interface UnitMoveControl {
   until: () => boolean;
   /** The limits of one MIP (a node limit under a work budget, else seconds). */
@@ -289,20 +279,20 @@ export interface UnitMoveControl {
 }
 
 /**
- * Unit moves: each tight unit's trainees re-planned together, the units whose schedules are dearest
- * above their trainees' own best first. Each MIP lets every rotation start within `reaches[0]` weeks
- * of where it is (small MIPs), again while it gains, then with the next reach.
+ * Unit moves: the trainees of each tight unit (`units`, from tightUnits) re-planned together, the
+ * units whose schedules are dearest above their trainees' own best first. Each MIP lets every rotation
+ * start within `reaches[0]` weeks of where it is (small MIPs), again while it gains, then with the
+ * next reach.
  */
-export async function unitMoves(m: CohortModel, inc: Incumbent, ownCost: number[], reaches: number[], ctl: UnitMoveControl): Promise<Incumbent> {
+export async function unitMoves(m: CohortModel, inc: Incumbent, units: number[][], ownCost: number[], reaches: number[], ctl: UnitMoveControl): Promise<Incumbent> {
   if (inc.unplaced.length > 0) return inc;
   const columns = [...inc.columns];
   const excess = (group: number[]) => group.reduce((s, i) => s + columns[i]!.cost - ownCost[i]!, 0);
-  const groups = tightUnits(m).sort((a, b) => excess(b) - excess(a));
-  for (const group of groups) {
+  for (const group of [...units].sort((a, b) => excess(b) - excess(a))) {
     for (let wide = 0; wide < reaches.length; ) {
       if (ctl.until()) return { columns, cost: costOf(columns), unplaced: [] };
       const start = group.map((i) => columns[i]!);
-      const r = await planUnit(m, { trainees: group, free: freeFor(m, columns, group), start, reach: reaches[wide]!, limits: ctl.limits(), maxVariables: ctl.room() });
+      const r = await planUnit(m, { trainees: group, free: placesLeft(m, columns, new Set(group)), start, reach: reaches[wide]!, limits: ctl.limits(), maxVariables: ctl.room() });
       m.work.units += r.variables;
       if (process.env.RANDPLAN_DEBUG) console.error(`unit move: ${group.length} trainees, reach ${reaches[wide]}, ${r.variables} variables, ${costOf(start).toFixed(1)} → ${r.cost.toFixed(1)}, optimal ${r.optimal}, work ${m.work.units}`);
       if (r.columns && r.cost < costOf(start) - 1e-6) {
@@ -315,16 +305,16 @@ export async function unitMoves(m: CohortModel, inc: Incumbent, ownCost: number[
 }
 
 /**
- * Before anyone is left without a plan: each unplaced trainee's unit planned jointly, everyone of the
- * unit re-placed against the places the rest of the cohort leaves. Kept when it places the trainee.
+ * Before anyone is left without a plan: each unplaced trainee's tight unit (of `units`) planned
+ * jointly, everyone of the unit re-placed against the places the rest of the cohort leaves. Kept when it places the trainee.
  */
-export async function completeByUnits(m: CohortModel, inc: Incumbent, ctl: UnitMoveControl): Promise<Incumbent> {
+export async function completeByUnits(m: CohortModel, inc: Incumbent, units: number[][], ctl: UnitMoveControl): Promise<Incumbent> {
   const columns = [...inc.columns];
   let unplaced = [...inc.unplaced];
-  for (const group of tightUnits(m)) {
+  for (const group of units) {
     if (ctl.until()) break;
     if (!group.some((i) => unplaced.includes(i))) continue;
-    const r = await planUnit(m, { trainees: group, free: freeFor(m, columns, group), start: null, reach: Infinity, limits: ctl.limits(), maxVariables: ctl.room() });
+    const r = await planUnit(m, { trainees: group, free: placesLeft(m, columns, new Set(group)), start: null, reach: Infinity, limits: ctl.limits(), maxVariables: ctl.room() });
     m.work.units += r.variables;
     if (!r.columns) continue;
     group.forEach((i, k) => (columns[i] = r.columns![k]!));

@@ -9,7 +9,7 @@ import { solve } from '../../solver/solve/index.ts';
 import { pinHistory } from '../../solver/solve/history.ts';
 import { buildModel } from '../../solver/solve/model.ts';
 import { freeRows } from '../../solver/solve/repair.ts';
-import { completeByUnits, planUnit } from '../../solver/solve/unit.ts';
+import { completeByUnits, planUnit, tightUnits } from '../../solver/solve/unit.ts';
 import { clinic, expectValid, rotations, scenario, trainee } from './fixtures.ts';
 
 const START = '2027-01-03';
@@ -69,7 +69,7 @@ describe('unit-mates take turns', () => {
   it('trainees no repair could place are placed by planning their unit together, before anyone is left out', async () => {
     const m = buildModel(pinHistory(turns(), undefined).scenario);
     const all = m.trainees.map((t) => t.index);
-    const r = await completeByUnits(m, { columns: all.map(() => null), cost: 0, unplaced: all }, { until: () => false, limits: () => ({ nodeLimit: 1000 }), room: () => Infinity });
+    const r = await completeByUnits(m, { columns: all.map(() => null), cost: 0, unplaced: all }, tightUnits(m), { until: () => false, limits: () => ({ nodeLimit: 1000 }), room: () => Infinity });
     expect(r.unplaced).toEqual([]);
     r.columns.forEach((c, i) => expect(Math.max(...c!.choices.flatMap((ch) => ch.option.parts.map((p) => p.to)))).toBeLessThanOrEqual(m.trainees[i]!.facts.end));
   });
