@@ -60,10 +60,14 @@ export function validate(scenario: Scenario, plan: Plan): Report {
   return createValidator(scenario).validate(plan);
 }
 
-export function createValidator(scenario: Scenario): Validator {
+/** `known`: facts the caller has already made of this scenario's trainees (the solver's model); used for the same trainee objects only. */
+export function createValidator(scenario: Scenario, known?: ReadonlyMap<string, TraineeFacts>): Validator {
   const params = resolveParams(scenario);
   const facts = new Map<string, TraineeFacts>();
-  for (const t of scenario.trainees) facts.set(t.id, traineeFacts(t, params));
+  for (const t of scenario.trainees) {
+    const k = known?.get(t.id);
+    facts.set(t.id, k?.trainee === t ? k : traineeFacts(t, params));
+  }
   const clinics = new Map<string, Clinic>(scenario.clinics.map((c) => [c.id, c]));
   const units = new Map<string, Unit>(scenario.units.map((u) => [u.id, u]));
   const planFrom = scenario.planFrom === undefined ? null : parseDay(scenario.planFrom);

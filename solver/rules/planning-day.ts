@@ -35,9 +35,11 @@ export const planningDay = defineRule({
     const until = agreedUntil(ctx.planFrom, params.agreedMonths);
     for (const tp of ctx.trainees) {
       const { facts } = tp;
+      const starting = tp.rotations.filter((p) => p.from >= ctx.planFrom! && p.from < until);
+      if (starting.length === 0) continue;
       const locked = new Set((facts.trainee.locked ?? []).map((l) => placementKey({ ...l, trainee: facts.id })));
-      for (const p of tp.rotations) {
-        if (p.from < ctx.planFrom || p.from >= until || locked.has(placementKey({ ...p, from: formatDay(p.from), to: formatDay(p.to) }))) continue;
+      for (const p of starting) {
+        if (locked.has(placementKey({ ...p, from: formatDay(p.from), to: formatDay(p.to) }))) continue;
         const name = who(facts, facts.id);
         out.push(
           violation(meta, {

@@ -40,12 +40,15 @@ export function planningDay(scenario: Scenario, todayIso?: string): string {
   return scenario.planFrom ?? todayIso ?? formatDay(today());
 }
 
-/** The current plan's history and agreed placements, once each, leaving out what the trainee has locked. */
-export function frozenPlacements(scenario: Scenario, current: Plan | undefined, todayIso?: string): Frozen {
+/**
+ * The current plan's history and agreed placements, once each, leaving out what the trainee has locked;
+ * of the trainees in `only` when given (a solve of one trainee keeps everyone else's plan as it is).
+ */
+export function frozenPlacements(scenario: Scenario, current: Plan | undefined, todayIso?: string, only?: ReadonlySet<string>): Frozen {
   const planFrom = planningDay(scenario, todayIso);
   const until = formatDay(agreedUntil(parseDay(planFrom), resolveParams(scenario)['planning-day'].agreedMonths));
-  const seen = lockedKeys(scenario);
-  const trainees = new Set(scenario.trainees.map((t) => t.id));
+  const seen = lockedKeys(scenario, only);
+  const trainees = only ?? new Set(scenario.trainees.map((t) => t.id));
   const frozen: Frozen = { planFrom, until, history: [], agreed: [] };
   for (const stored of current?.placements ?? []) {
     const { locked: _l, ...p } = stored as PlanPlacement & { locked?: boolean };
@@ -58,6 +61,7 @@ export function frozenPlacements(scenario: Scenario, current: Plan | undefined, 
 
 /** Why the placements asked to be released cannot be, one message each, naming the entry; empty when all can. */
 export function releaseErrors(scenario: Scenario, frozen: Frozen, release: PlanPlacement[]): string[] {
+  if (release.length === 0) return [];
   const agreed = new Set(frozen.agreed.map((p) => placementKey(p)));
   const history = new Set(frozen.history.map((p) => placementKey(p)));
   const locked = lockedKeys(scenario);
@@ -76,11 +80,12 @@ export function releaseErrors(scenario: Scenario, frozen: Frozen, release: PlanP
 
 /**
  * The scenario with the current plan's history and agreed placements locked, except those in
- * `release`. Throws an Error naming each entry of `release` that is not an agreed placement.
+ * `release`; of the trainees in `only` when given. Throws an Error naming each entry of `release` that is not an agreed placement.
  */
-export function pinHistory(scenario: Scenario, current: Plan | undefined, todayIso?: string, release: PlanPlacement[] = []): Pinned {
-  const frozen = frozenPlacements(scenario, current, todayIso);
-  const errors = releaseErrors(scenario, frozen, release);
+export function pinHistory(scenario: Scenario, current: Plan | undefined, todayIso?: string, release: PlanPlacement[] = [], only?: ReadonlySet<string>): Pinned {
+  const frozen = frozenPlacements(scenario, current, todayIso, only);
+  const others = only ? release.flatMap((p, i) => (only.has(p.trainee) ? [] : [`release[${i}].trainee: this solve plans only ${[...only].join(', ')}; "${p.trainee}" keeps the current plan`])) : [];
+  const errors = others.length > 0 ? others : releaseErrors(scenario, frozen, release);
   if (errors.length > 0) throw new Error(errors.join('; '));
   const releasedKeys = new Set(release.map((p) => placementKey(p)));
   const agreed = frozen.agreed.filter((p) => !releasedKeys.has(placementKey(p)));

@@ -34,7 +34,7 @@ import type { Explanation, Plan, PlanPlacement, Report, Scenario, SolveProgress,
 export type { SolveProgress } from '../domain/schemas.ts';
 import { PLAN_FORMAT } from '../domain/schemas.ts';
 import { greedyPlan } from '../greedy.ts';
-import { validate } from '../validate.ts';
+import { createValidator, validate } from '../validate.ts';
 import { wallClock, workClock } from './clock.ts';
 import { gapOf, solveCohort } from './cohort.ts';
 import { explainLocked, explainLockedViolations, explainOverloads, explainTrainee, explainUnplaced } from './explain.ts';
@@ -56,6 +56,10 @@ export interface SolveOptions {
    * is not read.
    */
   workLimit?: number;
+  /**
+   * Plan this trainee only, everyone else exactly as in `currentPlan`. The report is then that trainee's
+   * (their rules, and the clinics and unit they touch), as the web checks an edit of their plan.
+   */
   trainee?: string;
   engine?: 'highs' | 'glpk' | 'auto';
   onProgress?: (p: SolveProgress) => void;
@@ -145,8 +149,9 @@ export async function solveWith(
     throw new Error(`workLimit: must be a whole number > 0 (got ${String(options.workLimit)})`);
   }
   const only = options.trainee !== undefined ? new Set([options.trainee]) : undefined;
-  // History and agreed placements become locked: everything below plans the future only.
-  const { scenario, kept, agreed, released } = pinHistory(given, options.currentPlan, options.today, options.release);
+  // History and agreed placements become locked: everything below plans the future only. (A solve of
+  // one trainee pins that trainee's: everyone else keeps the current plan exactly, past and future.)
+  const { scenario, kept, agreed, released } = pinHistory(given, options.currentPlan, options.today, options.release, only);
   // How long re-validating a whole plan takes: the search leaves that much of the time limit for the
   // plan's completion and re-validation after it.
   let validating = 0;
@@ -215,7 +220,10 @@ export async function solveWith(
     return greedyAll.get(t.id) ?? t.fixed;
   });
   let plan: Plan = { format: PLAN_FORMAT, scenario: scenario.name, placements };
-  let report = validate(scenario, plan);
+  // One trainee's solve is judged as the web judges an edit of that trainee: their own rules, and the
+  // clinics and unit they touch (the rest of the plan is the current one, unchanged).
+  const validator = createValidator(scenario, new Map(model.trainees.map((t) => [t.id, t.facts])));
+  let report = options.trainee === undefined ? validator.validate(plan) : validator.validateTrainee(plan, options.trainee);
   const complete0 = inc !== null && (inc.unplaced.length ?? 0) === 0 && out.alone.length === 0;
   // The seed (greedy's plan or the current one, whichever is cheaper) competes as a whole plan too,
   // scored with the same objective (score.ts): its schedules seed the search, but when the search ends

@@ -19,7 +19,7 @@
  *   re-planning does not move placements off the weekly grid.
  */
 import { capacityOn, clinicLimit, limitByDay, unitLimit, type Limit } from '../domain/capacity.ts';
-import { placementKey, samePlacement } from '../domain/identity.ts';
+import { samePlacement } from '../domain/identity.ts';
 import { resolveParams } from '../domain/params.ts';
 import { plannedLengths } from '../domain/requirements.ts';
 import type { RuleParams } from '../domain/profiles.ts';
@@ -321,8 +321,10 @@ function applyFixed(m: CohortModel, res: ResourceModel, list: { from: Day; to: D
 
 /** Current placements plus locked ones not already among them (a locked placement always stays). */
 export function keptPlacements(current: PlanPlacement[], locked: PlanPlacement[]): PlanPlacement[] {
-  const seen = new Set(current.map(placementKey));
-  return [...current.map((p) => ({ ...p })), ...locked.filter((p) => !seen.has(placementKey(p)))];
+  // One trainee's lists of a few dozen: compared field by field, not keyed (a solve of one trainee
+  // keeps everyone else's this way).
+  const missing = locked.filter((l) => !current.some((p) => p.trainee === l.trainee && samePlacement(p, l)));
+  return [...current.map((p) => ({ ...p })), ...missing];
 }
 
 function emptyTrainee(index: number, id: string, unit: number, facts: TraineeFacts, fixed: PlanPlacement[]): TraineeModel {

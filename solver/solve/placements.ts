@@ -33,10 +33,12 @@ class Busy {
 
 /** All placements of one trainee: fixed ones as given, then the chosen rotations and the VC-based rest. */
 export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column | null): PlanPlacement[] {
+  const out: PlanPlacement[] = t.fixed.map((p) => ({ ...p }));
+  // A fixed-mode trainee (one-trainee solves: everyone else) keeps exactly what they have.
+  if (t.frozen) return out;
   const f = t.facts;
   const cal = f.calendar;
   const params = m.params;
-  const out: PlanPlacement[] = t.fixed.map((p) => ({ ...p }));
   const busy = new Busy();
   for (const p of t.fixed) busy.add(parseDay(p.from), parseDay(p.to));
   const rotations: { specialty: string; from: Day; to: Day }[] = [];
@@ -60,8 +62,6 @@ export function traineePlacements(m: CohortModel, t: TraineeModel, col: Column |
       rotations.push({ specialty: item.specialty, from: p.from, to: p.to });
     }
   }
-  // A fixed-mode trainee (one-trainee solves: everyone else) keeps exactly what they have.
-  if (t.frozen) return out;
 
   // Nothing new before the planning day; past the end of ST as far as the extension allows.
   const first = Math.max(f.start, m.planFrom ?? f.start);

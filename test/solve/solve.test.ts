@@ -180,6 +180,12 @@ describe('solve: infeasibility, time limits, one trainee', () => {
     expect(rotations(r.plan, 't02').map((p) => p.specialty).sort()).toEqual(['hud', 'ogon']);
     expect(r.moved.every((m) => m.trainee === 't02')).toBe(true);
     expectValid(s, r.plan);
+    // Its report is that trainee's, as the web judges an edit: their rules, and the clinics and unit they touch.
+    expect(r.report.trainees.map((t) => t.id)).toEqual(['t02']);
+    expect(r.report.violations.every((v) => v.trainees.includes('t02'))).toBe(true);
+    // Another trainee's placement is not this solve's to release.
+    const ogon = current.placements.find((p) => p.trainee === 't01' && p.kind === 'rotation')!;
+    await expect(solve(s, { trainee: 't02', currentPlan: current, workLimit: 2000, release: [ogon] })).rejects.toThrow(/release\[0\]\.trainee: this solve plans only t02/);
   });
 
   it('rejects an unknown trainee id, naming the option', async () => {
