@@ -41,7 +41,7 @@ import { explainLocked, explainLockedViolations, explainOverloads, explainTraine
 import { ADVICE_CANDIDATES, capacityAdvice } from './advice.ts';
 import { pinHistory } from './history.ts';
 import { buildModel, keptPlacements, type BuildOptions, type CohortModel, type TraineeModel } from './model.ts';
-import { createPricer } from './pricer.ts';
+import { createPricer, startHelper, type Helper } from './pricer.ts';
 import { traineePlacements } from './placements.ts';
 import { planColumns, planCost } from './score.ts';
 import { DEFAULT_GAP_TARGET } from './verdict.ts';
@@ -161,26 +161,31 @@ export async function solveWith(
     validating = Math.max(validating, performance.now() - at);
     return out;
   };
-  // The current plan competes too: a solve never returns worse than the plan it started from (a plan to
-  // start from was made from it, no worse).
-  const start = options.trainee === undefined && options.startFrom ? checked(options.startFrom) : null;
-  const current = options.trainee === undefined && options.currentPlan && !start ? checked(options.currentPlan) : null;
-  // The greedy plan first (milliseconds, even at 800 trainees): when the rule catalogue finds it valid,
-  // there is a plan from the first second, whatever happens to the model later. A re-plan from a plan
-  // just made (capacity advice) has that plan instead, the better seed.
-  const plain = options.trainee === undefined && !start ? checked({ ...greedyPlan(scenario), scenario: scenario.name }) : null;
-  // Whom that first plan extends (in a one-trainee solve, that trainee) may shorten rotations to their
-  // minimum (a month of extension weighs above the recommended total side time): the model offers both
-  // lengths, and greedy plans them so a second time.
-  const extended = (start ?? plain)?.report.trainees.filter((t) => t.extensionMonths > 0).map((t) => t.id);
-  const mayShorten = new Set(options.trainee !== undefined ? [options.trainee] : extended);
-  const short = plain && mayShorten.size > 0 ? checked({ ...greedyPlan(scenario, mayShorten), scenario: scenario.name }) : null;
-  const seedsSeconds = (performance.now() - started) / 1000;
-  const build: BuildOptions = { currentPlan: options.currentPlan, only, exactFor: [plain, short, start].flatMap((g) => (g ? [g.plan] : [])), mayShorten, trainees: reuse };
-  const model = buildModel(scenario, build);
-  // A helper thread for pricing starts building its model now, while the first plan is made (not for a
+  const threads = options.trainee === undefined && !reuse ? (options.threads ?? defaultThreads()) : 1;
+  // A helper thread for pricing loads while the first plans and the model are made here (not for a
   // re-plan on reused trainee models: they would have to be built again there).
-  const pricer = createPricer(model, { scenario, build }, options.trainee === undefined && !reuse ? (options.threads ?? defaultThreads()) : 1);
+  const helper = threads >= 2 ? startHelper() : undefined;
+  const { start, current, plain, short, mayShorten, seedsSeconds, build, model } = stopHelperOnThrow(helper, () => {
+    // The current plan competes too: a solve never returns worse than the plan it started from (a plan to
+    // start from was made from it, no worse).
+    const start = options.trainee === undefined && options.startFrom ? checked(options.startFrom) : null;
+    const current = options.trainee === undefined && options.currentPlan && !start ? checked(options.currentPlan) : null;
+    // The greedy plan first (milliseconds, even at 800 trainees): when the rule catalogue finds it valid,
+    // there is a plan from the first second, whatever happens to the model later. A re-plan from a plan
+    // just made (capacity advice) has that plan instead, the better seed.
+    const plain = options.trainee === undefined && !start ? checked({ ...greedyPlan(scenario), scenario: scenario.name }) : null;
+    // Whom that first plan extends (in a one-trainee solve, that trainee) may shorten rotations to their
+    // minimum (a month of extension weighs above the recommended total side time): the model offers both
+    // lengths, and greedy plans them so a second time.
+    const extended = (start ?? plain)?.report.trainees.filter((t) => t.extensionMonths > 0).map((t) => t.id);
+    const mayShorten = new Set(options.trainee !== undefined ? [options.trainee] : extended);
+    const short = plain && mayShorten.size > 0 ? checked({ ...greedyPlan(scenario, mayShorten), scenario: scenario.name }) : null;
+    const seedsSeconds = (performance.now() - started) / 1000;
+    const build: BuildOptions = { currentPlan: options.currentPlan, only, exactFor: [plain, short, start].flatMap((g) => (g ? [g.plan] : [])), mayShorten, trainees: reuse };
+    return { start, current, plain, short, mayShorten, seedsSeconds, build, model: buildModel(scenario, build) };
+  });
+  // The helper builds its model now, while the first plan is made.
+  const pricer = createPricer(model, { scenario, build }, threads, helper);
   const shouldStop = () => externalStop() || options.signal?.aborted === true;
   const gapTarget = options.gapTarget ?? DEFAULT_GAP_TARGET;
 
@@ -313,6 +318,16 @@ interface Seed {
   cost: number;
   /** Its schedules as columns, with their true occupancy of the day rows. */
   columns: (Column | null)[];
+}
+
+/** Runs `make`; when it throws, the pricing helper started for the solve is stopped first. */
+function stopHelperOnThrow<T>(helper: Helper | undefined, make: () => T): T {
+  try {
+    return make();
+  } catch (e) {
+    void helper?.worker.terminate();
+    throw e;
+  }
 }
 
 /** The plan with its report, when the rule catalogue finds it valid. */

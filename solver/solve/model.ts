@@ -31,7 +31,7 @@ import { rotationDeadline } from '../rules/required-rotations.ts';
 import { keepsLength } from '../rules/rotation-length.ts';
 import { saboPeriod } from '../rules/sabo-second-half.ts';
 import { addMonths, parseDay, type Day } from '../time/dates.ts';
-import { DAYS_PER_MONTH, firstDayCovering } from '../time/months.ts';
+import { DAYS_PER_MONTH, firstDayCovering, type WorkCalendar } from '../time/months.ts';
 import type { WorkCounter } from './clock.ts';
 import { slotAtOrAfter, slotOf, slotStart, type Slot } from './grid.ts';
 import { WEIGHTS } from './weights.ts';
@@ -345,15 +345,19 @@ function emptyTrainee(index: number, id: string, unit: number, facts: TraineeFac
   };
 }
 
-/** Where an option lies, whoever takes it: its parts, its runs of days and the first slot after its return. */
+/**
+ * Where an option lies, whoever takes it: its parts, its runs of days, the first slot after its return
+ * and its length in full-time months (the same for everyone who shares it: they share one rate).
+ */
 interface Shape {
   slot: Slot;
   parts: Part[];
   spans: number[];
   next: Slot;
+  fte: number;
 }
 
-function shapeOf(parts: Part[], returnDays: number): Shape {
+function shapeOf(parts: Part[], returnDays: number, cal: WorkCalendar): Shape {
   // Runs of days straight from the parts (no per-day list: a model holds millions of options).
   const spans: number[] = [];
   for (const p of parts) {
@@ -364,7 +368,8 @@ function shapeOf(parts: Part[], returnDays: number): Shape {
     else spans.push(a, b);
   }
   const lastTo = parts[parts.length - 1]!.to;
-  return { slot: slotOf(parts[0]!.from), parts, spans, next: slotAtOrAfter(lastTo + 1 + returnDays) };
+  const fte = parts.reduce((sum, p) => sum + cal.fteMonths(p.from, p.to), 0);
+  return { slot: slotOf(parts[0]!.from), parts, spans, next: slotAtOrAfter(lastTo + 1 + returnDays), fte };
 }
 
 function overlapsAny(list: Interval[], from: Day, to: Day): boolean {
@@ -427,6 +432,9 @@ function traineeModel(
     }
     if (saboReserve) blocked.push(saboReserve);
   }
+  // What an option may not overlap: every option starts on or after the planning day, so the history
+  // before it (most of a trainee's fixed placements, in a region under way) is left out.
+  const ahead = blocked.filter((b) => b.to >= planFrom);
   // Own BVC (and its course) must fit after pediatrics: leave room before the end, or before a locked BVC.
   const bvcMonths = params['pediatrics-before-bvc'].bvcMonths;
   // With a SÄBO reserve, own BVC can share that window (both run from the VC, side by side), so
@@ -461,18 +469,17 @@ function traineeModel(
     const clinics = m.scenario.clinics.flatMap((c, i) => (c.specialty === req.specialty ? [i] : []));
     const windowFrom = Math.max(firstRotationDay(f, req), planFrom);
     const windowTo = Math.min(lastDay, rotationDeadline(f, req), req.specialty === 'pediatrik' ? pedsDeadline : lastDay);
-    const lengthOf = (parts: Part[]): number => parts.reduce((sum, p) => sum + cal.fteMonths(p.from, p.to), done);
     // Full-time months below the planned length, beyond the tolerance: what such a placement costs.
-    const belowPlan = (parts: Part[]): number => {
-      const length = lengthOf(parts);
+    const belowPlan = (shape: Shape): number => {
+      const length = done + shape.fte;
       return length < planned.get(req)! - tol ? planned.get(req)! - length : 0;
     };
-    const valid = (parts: Part[]): boolean => {
-      for (const p of parts) {
+    const valid = (shape: Shape): boolean => {
+      for (const p of shape.parts) {
         if (p.from < windowFrom || p.to > windowTo) return false;
-        if (cal.hasLeave(p.from, p.to) || overlapsAny(blocked, p.from, p.to)) return false;
+        if (cal.hasLeave(p.from, p.to) || overlapsAny(ahead, p.from, p.to)) return false;
       }
-      return parts.length > 0 && keepsLength(req.months, lengthOf(parts), tol);
+      return shape.parts.length > 0 && keepsLength(req.months, done + shape.fte, tol);
     };
     const wishes = (f.trainee.wishes ?? []).filter((w) => w.specialty === req.specialty);
     /** `below`: full-time months below the planned length. */
@@ -496,7 +503,7 @@ function traineeModel(
       keep,
     });
     // Parts from elsewhere (the current plan, a plan scored): their length says how far below plan they are.
-    const option = (parts: Part[], keep: boolean): RotationOption => optionAt(shapeOf(parts, returnDays), keep, belowPlan(parts));
+    const option = (shape: Shape, keep: boolean): RotationOption => optionAt(shape, keep, belowPlan(shape));
 
     // A rotation inside one stretch of constant rate has the same parts whoever takes it, so trainees
     // share them: splitting parts, and collecting the garbage of millions of part and span arrays, was
@@ -528,15 +535,15 @@ function traineeModel(
         let shape = byStart?.get(from);
         if (shape === undefined) {
           const parts = splitRotation(cal, from, months, params['max-away'], tol);
-          shape = parts && shapeOf(parts, returnDays);
+          shape = parts && shapeOf(parts, returnDays, cal);
           byStart?.set(from, shape);
         }
-        if (!shape || !valid(shape.parts)) {
+        if (!shape || !valid(shape)) {
           grid.push(null);
           continue;
         }
         maxNext = Math.max(maxNext, shape.next);
-        grid.push(optionAt(shape, false, short ? belowPlan(shape.parts) : 0));
+        grid.push(optionAt(shape, false, short ? belowPlan(shape) : 0));
       }
       return grid;
     };
@@ -549,15 +556,15 @@ function traineeModel(
     const cur = currentRot.get(req.specialty);
     if (cur && cur.length > 0 && clinics.length > 0) {
       const parts = cur.map((p) => ({ from: parseDay(p.from), to: parseDay(p.to) })).sort((a, b) => a.from - b.from);
-      const total = parts.reduce((sum, p) => sum + cal.fteMonths(p.from, p.to), 0);
+      const shape = shapeOf(parts, returnDays, cal);
       const c = clinicIndex.get(cur[0]!.clinic ?? '');
       const sameClinic = cur.every((p) => p.clinic === cur[0]!.clinic);
       const shapeOk =
         parts.every((p, i) => i === 0 || p.from - parts[i - 1]!.to - 1 >= returnDays) &&
         keepsAwayLimit(parts, params['max-away']) &&
-        keepsLength(req.months, done + total, tol);
-      if (c !== undefined && sameClinic && clinics.includes(c) && shapeOk && valid(parts)) {
-        keepOption = option(parts, true);
+        keepsLength(req.months, done + shape.fte, tol);
+      if (c !== undefined && sameClinic && clinics.includes(c) && shapeOk && valid(shape)) {
+        keepOption = option(shape, true);
         maxNext = Math.max(maxNext, keepOption.next);
         currentClinic = c;
       }
@@ -572,7 +579,7 @@ function traineeModel(
       keepOption,
       currentClinic,
       hadCurrent: (cur?.length ?? 0) > 0,
-      optionOf: (parts) => option(parts, false),
+      optionOf: (parts) => option(shapeOf(parts, returnDays, cal), false),
     });
   }
   return {

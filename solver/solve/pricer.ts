@@ -4,7 +4,9 @@
  * The helper thread builds its own copy of the model from the same scenario and options (the build is
  * deterministic) and exchanges prices and schedules through shared memory, waiting on Atomics — so the
  * solve loop stays synchronous and a round costs no message passing. Until the helper has built its
- * model, and whenever a round is small, everything is priced here.
+ * model, and whenever a round is small, everything is priced here. The helper may be started before
+ * the model exists (startHelper): loading its modules takes about as long as building a 200-trainee
+ * model, and it happens while this thread makes the first plans.
  */
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../domain/schemas.ts';
@@ -74,17 +76,35 @@ export function localPricer(m: CohortModel): Pricer {
   };
 }
 
-/** A pricer that shares rounds with one helper thread (threads ≥ 2), else a local one. */
-export function createPricer(m: CohortModel, source: PricerSource, threads: number): Pricer {
+/** A pricing helper thread, loading its modules until createPricer hands it a model to build. */
+export interface Helper {
+  worker: Worker;
+  alive: boolean;
+}
+
+export function startHelper(): Helper {
+  const helper: Helper = { worker: new Worker(new URL('./pricer-worker.mjs', import.meta.url)), alive: true };
+  helper.worker.on('error', () => (helper.alive = false));
+  helper.worker.on('exit', () => (helper.alive = false));
+  helper.worker.unref();
+  return helper;
+}
+
+/**
+ * A pricer that shares rounds with one helper thread (threads ≥ 2; `helper` when one was started
+ * already), else a local one. A helper it does not use is stopped.
+ */
+export function createPricer(m: CohortModel, source: PricerSource, threads: number, helper?: Helper): Pricer {
   const local = localPricer(m);
-  if (threads < 2 || m.trainees.some((t) => t.items.length > MAX_ITEMS)) return local;
+  if (threads < 2 || m.trainees.some((t) => t.items.length > MAX_ITEMS)) {
+    void helper?.worker.terminate();
+    return local;
+  }
   const nRows = m.resources.length * m.nSlots;
   const sh = shared(nRows, m.trainees.length);
-  let alive = true;
-  const worker = new Worker(new URL('./pricer-worker.mjs', import.meta.url), { workerData: { source, shared: sh } });
-  worker.on('error', () => (alive = false));
-  worker.on('exit', () => (alive = false));
-  worker.unref();
+  const h = helper ?? startHelper();
+  const worker = h.worker;
+  worker.postMessage({ source, shared: sh });
   let seq = 0;
 
   const decode = (i: number): Priced => {
@@ -102,7 +122,7 @@ export function createPricer(m: CohortModel, source: PricerSource, threads: numb
 
   return {
     price(lambda, trainees, until) {
-      if (!alive || Atomics.load(sh.ctrl, 3) !== 1 || trainees.length < MIN_SHARED) return local.price(lambda, trainees, until);
+      if (!h.alive || Atomics.load(sh.ctrl, 3) !== 1 || trainees.length < MIN_SHARED) return local.price(lambda, trainees, until);
       // Every other trainee to the helper: neighbours in the list cost about the same.
       const mine = trainees.filter((_, k) => k % 2 === 0);
       const theirs = trainees.filter((_, k) => k % 2 === 1);
@@ -115,17 +135,17 @@ export function createPricer(m: CohortModel, source: PricerSource, threads: numb
       const own = local.price(lambda, mine, until);
       // The helper's half is short (a round is a fraction of a second): wait for it even when cut short,
       // so the next round's job does not overwrite one still running.
-      while (alive && Atomics.load(sh.ctrl, 1) !== seq) Atomics.wait(sh.ctrl, 1, Atomics.load(sh.ctrl, 1), 200);
+      while (h.alive && Atomics.load(sh.ctrl, 1) !== seq) Atomics.wait(sh.ctrl, 1, Atomics.load(sh.ctrl, 1), 200);
       // The helper's model counts its own schedules: the budget counts them here.
       m.work.units += theirs.length;
       if (!own) return null;
-      if (!alive) return local.price(lambda, trainees, until);
+      if (!h.alive) return local.price(lambda, trainees, until);
       const byTrainee = new Map<number, Priced | null>();
       mine.forEach((i, k) => byTrainee.set(i, own[k]!));
       for (const i of theirs) byTrainee.set(i, Number.isNaN(sh.value[i]!) ? null : decode(i));
       return trainees.map((i) => byTrainee.get(i)!);
     },
-    threads: () => (alive && Atomics.load(sh.ctrl, 3) === 1 ? 2 : 1),
+    threads: () => (h.alive && Atomics.load(sh.ctrl, 3) === 1 ? 2 : 1),
     dispose() {
       Atomics.store(sh.ctrl, 2, 1);
       Atomics.add(sh.ctrl, 0, 1);
