@@ -29,6 +29,12 @@ import { Master } from './master.ts';
 const MIP_COLUMNS = 4000;
 /** Up to this many trainees (a unit alone) the ascent yields to the master early, and repairs from prices go on beside a complete plan (see there). */
 const FEW_TRAINEES = 10;
+/**
+ * A region's share of the time for the Lagrangian ascent; the rest polishes the plan. A larger share
+ * proves more (a higher bound), a smaller one extends fewer: on the generated regions of 200 and 800
+ * trainees, a larger share left several months more of extension in the plans of the same budget.
+ */
+const ASCENT_SHARE = 0.6;
 /** The most trainees for which column generation follows a stalled ascent (see there). */
 const MASTER_TRAINEES = 40;
 /** Rounds of shaken prices that add near-optimal schedules before a small master's MIP. */
@@ -207,7 +213,7 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   // on small random units against brute force it crept on for most of the budget while column
   // generation converged in a few dozen rounds. On a few dozen trainees the master's LP re-solves
   // grow slow, and the ascent keeps its share.
-  const ascentEnd = at(planned.length <= FEW_TRAINEES ? 0.2 : 0.8);
+  const ascentEnd = at(planned.length <= FEW_TRAINEES ? 0.2 : ASCENT_SHARE);
   // Neighbourhood moves (repair.ts) polish the best plan once the bound is done: interleaved with the
   // ascent they cost it steps, and the gap closed less in the same time.
   const rng = new Random(1);
@@ -260,7 +266,7 @@ export async function solveCohort(m: CohortModel, ctl: CohortControl): Promise<C
   }
   const end = clock.deadline - (clock.deterministic ? 0 : Math.min(500, 0.03 * clock.deadline));
   const complete = best.unplaced.length === 0;
-  if (now() > at(0.7) || (complete && planned.length > MASTER_TRAINEES)) {
+  if ((planned.length > FEW_TRAINEES && now() >= ascentEnd) || (complete && planned.length > MASTER_TRAINEES)) {
     // The ascent used its share of the time, or the region is too large for the master to pay: after a
     // stalled ascent on a large region, column generation raised the bound by little in a long time
     // while neighbourhood moves improved the plan much in a short one. The rest goes to neighbourhood

@@ -164,7 +164,7 @@ export async function solveWith(
   const threads = options.trainee === undefined && !reuse ? (options.threads ?? defaultThreads()) : 1;
   // A helper thread for pricing loads while the first plans and the model are made here (not for a
   // re-plan on reused trainee models: they would have to be built again there).
-  const helper = threads >= 2 ? startHelper() : undefined;
+  const helper = startHelper(threads, scenario.trainees.length);
   const { start, current, plain, short, mayShorten, seedsSeconds, build, model } = stopHelperOnThrow(helper, () => {
     // The current plan competes too: a solve never returns worse than the plan it started from (a plan to
     // start from was made from it, no worse).

@@ -82,7 +82,9 @@ export interface Helper {
   alive: boolean;
 }
 
-export function startHelper(): Helper {
+/** A helper for a solve of `trainees` on `threads`, when rounds would be shared at all. */
+export function startHelper(threads: number, trainees: number): Helper | undefined {
+  if (threads < 2 || trainees < MIN_SHARED) return undefined;
   const helper: Helper = { worker: new Worker(new URL('./pricer-worker.mjs', import.meta.url)), alive: true };
   helper.worker.on('error', () => (helper.alive = false));
   helper.worker.on('exit', () => (helper.alive = false));
@@ -96,13 +98,13 @@ export function startHelper(): Helper {
  */
 export function createPricer(m: CohortModel, source: PricerSource, threads: number, helper?: Helper): Pricer {
   const local = localPricer(m);
-  if (threads < 2 || m.trainees.some((t) => t.items.length > MAX_ITEMS)) {
-    void helper?.worker.terminate();
+  const h = helper ?? startHelper(threads, m.trainees.length);
+  if (!h || m.trainees.some((t) => t.items.length > MAX_ITEMS)) {
+    void h?.worker.terminate();
     return local;
   }
   const nRows = m.resources.length * m.nSlots;
   const sh = shared(nRows, m.trainees.length);
-  const h = helper ?? startHelper();
   const worker = h.worker;
   worker.postMessage({ source, shared: sh });
   let seq = 0;
