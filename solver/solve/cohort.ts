@@ -27,7 +27,10 @@ import { Master } from './master.ts';
 
 /** The largest master the restricted MIP is tried on (see the polish phase). */
 const MIP_COLUMNS = 4000;
-/** Up to this many trainees (a unit alone) the ascent yields to the master early, and repairs from prices go on beside a complete plan (see there). */
+/**
+ * Up to this many trainees (a unit alone) the ascent yields to the master early, and repairs from
+ * its prices go on beside a complete plan (see there).
+ */
 const FEW_TRAINEES = 10;
 /**
  * A region's share of the time for the Lagrangian ascent; the rest polishes the plan. A larger share

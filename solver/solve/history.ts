@@ -80,7 +80,8 @@ export function releaseErrors(scenario: Scenario, frozen: Frozen, release: PlanP
 
 /**
  * The scenario with the current plan's history and agreed placements locked, except those in
- * `release`; of the trainees in `only` when given. Throws an Error naming each entry of `release` that is not an agreed placement.
+ * `release`; of the trainees in `only` when given. Throws an Error naming each entry of `release` that
+ * is not an agreed placement (or, with `only`, not one of theirs).
  */
 export function pinHistory(scenario: Scenario, current: Plan | undefined, todayIso?: string, release: PlanPlacement[] = [], only?: ReadonlySet<string>): Pinned {
   const frozen = frozenPlacements(scenario, current, todayIso, only);

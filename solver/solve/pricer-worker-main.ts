@@ -1,4 +1,4 @@
-/** Inside the pricing helper thread: once handed the model's source, build the same model, then price the jobs the solve hands over. */
+/** Inside the pricing helper thread: once handed the model's source, build the same model, then price the jobs handed over. */
 import { parentPort } from 'node:worker_threads';
 import { buildModel } from './model.ts';
 import { serveJobs, type PricerShared, type PricerSource } from './pricer.ts';
