@@ -22,6 +22,7 @@ import { ioRoutes } from './routes/io.ts';
 import { planRoutes } from './routes/plans.ts';
 import { proposalRoutes } from './routes/proposals.ts';
 import { CompletionQueue } from './services/completion-queue.ts';
+import { SolveWorker } from '../solver/solve/solve-worker.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { seedDemoIfEmpty, type DemoOptions } from './services/demo.ts';
 import { LoginThrottle } from './services/login-throttle.ts';
@@ -109,6 +110,9 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<FastifyInsta
       instance.decorate('today', clock);
       instance.decorate('reports', new ReportCache());
       instance.decorate('completions', new CompletionQueue({ concurrency: 1, maxWaiting: 20 }));
+      const completer = new SolveWorker();
+      instance.decorate('completer', completer);
+      instance.addHook('onClose', async () => completer.close());
       const reads = new ReadCache(instance.dbKind === 'pglite' ? 60_000 : 1_000);
       instance.decorate('reads', reads);
       // Any request that may write clears the cached reads once it is done, before its answer goes out

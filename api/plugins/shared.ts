@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database, DatabaseKind, Role, UserRecord } from '../../db/index.ts';
 import type { CompletionQueue } from '../services/completion-queue.ts';
+import type { SolveWorker } from '../../solver/solve/solve-worker.ts';
 import type { ReportCache } from '../services/plans.ts';
 import type { ReadCache } from '../services/read-cache.ts';
 import type { SolveRunner } from '../services/solve-runner.ts';
@@ -23,6 +24,8 @@ declare module 'fastify' {
     today: () => Day;
     /** The queue the one-trainee "complete my plan" solves wait in. */
     completions: CompletionQueue;
+    /** The worker thread those solves run in, one after another. */
+    completer: SolveWorker;
   }
   interface FastifyRequest {
     user: UserRecord | null;

@@ -39,7 +39,7 @@ export async function proposalRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: NumericIdParams }>(
     '/api/proposals/:id/complete',
     { config: { roles: EDITORS }, schema: { ...id, body: NoBody, response: { 200: Completed, ...ERROR_RESPONSES } } },
-    async (request) => completions.run(request.user!.id, () => proposals.completeProposal(app.db, request.user!, request.params.id)),
+    async (request) => completions.run(request.user!.id, () => proposals.completeProposal(app.db, app.completer, request.user!, request.params.id)),
   );
   app.get<{ Params: NumericIdParams }>(
     '/api/proposals/:id/impact',

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { plansRepo, proposalsRepo, traineesRepo, type Database, type Db, type ProposalRecord, type StoredPlacement } from '../../db/index.ts';
 import { PLAN_FORMAT, type Placement, type Plan, type PlanPlacement, type Report, type Scenario } from '../../solver/domain/schemas.ts';
 import { parseDay, formatDay, addMonths, startOfMonth } from '../../solver/time/dates.ts';
-import { solveInWorker } from '../../solver/solve/index.ts';
+import type { SolveWorker } from '../../solver/solve/solve-worker.ts';
 import { clinicLimit, leastLimit, unitLimit } from '../../solver/domain/capacity.ts';
 import { validate } from '../../solver/validate.ts';
 import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
@@ -164,16 +164,15 @@ export async function validateProposal(db: Db, actor: Actor, id: number): Promis
 }
 
 /** "Fyll i / laga min plan": the solver completes or repairs this trainee, everyone else as published. */
-export async function completeProposal(db: Db, actor: Actor, id: number): Promise<{ placements: Placement[]; report: Report }> {
+export async function completeProposal(db: Db, solver: SolveWorker, actor: Actor, id: number): Promise<{ placements: Placement[]; report: Report }> {
   const { p, scenario, published } = await proposalContext(db, actor, id);
   assertEditable(actor, p);
   const currentPlan = plainPlan({ format: PLAN_FORMAT, placements: mergedPlan(published, p.trainee, p.placements) });
-  const handle = solveInWorker(withPlanLocks(scenario, published.filter((x) => x.trainee !== p.trainee)), {
+  const result = await solver.solve(withPlanLocks(scenario, published.filter((x) => x.trainee !== p.trainee)), {
     currentPlan,
     trainee: p.trainee,
     timeLimitSeconds: 10,
   });
-  const result = await handle.result;
   const placements = result.plan.placements.filter((x) => x.trainee === p.trainee).map(({ trainee: _t, ...rest }) => rest as Placement);
   const readable = actor.role === 'studierektor' ? null : new Set([p.trainee, ...readableIds(actor, scenario.trainees)]);
   return { placements, report: reportFor(actor, result.report, readable, scenario.trainees) };

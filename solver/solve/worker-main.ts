@@ -1,20 +1,34 @@
-/** Inside the worker: runs one solve, posts progress and the result; the shared flag cancels it. */
+/**
+ * Inside the worker: runs a solve, posts progress and the result; the shared flag cancels it. Started
+ * with a solve (solveInWorker) it runs that one; started without (solve-worker.ts), it runs each solve
+ * it is sent, one at a time.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Scenario } from '../domain/schemas.ts';
 import { solveWith, type SolveOptions } from './index.ts';
 
-const { scenario, options, flag } = workerData as { scenario: Scenario; options: SolveOptions; flag: Int32Array };
-const port = parentPort!;
-const cancelled = () => Atomics.load(flag, 0) === 1;
-
-try {
-  const result = await solveWith(
-    scenario,
-    { ...options, onProgress: (progress) => port.postMessage({ type: 'progress', progress }) },
-    cancelled,
-    () => new Promise((resolve) => setImmediate(resolve)),
-  );
-  port.postMessage({ type: 'result', result });
-} catch (e) {
-  port.postMessage({ type: 'error', error: e instanceof Error ? e.message : String(e) });
+interface Job {
+  scenario: Scenario;
+  options: SolveOptions;
+  flag: Int32Array;
 }
+
+const port = parentPort!;
+
+async function run({ scenario, options, flag }: Job): Promise<void> {
+  try {
+    const result = await solveWith(
+      scenario,
+      { ...options, onProgress: (progress) => port.postMessage({ type: 'progress', progress }) },
+      () => Atomics.load(flag, 0) === 1,
+      () => new Promise((resolve) => setImmediate(resolve)),
+    );
+    port.postMessage({ type: 'result', result });
+  } catch (e) {
+    port.postMessage({ type: 'error', error: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+const given = workerData as Job | null;
+if (given) await run(given);
+else port.on('message', (job: Job) => void run(job));
