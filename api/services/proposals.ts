@@ -168,11 +168,11 @@ export async function completeProposal(db: Db, solver: SolveWorker, actor: Actor
   const { p, scenario, published } = await proposalContext(db, actor, id);
   assertEditable(actor, p);
   const currentPlan = plainPlan({ format: PLAN_FORMAT, placements: mergedPlan(published, p.trainee, p.placements) });
-  const result = await solver.solve(withPlanLocks(scenario, published.filter((x) => x.trainee !== p.trainee)), {
+  const result = await solver.start(withPlanLocks(scenario, published.filter((x) => x.trainee !== p.trainee)), {
     currentPlan,
     trainee: p.trainee,
     timeLimitSeconds: 10,
-  });
+  }).result;
   const placements = result.plan.placements.filter((x) => x.trainee === p.trainee).map(({ trainee: _t, ...rest }) => rest as Placement);
   const readable = actor.role === 'studierektor' ? null : new Set([p.trainee, ...readableIds(actor, scenario.trainees)]);
   return { placements, report: reportFor(actor, result.report, readable, scenario.trainees) };

@@ -27,7 +27,6 @@
  * or solveInWorker's cancel) resolves with the best plan so far and status `timeout`.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { placementKey as key } from '../domain/identity.ts';
 import type { Explanation, Plan, PlanPlacement, Report, Scenario, SolveProgress, SolveStatus } from '../domain/schemas.ts';
 
@@ -42,6 +41,7 @@ import { ADVICE_CANDIDATES, capacityAdvice } from './advice.ts';
 import { pinHistory } from './history.ts';
 import { buildModel, keptPlacements, type BuildOptions, type CohortModel, type TraineeModel } from './model.ts';
 import { createPricer, startHelper, type Helper } from './pricer.ts';
+import { SolveWorker } from './solve-worker.ts';
 import { traineePlacements } from './placements.ts';
 import { planColumns, planCost } from './score.ts';
 import { DEFAULT_GAP_TARGET } from './verdict.ts';
@@ -433,41 +433,12 @@ export interface WorkerSolve {
  * Runs `solve` in a worker thread, so the caller's event loop stays free. Progress arrives through
  * `onProgress`; `cancel()` stops the solve at once (a shared flag read inside the pricing loop) and the
  * result resolves with the best plan so far, status `timeout`. A crash in the worker rejects `result`.
+ * The thread ends with the solve.
  */
 export function solveInWorker(scenario: Scenario, options: Omit<SolveOptions, 'signal' | 'onProgress'> = {}): WorkerSolve {
-  const flag = new Int32Array(new SharedArrayBuffer(4));
-  const listeners: ((p: SolveProgress) => void)[] = [];
-  const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: { scenario, options, flag } });
-  const result = new Promise<SolveResult>((resolve, reject) => {
-    let settled = false;
-    worker.on('message', (msg: { type: string; progress?: SolveProgress; result?: SolveResult; error?: string }) => {
-      if (msg.type === 'progress' && msg.progress) for (const cb of listeners) cb(msg.progress);
-      else if (msg.type === 'result' && msg.result) {
-        settled = true;
-        resolve(msg.result);
-        void worker.terminate();
-      } else if (msg.type === 'error') {
-        settled = true;
-        reject(new Error(msg.error ?? 'solver worker failed'));
-        void worker.terminate();
-      }
-    });
-    worker.on('error', (e) => {
-      if (!settled) reject(e);
-      settled = true;
-    });
-    worker.on('exit', (code) => {
-      if (!settled) reject(new Error(`solver worker exited with code ${code}`));
-      settled = true;
-    });
-  });
-  return {
-    onProgress(cb) {
-      listeners.push(cb);
-    },
-    result,
-    cancel() {
-      Atomics.store(flag, 0, 1);
-    },
-  };
+  const worker = new SolveWorker();
+  const job = worker.start(scenario, options);
+  const close = () => void worker.close();
+  void job.result.then(close, close);
+  return job;
 }

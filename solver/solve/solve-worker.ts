@@ -1,23 +1,30 @@
 /**
- * A solver worker thread kept from one solve to the next, for the short one-trainee completions the
- * API runs one after another: a new thread per click spent longer loading its modules than the solve
- * took, and a kept one has its code compiled and warm. Solves run one at a time, in call order; a
- * thread that died is replaced at the next solve. `close()` ends it.
+ * A solver worker thread that runs solves one after another, in call order: `solveInWorker` starts
+ * one for a single solve, and the API keeps one for the short one-trainee completions it runs (a new
+ * thread per click spent longer loading its modules than the solve took; a kept one has its code
+ * compiled and warm). A thread that died is replaced at the next solve. `close()` ends it.
  */
 import { Worker } from 'node:worker_threads';
-import type { Scenario } from '../domain/schemas.ts';
-import type { SolveOptions, SolveResult } from './index.ts';
+import type { Scenario, SolveProgress } from '../domain/schemas.ts';
+import type { SolveOptions, SolveResult, WorkerSolve } from './index.ts';
 
-type Message = { type: 'progress' } | { type: 'result'; result: SolveResult } | { type: 'error'; error: string };
+type Message = { type: 'progress'; progress: SolveProgress } | { type: 'result'; result: SolveResult } | { type: 'error'; error: string };
 
 export class SolveWorker {
   #worker: Worker | null = null;
   #turn: Promise<unknown> = Promise.resolve();
 
-  solve(scenario: Scenario, options: Omit<SolveOptions, 'signal' | 'onProgress'>): Promise<SolveResult> {
-    const next = this.#turn.then(() => this.#run(scenario, options));
-    this.#turn = next.catch(() => undefined);
-    return next;
+  /** Starts a solve once those before it have ended. `cancel()` ends it with the best plan so far, status `timeout`. */
+  start(scenario: Scenario, options: Omit<SolveOptions, 'signal' | 'onProgress'>): WorkerSolve {
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    const listeners: ((p: SolveProgress) => void)[] = [];
+    const result = this.#turn.then(() => this.#run(scenario, options, flag, listeners));
+    this.#turn = result.catch(() => undefined);
+    return {
+      onProgress: (cb) => listeners.push(cb),
+      result,
+      cancel: () => Atomics.store(flag, 0, 1),
+    };
   }
 
   async close(): Promise<void> {
@@ -26,26 +33,25 @@ export class SolveWorker {
     await worker?.terminate();
   }
 
-  #run(scenario: Scenario, options: Omit<SolveOptions, 'signal' | 'onProgress'>): Promise<SolveResult> {
+  #run(scenario: Scenario, options: Omit<SolveOptions, 'signal' | 'onProgress'>, flag: Int32Array, listeners: ((p: SolveProgress) => void)[]): Promise<SolveResult> {
     const worker = (this.#worker ??= this.#spawn());
-    // The flag the one-shot worker cancels by; nothing cancels a completion.
-    const flag = new Int32Array(new SharedArrayBuffer(4));
     return new Promise<SolveResult>((resolve, reject) => {
       const settle = (finish: () => void) => {
         worker.off('message', onMessage);
+        worker.off('error', onError);
         worker.off('exit', onExit);
         worker.unref();
         finish();
       };
       const onMessage = (msg: Message) => {
-        if (msg.type === 'result') settle(() => resolve(msg.result));
-        else if (msg.type === 'error') settle(() => reject(new Error(msg.error)));
+        if (msg.type === 'progress') for (const cb of listeners) cb(msg.progress);
+        else if (msg.type === 'result') settle(() => resolve(msg.result));
+        else settle(() => reject(new Error(msg.error)));
       };
-      const onExit = (code: number) => {
-        if (this.#worker === worker) this.#worker = null;
-        settle(() => reject(new Error(`solver worker exited with code ${code}`)));
-      };
+      const onError = (e: Error) => settle(() => reject(e));
+      const onExit = (code: number) => settle(() => reject(new Error(`solver worker exited with code ${code}`)));
       worker.on('message', onMessage);
+      worker.on('error', onError);
       worker.on('exit', onExit);
       worker.ref();
       worker.postMessage({ scenario, options, flag });
@@ -54,8 +60,11 @@ export class SolveWorker {
 
   #spawn(): Worker {
     const worker = new Worker(new URL('./worker.mjs', import.meta.url));
-    // An error ends the thread: 'exit' follows and rejects the solve under way.
+    // Between solves nobody listens: an error there ends the thread, and the next solve starts another.
     worker.on('error', () => undefined);
+    worker.on('exit', () => {
+      if (this.#worker === worker) this.#worker = null;
+    });
     worker.unref();
     return worker;
   }

@@ -1,9 +1,5 @@
-/**
- * Inside the worker: runs a solve, posts progress and the result; the shared flag cancels it. Started
- * with a solve (solveInWorker) it runs that one; started without (solve-worker.ts), it runs each solve
- * it is sent, one at a time.
- */
-import { parentPort, workerData } from 'node:worker_threads';
+/** Inside the worker (solve-worker.ts): runs each solve it is sent, posts progress and the result; the shared flag cancels it. */
+import { parentPort } from 'node:worker_threads';
 import type { Scenario } from '../domain/schemas.ts';
 import { solveWith, type SolveOptions } from './index.ts';
 
@@ -29,6 +25,5 @@ async function run({ scenario, options, flag }: Job): Promise<void> {
   }
 }
 
-const given = workerData as Job | null;
-if (given) await run(given);
-else port.on('message', (job: Job) => void run(job));
+// One at a time: SolveWorker sends the next job only after this one's answer.
+port.on('message', (job: Job) => void run(job));

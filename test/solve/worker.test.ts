@@ -50,16 +50,16 @@ describe('SolveWorker: one thread kept from solve to solve', () => {
     try {
       // Each trainee re-planned with the others kept, all sent at once: they run one after another.
       const asks = ['t01', 't02', 't03'].map((id) => ({ trainee: id, currentPlan: { ...cohort.plan, placements: cohort.plan.placements.filter((p) => p.trainee !== id) }, workLimit: 2000 }));
-      const kept = await Promise.all(asks.map((o) => worker.solve(s, o)));
+      const kept = await Promise.all(asks.map((o) => worker.start(s, o).result));
       for (const [k, o] of asks.entries()) {
         const direct = await solve(s, o);
         expect(kept[k]!.plan).toEqual(direct.plan);
         expect(kept[k]!.report.solve?.objective).toBe(direct.report.solve?.objective);
         expectValid(s, kept[k]!.plan);
       }
-      await expect(worker.solve(s, { trainee: 'nobody' })).rejects.toThrow(/trainee/);
+      await expect(worker.start(s, { trainee: 'nobody' }).result).rejects.toThrow(/trainee/);
       await worker.close();
-      const again = await worker.solve(s, asks[0]!);
+      const again = await worker.start(s, asks[0]!).result;
       expect(again.plan).toEqual(kept[0]!.plan);
     } finally {
       await worker.close();
