@@ -10,8 +10,9 @@
  * "vs ref" is the solver's plan against the reference's best plan (negative: the solver's is cheaper);
  * the reference's bound is only a proof of the optimum where its status is optimal.
  *
- * Env: BENCH_UNIT_LIMIT (solver seconds per unit, default 2), BENCH_REFERENCE_LIMIT (reference seconds
- * per unit, default 300), BENCH_UNITS (how many units, default all).
+ * Env: BENCH_UNIT_LIMIT (solver seconds per unit, default 2), BENCH_UNIT_WORK (instead, a work budget
+ * per unit: the same plans on every machine), BENCH_REFERENCE_LIMIT (reference seconds per unit,
+ * default 300), BENCH_UNITS (how many units, default all), BENCH_SEED (the region's seed, default 42).
  */
 import type { Scenario } from '../../solver/domain/schemas.ts';
 import { generateScenario } from '../../solver/demo/generate.ts';
@@ -23,15 +24,16 @@ import { planColumns } from '../../solver/solve/score.ts';
 import { planUnit } from '../../solver/solve/unit.ts';
 
 const limit = Number(process.env.BENCH_UNIT_LIMIT ?? 2);
+const work = process.env.BENCH_UNIT_WORK ? Number(process.env.BENCH_UNIT_WORK) : null;
 const referenceLimit = Number(process.env.BENCH_REFERENCE_LIMIT ?? 300);
 const maxUnits = Number(process.env.BENCH_UNITS ?? Infinity);
 const TODAY = '2026-11-22';
-const region = generateScenario({ size: 200, seed: 42, today: TODAY });
+const region = generateScenario({ size: 200, seed: Number(process.env.BENCH_SEED ?? 42), today: TODAY });
 const roomForAll = region.clinics.map((c) => ({ ...c, capacity: 99, capacityChanges: [] }));
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 const gap = (objective: number, bound: number) => (objective > 0 ? Math.max(0, objective - bound) / objective : 0);
-console.log(`solver ${limit} s per unit; reference to optimality or ${referenceLimit} s`);
+console.log(`solver ${work ? `${work} work units` : `${limit} s`} per unit; reference to optimality or ${referenceLimit} s`);
 console.log('unit | trainees | solver: status | objective | bound | gap | s | reference: status | objective | bound | s | solver vs ref');
 const sum = { objective: 0, bound: 0, reference: 0, referenceBound: 0, seconds: 0 };
 let solved = 0;
@@ -41,7 +43,7 @@ for (const unit of region.units.filter((u) => u.maxAway === 1)) {
   const trainees = region.trainees.filter((t) => t.unit === unit.id);
   if (trainees.length < 3 || solved >= maxUnits) continue;
   const alone: Scenario = { ...region, name: `${region.name}: ${unit.name}`, units: [unit], clinics: roomForAll, trainees };
-  const r = await solve(alone, { timeLimitSeconds: limit, today: TODAY, advise: false });
+  const r = await solve(alone, { ...(work ? { workLimit: work } : { timeLimitSeconds: limit }), today: TODAY, advise: false });
   const sv = r.report.solve!;
   if (sv.objective === null || sv.bound === null) {
     console.log(`${unit.name} | ${trainees.length} | ${sv.status} | – | – | – | ${sv.seconds} | – | – | – | – | –`);
