@@ -38,7 +38,7 @@ const FEW_TRAINEES = 10;
  * trainees, a larger share left several months more of extension in the plans of the same budget.
  */
 const ASCENT_SHARE = 0.6;
-/** A region's ascent's repairs take at most this share of its time (see there). */
+/** The ascent's repairs take at most this share of its time (see there). */
 const REPAIR_SHARE = 1 / 6;
 /** The ascent's share of the time on up to FEW_TRAINEES trainees (see there). */
 const FEW_ASCENT_SHARE = 0.2;
@@ -46,7 +46,7 @@ const FEW_ASCENT_SHARE = 0.2;
  * Up to this many trainees the ascent's repairs place them in every order, each plan then improved by
  * best responses: who goes first decides which unit-mates take turns. The ascent then has this share
  * of the time, its repairs this share of the ascent's. On the limit-1 units of generated regions
- * (seeds 42, 7 and 11) alone, under a work budget, the units' plans cost 2–4 % less than with one
+ * (seeds 42, 7 and 11) alone, under a work budget, the units' plans cost 1–4 % less than with one
  * order and the shares above.
  */
 const PERMUTED_TRAINEES = 4;
