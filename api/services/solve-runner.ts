@@ -18,11 +18,11 @@ import { plansRepo, solveJobsRepo, type Database, type Db, type JobRecord, type 
 import { formatDay, today, type Day } from '../../solver/time/dates.ts';
 import { lockedKeys, placementKey } from '../../solver/domain/identity.ts';
 import type { Placement, Plan, PlanPlacement, Scenario } from '../../solver/domain/schemas.ts';
-import { solveInWorker, type SolveOptions, type SolveProgress, type SolveResult, type WorkerSolve } from '../../solver/solve/index.ts';
+import { solveInWorker, type SolveProgress, type SolveResult, type WorkerSolve, type WorkerSolveOptions } from '../../solver/solve/index.ts';
 import { plainPlan, type ReportCache } from './plans.ts';
 import { loadScenario } from './scenario.ts';
 
-export type SolveStarter = (scenario: Scenario, options: Omit<SolveOptions, 'signal' | 'onProgress'>) => WorkerSolve;
+export type SolveStarter = (scenario: Scenario, options: WorkerSolveOptions) => WorkerSolve;
 
 export interface SolveRunnerOptions {
   /** How often to look for queued jobs another instance created (ms). */

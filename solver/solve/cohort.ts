@@ -28,8 +28,8 @@ import { Master } from './master.ts';
 /** The largest master the restricted MIP is tried on (see the polish phase). */
 const MIP_COLUMNS = 4000;
 /**
- * Up to this many trainees (a unit alone) the ascent yields to the master early, and repairs from
- * its prices go on beside a complete plan (see there).
+ * Up to this many trainees (a unit alone) repairs from the ascent's prices go on beside a complete
+ * plan, and above PERMUTED_TRAINEES the ascent yields to the master early (see there).
  */
 const FEW_TRAINEES = 10;
 /**

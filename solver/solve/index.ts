@@ -423,6 +423,9 @@ export function movedPlacements(current: Plan | undefined, next: Plan, trainee?:
   return moved;
 }
 
+/** A solve's options in a worker thread: progress comes through the handle, a cancel through it too. */
+export type WorkerSolveOptions = Omit<SolveOptions, 'signal' | 'onProgress'>;
+
 export interface WorkerSolve {
   onProgress(cb: (p: SolveProgress) => void): void;
   result: Promise<SolveResult>;
@@ -435,7 +438,7 @@ export interface WorkerSolve {
  * result resolves with the best plan so far, status `timeout`. A crash in the worker rejects `result`.
  * The thread ends with the solve.
  */
-export function solveInWorker(scenario: Scenario, options: Omit<SolveOptions, 'signal' | 'onProgress'> = {}): WorkerSolve {
+export function solveInWorker(scenario: Scenario, options: WorkerSolveOptions = {}): WorkerSolve {
   const worker = new SolveWorker();
   const job = worker.start(scenario, options);
   const close = () => void worker.close();

@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Scenario, SolveProgress } from '../domain/schemas.ts';
-import type { SolveOptions, SolveResult, WorkerSolve } from './index.ts';
+import type { SolveResult, WorkerSolve, WorkerSolveOptions } from './index.ts';
 
 type Message = { type: 'progress'; progress: SolveProgress } | { type: 'result'; result: SolveResult } | { type: 'error'; error: string };
 
@@ -15,7 +15,7 @@ export class SolveWorker {
   #turn: Promise<unknown> = Promise.resolve();
 
   /** Starts a solve once those before it have ended. `cancel()` ends it with the best plan so far, status `timeout`. */
-  start(scenario: Scenario, options: Omit<SolveOptions, 'signal' | 'onProgress'>): WorkerSolve {
+  start(scenario: Scenario, options: WorkerSolveOptions): WorkerSolve {
     const flag = new Int32Array(new SharedArrayBuffer(4));
     const listeners: ((p: SolveProgress) => void)[] = [];
     const result = this.#turn.then(() => this.#run(scenario, options, flag, listeners));
@@ -33,7 +33,7 @@ export class SolveWorker {
     await worker?.terminate();
   }
 
-  #run(scenario: Scenario, options: Omit<SolveOptions, 'signal' | 'onProgress'>, flag: Int32Array, listeners: ((p: SolveProgress) => void)[]): Promise<SolveResult> {
+  #run(scenario: Scenario, options: WorkerSolveOptions, flag: Int32Array, listeners: ((p: SolveProgress) => void)[]): Promise<SolveResult> {
     const worker = (this.#worker ??= this.#spawn());
     return new Promise<SolveResult>((resolve, reject) => {
       const settle = (finish: () => void) => {
